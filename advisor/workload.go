@@ -1,0 +1,118 @@
+package advisor
+
+import "github.com/shopspring/decimal"
+
+// Kinds of workload.
+var Kinds = []string{"web_app", "api", "database", "batch", "email_collaboration", "crm", "erp",
+	"file_sharing", "monitoring", "analytics", "dev_tools", "other"}
+
+// Enumerations of the workload answers, in display order.
+var (
+	OSes               = []string{"linux", "windows"}
+	DatabaseEngines    = []string{"", "postgresql", "mysql", "sqlserver", "oracle"}
+	CustomizationLevel = []string{"none", "low", "medium", "high"}
+	Sensitivities      = []string{"public", "internal", "confidential", "regulated"}
+	TimesToMarket      = []string{"normal", "urgent"}
+	Growths            = []string{"stable", "fast", "unknown"}
+	LockInTolerances   = []string{"low", "medium", "high"}
+)
+
+// WorkloadInput is a workload as a user or a file gave it: a nil field was left
+// empty and gets a default in Resolve. JSON names are the workload model's
+// names, the same in forms, the API and exports.
+type WorkloadInput struct {
+	Name                    *string          `json:"name"`
+	Kind                    *string          `json:"kind"`
+	InUse                   *bool            `json:"in_use"`
+	Instances               *int             `json:"instances"`
+	VCPU                    *int             `json:"vcpu"`
+	MemoryGiB               *float64         `json:"memory_gib"`
+	StorageGB               *int             `json:"storage_gb"`
+	EgressGBMonth           *int             `json:"egress_gb_month"`
+	AvgCPUUtilizationPct    *float64         `json:"avg_cpu_utilization_pct"`
+	AvgMemoryUtilizationPct *float64         `json:"avg_memory_utilization_pct"`
+	OS                      *string          `json:"os"`
+	DatabaseEngine          *string          `json:"database_engine"`
+	Users                   *int             `json:"users"`
+	Developers              *int             `json:"developers"`
+	CustomCode              *bool            `json:"custom_code"`
+	Customization           *string          `json:"customization"`
+	NeedsOSControl          *bool            `json:"needs_os_control"`
+	DataSensitivity         *string          `json:"data_sensitivity"`
+	TimeToMarket            *string          `json:"time_to_market"`
+	Growth                  *string          `json:"growth"`
+	LifetimeMonths          *int             `json:"lifetime_months"`
+	MobileAccess            *bool            `json:"mobile_access"`
+	Collaboration           *bool            `json:"collaboration"`
+	LockInTolerance         *string          `json:"lock_in_tolerance"`
+	CurrentMonthlyCost      *decimal.Decimal `json:"current_monthly_cost"`
+}
+
+// Workload is a resolved workload: every answer known, defaults applied. Rule
+// conditions see it through the expr names below, which are the model's names.
+type Workload struct {
+	Name                    string  `json:"name" expr:"name"`
+	Kind                    string  `json:"kind" expr:"kind"`
+	InUse                   bool    `json:"in_use" expr:"in_use"`
+	Instances               int     `json:"instances" expr:"instances"`
+	VCPU                    int     `json:"vcpu" expr:"vcpu"`
+	MemoryGiB               float64 `json:"memory_gib" expr:"memory_gib"`
+	StorageGB               int     `json:"storage_gb" expr:"storage_gb"`
+	EgressGBMonth           int     `json:"egress_gb_month" expr:"egress_gb_month"`
+	AvgCPUUtilizationPct    float64 `json:"avg_cpu_utilization_pct" expr:"avg_cpu_utilization_pct"`
+	AvgMemoryUtilizationPct float64 `json:"avg_memory_utilization_pct" expr:"avg_memory_utilization_pct"`
+	// HasCPUUtilization and HasMemoryUtilization say whether the averages were given.
+	HasCPUUtilization    bool             `json:"-" expr:"has_cpu_utilization"`
+	HasMemoryUtilization bool             `json:"-" expr:"has_memory_utilization"`
+	OS                   string           `json:"os" expr:"os"`
+	DatabaseEngine       string           `json:"database_engine" expr:"database_engine"`
+	Users                int              `json:"users" expr:"users"`
+	Developers           int              `json:"developers" expr:"developers"`
+	CustomCode           bool             `json:"custom_code" expr:"custom_code"`
+	Customization        string           `json:"customization" expr:"customization"`
+	NeedsOSControl       bool             `json:"needs_os_control" expr:"needs_os_control"`
+	DataSensitivity      string           `json:"data_sensitivity" expr:"data_sensitivity"`
+	TimeToMarket         string           `json:"time_to_market" expr:"time_to_market"`
+	Growth               string           `json:"growth" expr:"growth"`
+	LifetimeMonths       int              `json:"lifetime_months" expr:"lifetime_months"`
+	MobileAccess         bool             `json:"mobile_access" expr:"mobile_access"`
+	Collaboration        bool             `json:"collaboration" expr:"collaboration"`
+	LockInTolerance      string           `json:"lock_in_tolerance" expr:"lock_in_tolerance"`
+	CurrentMonthlyCost   *decimal.Decimal `json:"current_monthly_cost,omitempty" expr:"-"`
+	// Assumptions lists the fields that were left empty and got a default.
+	Assumptions []Assumption `json:"assumptions,omitempty" expr:"-"`
+}
+
+// Assumption records a default applied to a field the user left empty.
+type Assumption struct {
+	Field string `json:"field"`
+	Value string `json:"value"`
+}
+
+// Assumed reports whether the field got a default.
+func (w Workload) Assumed(field string) bool {
+	for _, a := range w.Assumptions {
+		if a.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// Organization is the organisation being assessed.
+type Organization struct {
+	Name               string          `json:"name"`
+	Geography          string          `json:"geography"`
+	Currency           string          `json:"currency"`
+	EngineerHourlyCost decimal.Decimal `json:"engineer_hourly_cost"`
+	HorizonYears       int             `json:"horizon_years"`
+}
+
+// OrganizationInput is an organisation as given; nil fields get defaults.
+type OrganizationInput struct {
+	Name               *string          `json:"name"`
+	Geography          *string          `json:"geography"`
+	Currency           *string          `json:"currency"`
+	EngineerHourlyCost *decimal.Decimal `json:"engineer_hourly_cost"`
+	HorizonYears       *int             `json:"horizon_years"`
+}
