@@ -1,0 +1,214 @@
+package advisor
+
+import (
+	"reflect"
+	"slices"
+	"strconv"
+
+	"github.com/expr-lang/expr/vm"
+)
+
+// Answer is one workload answer a rule read, as shown next to its reason.
+type Answer struct {
+	Field   string `json:"field"`
+	Value   string `json:"value"`
+	Assumed bool   `json:"assumed,omitempty"` // the user left it empty; Value is the default
+}
+
+// Reason is one rule that fired for a workload, with the answers that fired it.
+type Reason struct {
+	Rule     string   `json:"rule"`
+	Text     string   `json:"text"`
+	Answers  []Answer `json:"answers,omitempty"`
+	Effect   Scores   `json:"effect"`
+	Excludes []Model  `json:"excludes,omitempty"`
+	Strategy Strategy `json:"strategy,omitempty"`
+}
+
+// Recommendation is the verdict for one workload and the reasons behind it.
+type Recommendation struct {
+	Model      Model              `json:"model"`
+	Strategy   Strategy           `json:"strategy"`
+	Scores     Scores             `json:"scores"`
+	Confidence int                `json:"confidence"`         // 0..100, see Recommend
+	Reasons    []Reason           `json:"reasons"`            // every rule that fired, in rules-file order
+	Excluded   map[Model][]string `json:"excluded,omitempty"` // model -> ids of the rules that ruled it out
+	// RulesVersion is the sha256 hex of the rules file the verdict came from.
+	RulesVersion string `json:"rules_version"`
+}
+
+// Recommend evaluates every rule against the workload and returns the verdict.
+// It is deterministic: the same rules and workload give the same output.
+//
+// Scores are the sums of the effects of the rules that fired. The model is the
+// highest-scoring model not excluded by a rule. Ties go to the model with less
+// customer responsibility (SaaS, PaaS, IaaS) when lock_in_tolerance is high,
+// and otherwise to the one with more control (IaaS, PaaS, SaaS).
+//
+// The strategy is the hint of the highest-priority fired rule that fits the
+// model (earlier rule on equal priority): rehost fits IaaS, replatform PaaS,
+// refactor IaaS or PaaS, repurchase SaaS, and retire and retain fit any
+// model. Without one it follows from the model: IaaS rehost, PaaS replatform,
+// SaaS repurchase. A retire hint (the rules give it to unused and idle
+// workloads) makes the model Retire. If every model is excluded and the
+// workload is not retired, the strategy is retain and the model is IaaS: the
+// customer keeps the whole stack, as where it runs today.
+//
+// Confidence starts at 90 when the verdict is decided by hard facts (retire,
+// every model but one or all of them excluded), and otherwise at
+// 40 + 10 × min(margin, 5), where margin is the winner's lead over the
+// runner-up. It then loses 4 points for each assumed answer that a fired
+// rule read and 1 point for each other assumed answer, and never falls
+// below 5.
+//
+// The organisation is not read yet; it is there for organisation-wide rules.
+func (r *Rules) Recommend(org Organization, w Workload) Recommendation {
+	rec := Recommendation{Reasons: make([]Reason, 0, 8), RulesVersion: r.version}
+	excluded := map[Model][]string{}
+	var fired []*Rule
+	var machine vm.VM
+	env := any(w)
+	wv := reflect.ValueOf(&w).Elem()
+	for i := range r.rules {
+		rule := &r.rules[i]
+		out, err := machine.Run(rule.program, env)
+		if ok, _ := out.(bool); err != nil || !ok {
+			continue // conditions are typed at load; a run-time failure counts as not fired
+		}
+		fired = append(fired, rule)
+		rec.Scores = rec.Scores.Add(rule.Scores)
+		for _, m := range rule.Exclude {
+			excluded[m] = append(excluded[m], rule.ID)
+		}
+		rec.Reasons = append(rec.Reasons, rule.explain(w, wv))
+	}
+	if len(excluded) > 0 {
+		rec.Excluded = excluded
+	}
+	model, margin, left := pickModel(rec.Scores, excluded, w.LockInTolerance)
+	rec.Model, rec.Strategy = model, pickStrategy(fired, model)
+	decisive := left <= 1
+	switch {
+	case rec.Strategy == Retire:
+		rec.Model, decisive = Retire, true
+	case left == 0:
+		rec.Strategy = Retain
+	}
+	rec.Confidence = confidence(decisive, margin, w.Assumptions, rec.Reasons)
+	return rec
+}
+
+// explain builds the Reason of a fired rule.
+func (rule *Rule) explain(w Workload, wv reflect.Value) Reason {
+	rs := Reason{Rule: rule.ID, Text: rule.Reason, Effect: rule.Scores,
+		Excludes: rule.Exclude, Strategy: rule.Strategy}
+	if len(rule.Answers) > 0 {
+		rs.Answers = make([]Answer, len(rule.Answers))
+	}
+	for i, field := range rule.Answers {
+		rs.Answers[i] = Answer{Field: field, Value: formatValue(wv.Field(rule.fields[i])), Assumed: w.Assumed(field)}
+	}
+	return rs
+}
+
+// formatValue renders an answer as the forms and exports write it.
+func formatValue(v reflect.Value) string {
+	switch v.Kind() {
+	case reflect.Bool:
+		return strconv.FormatBool(v.Bool())
+	case reflect.Int:
+		return strconv.FormatInt(v.Int(), 10)
+	case reflect.Float64:
+		return strconv.FormatFloat(v.Float(), 'f', -1, 64)
+	case reflect.String:
+		return v.String()
+	}
+	return v.String()
+}
+
+// pickModel returns the best model not excluded, its lead over the runner-up
+// and how many models were left to choose from. With none left it returns IaaS.
+func pickModel(s Scores, excluded map[Model][]string, lockIn string) (best Model, margin, left int) {
+	order := Models // most control first
+	if lockIn == "high" {
+		order = []Model{SaaS, PaaS, IaaS}
+	}
+	best, second := IaaS, 0
+	for _, m := range order {
+		if len(excluded[m]) > 0 {
+			continue
+		}
+		left++
+		switch {
+		case left == 1:
+			best = m
+		case s.Get(m) > s.Get(best):
+			best, second = m, s.Get(best)
+		case left == 2 || s.Get(m) > second:
+			second = s.Get(m)
+		}
+	}
+	if left >= 2 {
+		margin = s.Get(best) - second
+	}
+	return best, margin, left
+}
+
+// strategyFits says which models each strategy hint applies to.
+var strategyFits = map[Strategy][]Model{
+	Rehost:     {IaaS},
+	Replatform: {PaaS},
+	Refactor:   {IaaS, PaaS},
+	Repurchase: {SaaS},
+	Retire:     Models,
+	Retain:     Models,
+}
+
+// defaultStrategy is the strategy a model implies when no hint applies.
+var defaultStrategy = map[Model]Strategy{IaaS: Rehost, PaaS: Replatform, SaaS: Repurchase}
+
+// pickStrategy returns the highest-priority hint that fits the model, the
+// earliest rule winning ties, or the model's default strategy.
+func pickStrategy(fired []*Rule, model Model) Strategy {
+	var best *Rule
+	for _, rule := range fired {
+		if rule.Strategy == "" || !slices.Contains(strategyFits[rule.Strategy], model) {
+			continue
+		}
+		if best == nil || rule.Priority > best.Priority {
+			best = rule
+		}
+	}
+	if best != nil {
+		return best.Strategy
+	}
+	return defaultStrategy[model]
+}
+
+// confidence implements the formula documented on Recommend.
+func confidence(decisive bool, margin int, assumed []Assumption, reasons []Reason) int {
+	c := 40 + 10*min(margin, 5)
+	if decisive {
+		c = 90
+	}
+	for _, a := range assumed {
+		if readBy(reasons, a.Field) {
+			c -= 4
+		} else {
+			c--
+		}
+	}
+	return max(c, 5)
+}
+
+// readBy reports whether a fired rule read the field.
+func readBy(reasons []Reason, field string) bool {
+	for _, rs := range reasons {
+		for _, a := range rs.Answers {
+			if a.Field == field {
+				return true
+			}
+		}
+	}
+	return false
+}
