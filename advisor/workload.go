@@ -62,8 +62,8 @@ type Workload struct {
 	AvgCPUUtilizationPct    float64 `json:"avg_cpu_utilization_pct" expr:"avg_cpu_utilization_pct"`
 	AvgMemoryUtilizationPct float64 `json:"avg_memory_utilization_pct" expr:"avg_memory_utilization_pct"`
 	// HasCPUUtilization and HasMemoryUtilization say whether the averages were given.
-	HasCPUUtilization    bool             `json:"-" expr:"has_cpu_utilization"`
-	HasMemoryUtilization bool             `json:"-" expr:"has_memory_utilization"`
+	HasCPUUtilization    bool             `json:"has_cpu_utilization,omitempty" expr:"has_cpu_utilization"`
+	HasMemoryUtilization bool             `json:"has_memory_utilization,omitempty" expr:"has_memory_utilization"`
 	OS                   string           `json:"os" expr:"os"`
 	DatabaseEngine       string           `json:"database_engine" expr:"database_engine"`
 	Users                int              `json:"users" expr:"users"`

@@ -1,0 +1,96 @@
+package advisor
+
+import (
+	"strconv"
+	"time"
+
+	"cloudadvisor/pricing"
+)
+
+// MaxWorkloads is the most workloads one assessment may hold.
+const MaxWorkloads = 10000
+
+// Assessment is an organisation with its assessed workloads.
+type Assessment struct {
+	ID           string            `json:"id"`
+	SessionID    string            `json:"-"`
+	CreatedAt    time.Time         `json:"created_at"`
+	UpdatedAt    time.Time         `json:"updated_at"`
+	OrgInput     OrganizationInput `json:"-"`
+	Organization Organization      `json:"organization"`
+	Workloads    []Assessed        `json:"workloads"`
+	RulesVersion string            `json:"rules_version"`
+}
+
+// Assessed is one workload with its recommendation and priced options.
+type Assessed struct {
+	Input          WorkloadInput    `json:"-"`
+	Workload       Workload         `json:"workload"`
+	Recommendation Recommendation   `json:"recommendation"`
+	Options        []pricing.Option `json:"options"`
+}
+
+// Assess validates the organisation and workloads, recommends a model and a
+// strategy for each and prices its options from the catalog. It returns
+// FieldErrors naming every bad field (workload fields prefixed
+// "workloads[i].") and does nothing else when any is bad.
+func Assess(rules *Rules, cat *pricing.Catalog, org OrganizationInput, inputs []WorkloadInput) (Assessment, error) {
+	a := Assessment{OrgInput: org, RulesVersion: rules.Version()}
+	var errs FieldErrors
+	o, err := org.Resolve()
+	if fe, ok := err.(FieldErrors); ok {
+		errs = append(errs, fe.Prefix("organization.")...)
+	}
+	a.Organization = o
+	if len(inputs) == 0 {
+		errs = append(errs, FieldError{Field: "workloads", Code: "required"})
+	}
+	if len(inputs) > MaxWorkloads {
+		errs = append(errs, FieldError{Field: "workloads", Code: "too_many", Args: []string{"10000"}})
+	}
+	for i, in := range inputs {
+		w, err := in.Resolve()
+		if fe, ok := err.(FieldErrors); ok {
+			errs = append(errs, fe.Prefix("workloads["+strconv.Itoa(i)+"].")...)
+			continue
+		}
+		a.Workloads = append(a.Workloads, Assessed{Input: in, Workload: w})
+	}
+	if len(errs) > 0 {
+		return a, errs
+	}
+	for i := range a.Workloads {
+		a.Workloads[i].evaluate(rules, cat, a.Organization)
+	}
+	return a, nil
+}
+
+func (aw *Assessed) evaluate(rules *Rules, cat *pricing.Catalog, org Organization) {
+	w := aw.Workload
+	aw.Recommendation = rules.Recommend(org, w)
+	if aw.Recommendation.Model == Retire {
+		aw.Options = []pricing.Option{}
+		return
+	}
+	need := pricing.Need{Kind: w.Kind, Instances: w.Instances, VCPU: float64(w.VCPU), MemoryGiB: w.MemoryGiB,
+		StorageGB: w.StorageGB, EgressGBMonth: w.EgressGBMonth, OS: w.OS, DatabaseEngine: w.DatabaseEngine,
+		Users: w.Users, Tier: pricing.TierFor(w.Customization, w.DataSensitivity)}
+	aw.Options = pricing.Quote(need, cat, org.Geography, org.HorizonYears)
+	markRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
+}
+
+// markRecommended marks the cheapest complete option of the recommended model.
+func markRecommended(opts []pricing.Option, m pricing.Model) {
+	best := -1
+	for i, o := range opts {
+		if o.Model != m || !o.Complete {
+			continue
+		}
+		if best < 0 || o.HorizonTotal.Amount.LessThan(opts[best].HorizonTotal.Amount) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		opts[best].Recommended = true
+	}
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Config is the validated configuration of the server.
+type Config struct {
+	Addr         string
+	DBPath       string
+	RulesPath    string
+	SessionKeys  [][]byte
+	SecureCookie bool
+}
+
+// parseConfig reads flags, falling back to the environment, then to defaults.
+func parseConfig(args []string, getenv func(string) string) (Config, error) {
+	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var cfg Config
+	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "ADVISOR_ADDR", "127.0.0.1:8080"), "listen address (env ADVISOR_ADDR)")
+	fs.StringVar(&cfg.DBPath, "db", envOr(getenv, "ADVISOR_DB", "advisor.db"), "SQLite database file (env ADVISOR_DB)")
+	fs.StringVar(&cfg.RulesPath, "rules", envOr(getenv, "ADVISOR_RULES", ""), "rules YAML file replacing the embedded rules (env ADVISOR_RULES)")
+	fs.BoolVar(&cfg.SecureCookie, "secure-cookie", getenv("ADVISOR_SECURE_COOKIE") == "1", "mark the session cookie Secure (behind HTTPS)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return cfg, fmt.Errorf("parse flags: %w", err)
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	keys, err := sessionKeys(getenv("ADVISOR_SESSION_KEYS"), cfg.DBPath+".session-keys")
+	if err != nil {
+		return cfg, err
+	}
+	cfg.SessionKeys = keys
+	return cfg, nil
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// sessionKeys returns the keys that sign session cookies, newest first: from
+// the environment (comma-separated hex, at least 32 bytes each), else from a
+// 0600 file next to the database, generated on first start. Older keys after
+// the first still verify cookies, so keys can be rotated.
+func sessionKeys(env, file string) ([][]byte, error) {
+	text := env
+	if text == "" {
+		b, err := os.ReadFile(file)
+		if errors.Is(err, os.ErrNotExist) {
+			k := make([]byte, 32)
+			rand.Read(k)
+			b = []byte(hex.EncodeToString(k) + "\n")
+			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+				return nil, fmt.Errorf("create session key file: %w", err)
+			}
+			if err := os.WriteFile(file, b, 0o600); err != nil {
+				return nil, fmt.Errorf("create session key file: %w", err)
+			}
+		} else if err != nil {
+			return nil, fmt.Errorf("read session key file: %w", err)
+		}
+		text = string(b)
+	}
+	var keys [][]byte
+	for _, s := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == '\n' || r == ' ' }) {
+		k, err := hex.DecodeString(s)
+		if err != nil || len(k) < 32 {
+			return nil, fmt.Errorf("session key %d: want at least 64 hex digits (32 bytes)", len(keys)+1)
+		}
+		keys = append(keys, k)
+	}
+	if len(keys) == 0 {
+		return nil, errors.New("no session keys: set ADVISOR_SESSION_KEYS or remove the empty key file")
+	}
+	return keys, nil
+}

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+
+	"cloudadvisor/pricing"
+	"cloudadvisor/pricing/defaults"
+	"cloudadvisor/pricing/sheet"
+	"cloudadvisor/sqlite"
+)
+
+// importDefaults imports each embedded price sheet whose bytes are not yet the
+// active version of its scope; an unchanged sheet costs one query.
+func importDefaults(ctx context.Context, db *sqlite.DB, log *slog.Logger) error {
+	for _, s := range defaults.Sheets() {
+		in := sqlite.CatalogImport{Provider: strings.TrimSuffix(s.Name, ".csv"), Scope: "default:" + s.Name,
+			Source: "embedded " + s.Name, Checksum: sqlite.Checksum(s.Data)}
+		v, err := db.ImportCatalog(ctx, in, func(sink pricing.Sink) (pricing.ImportStats, error) {
+			var st pricing.ImportStats
+			err := sheet.Parse(bytes.NewReader(s.Data), func(o pricing.Offer) error {
+				st.Prices++
+				return sink(o)
+			})
+			return st, err
+		})
+		if err != nil {
+			return err
+		}
+		if !v.Unchanged {
+			log.Info("imported default catalog", "sheet", s.Name, "products", v.Products, "prices", v.Prices)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"cloudadvisor/advisor"
+	"cloudadvisor/server"
+	"cloudadvisor/sqlite"
+)
+
+// serve opens the store, loads the rules and the default catalog, and serves
+// HTTP until ctx is cancelled, then shuts down gracefully.
+func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
+	log := slog.New(slog.NewTextHandler(stdout, nil))
+	rules := advisor.DefaultRules()
+	if cfg.RulesPath != "" {
+		b, err := os.ReadFile(cfg.RulesPath)
+		if err != nil {
+			return fmt.Errorf("read rules: %w", err)
+		}
+		if rules, err = advisor.LoadRules(b); err != nil {
+			return fmt.Errorf("rules file %s: %w", cfg.RulesPath, err)
+		}
+	}
+	db, err := sqlite.Open(ctx, cfg.DBPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := importDefaults(ctx, db, log); err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler: server.New(server.Options{Store: db, Rules: rules, Log: log, SessionKeys: cfg.SessionKeys,
+			SecureCookie: cfg.SecureCookie}).Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	log.Info("listening", "url", "http://"+ln.Addr().String(), "db", cfg.DBPath, "rules_version", rules.Version()[:12])
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,116 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"cloudadvisor/advisor"
+	"cloudadvisor/pricing"
+)
+
+// maxAPIBytes bounds an API request body.
+const maxAPIBytes = 4 << 20
+
+// SchemaVersion is the version of the assessment JSON document; the JSON
+// export carries the same document.
+const SchemaVersion = 1
+
+// apiRequest is the body of POST /api/v1/assessments.
+type apiRequest struct {
+	Organization advisor.OrganizationInput `json:"organization"`
+	Workloads    []advisor.WorkloadInput   `json:"workloads"`
+}
+
+// apiAssessment is the assessment document of the API.
+type apiAssessment struct {
+	SchemaVersion int                  `json:"schema_version"`
+	ID            string               `json:"id"`
+	URL           string               `json:"url"`
+	CreatedAt     string               `json:"created_at"`
+	Organization  advisor.Organization `json:"organization"`
+	RulesVersion  string               `json:"rules_version"`
+	Workloads     []apiWorkload        `json:"workloads"`
+}
+
+type apiWorkload struct {
+	Name           string                 `json:"name"`
+	Workload       advisor.Workload       `json:"workload"`
+	Recommendation advisor.Recommendation `json:"recommendation"`
+	Options        []pricing.Option       `json:"options"`
+}
+
+func document(a advisor.Assessment) apiAssessment {
+	doc := apiAssessment{SchemaVersion: SchemaVersion, ID: a.ID, URL: "/assessments/" + a.ID,
+		CreatedAt: a.CreatedAt.Format("2006-01-02T15:04:05Z07:00"), Organization: a.Organization,
+		RulesVersion: a.RulesVersion, Workloads: make([]apiWorkload, len(a.Workloads))}
+	for i, w := range a.Workloads {
+		doc.Workloads[i] = apiWorkload{Name: w.Workload.Name, Workload: w.Workload, Recommendation: w.Recommendation,
+			Options: w.Options}
+	}
+	return doc
+}
+
+// apiCreateAssessment assesses and saves the posted organisation and workloads.
+func (s *Server) apiCreateAssessment(w http.ResponseWriter, r *http.Request) error {
+	var req apiRequest
+	if err := decodeJSON(w, r, &req); err != nil {
+		return err
+	}
+	a, err := s.assess(r.Context(), req.Organization, req.Workloads)
+	if err != nil {
+		return err
+	}
+	if a.SessionID, err = s.sessionID(w, r, true); err != nil {
+		return err
+	}
+	if err := s.store.CreateAssessment(r.Context(), &a); err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/assessments/"+a.ID)
+	writeJSON(w, http.StatusCreated, document(a))
+	return nil
+}
+
+// apiGetAssessment returns a saved assessment.
+func (s *Server) apiGetAssessment(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.owned(w, r)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, document(a))
+	return nil
+}
+
+// decodeJSON reads one JSON object into v. Syntax errors and unknown fields
+// are malformed (400); a value of the wrong type names its field (422).
+func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxAPIBytes)
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var mbe *http.MaxBytesError
+	switch {
+	case err == nil:
+		if dec.More() {
+			return &malformedError{msg: "the body holds more than one JSON value"}
+		}
+		return nil
+	case errors.As(err, &mbe):
+		return err
+	case errors.As(err, &syn):
+		return &malformedError{msg: fmt.Sprintf("malformed JSON at byte %d: %v", syn.Offset, syn)}
+	case errors.As(err, &typ):
+		return advisor.FieldErrors{{Field: typ.Field, Code: "type", Args: []string{typ.Value}}}
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return &malformedError{msg: "the body is empty or truncated JSON"}
+	case strings.HasPrefix(err.Error(), "json: unknown field"):
+		return &malformedError{msg: strings.TrimPrefix(err.Error(), "json: ")}
+	}
+	return &malformedError{msg: "the body is not valid JSON: " + err.Error()}
+}

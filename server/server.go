@@ -1,0 +1,59 @@
+// Package server is the HTTP adapter: pages rendered on the server with templ,
+// the JSON API, sessions and middleware. Handlers are methods on Server, one
+// file per resource; routes.go lists every route.
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gorilla/sessions"
+
+	"cloudadvisor/advisor"
+	"cloudadvisor/sqlite"
+)
+
+// Options configure a Server.
+type Options struct {
+	Store        *sqlite.DB
+	Rules        *advisor.Rules
+	Log          *slog.Logger
+	SessionKeys  [][]byte // newest first; older keys still verify cookies
+	SecureCookie bool
+	Now          func() time.Time
+}
+
+// Server holds what every handler needs.
+type Server struct {
+	store    *sqlite.DB
+	rules    *advisor.Rules
+	log      *slog.Logger
+	sessions *sessions.CookieStore
+	now      func() time.Time
+}
+
+// New returns a Server.
+func New(o Options) *Server {
+	var pairs [][]byte
+	for _, k := range o.SessionKeys {
+		pairs = append(pairs, k, nil) // sign only: the cookie holds nothing but a random session id
+	}
+	cs := sessions.NewCookieStore(pairs...)
+	cs.Options = &sessions.Options{Path: "/", MaxAge: 400 * 24 * 3600, HttpOnly: true, Secure: o.SecureCookie,
+		SameSite: http.SameSiteLaxMode}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return &Server{store: o.Store, rules: o.Rules, log: o.Log, sessions: cs, now: o.Now}
+}
+
+// Handler returns the routes wrapped in the middleware.
+func (s *Server) Handler() http.Handler {
+	var h http.Handler = s.routes()
+	h = http.NewCrossOriginProtection().Handler(h)
+	h = s.secureHeaders(h)
+	h = s.recoverPanics(h)
+	h = s.logRequests(h)
+	return h
+}

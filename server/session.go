@@ -1,0 +1,28 @@
+package server
+
+import (
+	"net/http"
+
+	"cloudadvisor/sqlite"
+)
+
+const sessionName = "advisor_session"
+
+// sessionID returns the browser's session id, creating the session (and its
+// cookie) when create is true and there is none. The cookie holds only the id;
+// everything else lives in SQLite.
+func (s *Server) sessionID(w http.ResponseWriter, r *http.Request, create bool) (string, error) {
+	sess, _ := s.sessions.Get(r, sessionName) // a bad or old cookie gives a new, empty session
+	if id, ok := sess.Values["id"].(string); ok && id != "" {
+		return id, nil
+	}
+	if !create {
+		return "", nil
+	}
+	id := sqlite.NewID()
+	sess.Values["id"] = id
+	if err := sess.Save(r, w); err != nil {
+		return "", err
+	}
+	return id, nil
+}

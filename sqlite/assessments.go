@@ -1,0 +1,133 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/base32"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"cloudadvisor/advisor"
+)
+
+// NewID returns an unguessable id: 128 random bits in lower-case base32.
+func NewID() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
+}
+
+// CreateAssessment stores an assessment and all its workloads in one
+// transaction, giving it a new id and timestamps.
+func (db *DB) CreateAssessment(ctx context.Context, a *advisor.Assessment) error {
+	a.ID = NewID()
+	a.CreatedAt = db.now().UTC().Truncate(time.Second)
+	a.UpdatedAt = a.CreatedAt
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		orgIn, err := json.Marshal(a.OrgInput)
+		if err != nil {
+			return err
+		}
+		org, err := json.Marshal(a.Organization)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO assessments (id, session_id, created_at, updated_at,
+			org_input, organization, rules_version) VALUES (?, ?, ?, ?, ?, ?, ?)`, a.ID, a.SessionID,
+			a.CreatedAt.Format(time.RFC3339), a.UpdatedAt.Format(time.RFC3339), string(orgIn), string(org), a.RulesVersion); err != nil {
+			return err
+		}
+		return insertWorkloads(ctx, tx, a)
+	})
+	if err != nil {
+		return fmt.Errorf("create assessment: %w", err)
+	}
+	return nil
+}
+
+func insertWorkloads(ctx context.Context, tx *sql.Tx, a *advisor.Assessment) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO workloads (assessment_id, position, name, input, workload,
+		recommendation, options) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i, w := range a.Workloads {
+		cols := []any{w.Input, w.Workload, w.Recommendation, w.Options}
+		vals := make([]any, 0, 7)
+		vals = append(vals, a.ID, i, w.Workload.Name)
+		for _, c := range cols {
+			b, err := json.Marshal(c)
+			if err != nil {
+				return fmt.Errorf("workload %d: %w", i, err)
+			}
+			vals = append(vals, string(b))
+		}
+		if _, err := stmt.ExecContext(ctx, vals...); err != nil {
+			return fmt.Errorf("workload %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// Assessment returns the assessment with its workloads, or advisor.ErrNotFound.
+func (db *DB) Assessment(ctx context.Context, id string) (advisor.Assessment, error) {
+	var a advisor.Assessment
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var created, updated, orgIn, org string
+		err := tx.QueryRowContext(ctx, `SELECT id, session_id, created_at, updated_at, org_input, organization,
+			rules_version FROM assessments WHERE id = ?`, id).Scan(&a.ID, &a.SessionID, &created, &updated,
+			&orgIn, &org, &a.RulesVersion)
+		if errors.Is(err, sql.ErrNoRows) {
+			return advisor.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		a.CreatedAt, _ = time.Parse(time.RFC3339, created)
+		a.UpdatedAt, _ = time.Parse(time.RFC3339, updated)
+		if err := unmarshal(orgIn, &a.OrgInput, org, &a.Organization); err != nil {
+			return err
+		}
+		return loadWorkloads(ctx, tx, &a)
+	})
+	if err != nil {
+		return a, fmt.Errorf("get assessment %s: %w", id, err)
+	}
+	return a, nil
+}
+
+func loadWorkloads(ctx context.Context, tx *sql.Tx, a *advisor.Assessment) error {
+	rows, err := tx.QueryContext(ctx, `SELECT input, workload, recommendation, options FROM workloads
+		WHERE assessment_id = ? ORDER BY position`, a.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var in, w, rec, opts string
+		if err := rows.Scan(&in, &w, &rec, &opts); err != nil {
+			return err
+		}
+		var aw advisor.Assessed
+		if err := unmarshal(in, &aw.Input, w, &aw.Workload, rec, &aw.Recommendation, opts, &aw.Options); err != nil {
+			return err
+		}
+		a.Workloads = append(a.Workloads, aw)
+	}
+	return rows.Err()
+}
+
+// unmarshal decodes pairs of JSON text and destination.
+func unmarshal(pairs ...any) error {
+	for i := 0; i < len(pairs); i += 2 {
+		if err := json.Unmarshal([]byte(pairs[i].(string)), pairs[i+1]); err != nil {
+			return fmt.Errorf("decode stored column: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,169 @@
+// Package templates renders the pages with templ. Components take view
+// models and do no IO; text comes from the message catalog (package i18n).
+package templates
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"cloudadvisor/advisor"
+	"cloudadvisor/i18n"
+	"cloudadvisor/pricing"
+)
+
+// t looks a message up in the request's language.
+func t(ctx context.Context, key string, args ...any) string { return i18n.Tc(ctx, key, args...) }
+
+// FormView holds the values a user typed and the message per bad field.
+type FormView struct {
+	Values url.Values
+	Errors map[string]string
+}
+
+// Get returns the last value posted for the field.
+func (f FormView) Get(name string) string {
+	vs := f.Values[name]
+	if len(vs) == 0 {
+		return ""
+	}
+	return vs[len(vs)-1]
+}
+
+// Checked reports whether a checkbox is on, or def when the form is new.
+func (f FormView) Checked(name string, def bool) bool {
+	if f.Values == nil {
+		return def
+	}
+	v := f.Get(name)
+	return v == "true" || v == "on"
+}
+
+// Err returns the message for a bad field, or "".
+func (f FormView) Err(name string) string { return f.Errors[name] }
+
+// ErrorView is the error page's model.
+type ErrorView struct {
+	Status    int
+	RequestID string
+}
+
+// AssessmentView is the result page's model.
+type AssessmentView struct {
+	A advisor.Assessment
+}
+
+// Groups returns the workload's options grouped by model, in the order IaaS, PaaS, SaaS.
+func Groups(opts []pricing.Option) [][]pricing.Option {
+	var out [][]pricing.Option
+	for _, m := range []pricing.Model{pricing.ModelIaaS, pricing.ModelPaaS, pricing.ModelSaaS} {
+		var g []pricing.Option
+		for _, o := range opts {
+			if o.Model == m {
+				g = append(g, o)
+			}
+		}
+		if len(g) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// zeroDecimals are the currencies shown without minor units.
+var zeroDecimals = map[string]bool{"JPY": true, "KRW": true}
+
+// Money formats an amount for display, rounded to the currency's minor unit,
+// with thousands separators: "USD 1,234.56".
+func Money(m pricing.Money) string {
+	places := int32(2)
+	if zeroDecimals[m.Currency] {
+		places = 0
+	}
+	return m.Currency + " " + group(m.Amount.StringFixedBank(places))
+}
+
+// group inserts thousands separators into a fixed decimal string.
+func group(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if hasFrac {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// Price shows a unit price exactly as the catalog holds it.
+func Price(d decimal.Decimal, currency string) string { return currency + " " + d.String() }
+
+// Qty shows a quantity without needless decimals.
+func Qty(d decimal.Decimal) string { return group(d.String()) }
+
+// Itoa formats an int.
+func Itoa(n int) string { return strconv.Itoa(n) }
+
+// ModelClass is the CSS class of a model badge.
+func ModelClass(m string) string { return "badge model-" + m }
+
+// needsFields are the optional questions folded away by default.
+var needsFields = []string{"customization", "data_sensitivity", "time_to_market", "growth", "lock_in_tolerance",
+	"developers", "lifetime_months", "current_monthly_cost", "custom_code", "needs_os_control", "mobile_access", "collaboration"}
+
+func hasNeedsErrors(f FormView, prefix string) bool {
+	for _, n := range needsFields {
+		if f.Err(prefix+n) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// shortHash shortens a rules version hash for display.
+func shortHash(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}
+
+// effectText shows a rule's effect on the scores: "IaaS +2, SaaS −3".
+func effectText(s advisor.Scores) string {
+	var parts []string
+	for _, p := range []struct {
+		name string
+		v    int
+	}{{"IaaS", s.IaaS}, {"PaaS", s.PaaS}, {"SaaS", s.SaaS}} {
+		if p.v > 0 {
+			parts = append(parts, p.name+" +"+strconv.Itoa(p.v))
+		} else if p.v < 0 {
+			parts = append(parts, p.name+" −"+strconv.Itoa(-p.v))
+		}
+	}
+	if len(parts) == 0 {
+		return "±0"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ProviderName is the display name of a provider or vendor id.
+func ProviderName(ctx context.Context, id string) string {
+	if i18n.Has("provider." + id) {
+		return t(ctx, "provider."+id)
+	}
+	return id
+}
