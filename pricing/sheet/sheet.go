@@ -4,18 +4,18 @@
 //
 // Format (UTF-8 CSV, header row required, lines starting with # are comments):
 //
-//	provider,service,provider_service,family,region,sku,name,os,vcpu,memory_gib,
-//	term,unit,price,upfront,currency,tier_start,tier_end,as_of,source,attributes,notes
+//		provider,service,provider_service,family,region,sku,name,os,vcpu,memory_gib,
+//		term,unit,price,upfront,currency,tier_start,tier_end,as_of,source,attributes,notes
 //
-//   - provider: aws, azure, gcp, digitalocean, heroku, or a SaaS vendor id
-//   - service: one of pricing.Services (compute, block_storage, paas, saas, ...)
-//   - region: the provider's own region code, or "global"
-//   - sku: unique per provider and region; name: instance type, plan or product
-//   - os: linux, windows or empty; vcpu, memory_gib: numbers or empty
-//   - term: one of pricing.Terms; unit: one of pricing.Units
-//   - price, upfront, tier_start, tier_end: exact decimals (upfront and tiers may be empty)
-//   - currency: ISO 4217; as_of: YYYY-MM-DD; source: the address the figure was read on
-//   - attributes: key=value pairs separated by ";" (e.g. storage_gb_per_user=30;tier=standard)
+//	  - provider: aws, azure, gcp, digitalocean, heroku, or a SaaS vendor id
+//	  - service: one of pricing.Services (compute, block_storage, paas, saas, ...)
+//	  - region: the provider's own region code, or "global"
+//	  - sku: unique per provider and region; name: instance type, plan or product
+//	  - os: linux, windows or empty; vcpu, memory_gib: numbers or empty
+//	  - term: one of pricing.Terms; unit: one of pricing.Units
+//	  - price, upfront, tier_start, tier_end: exact decimals (upfront and tiers may be empty)
+//	  - currency: ISO 4217; as_of: YYYY-MM-DD; source: the address the figure was read on
+//	  - attributes: key=value pairs separated by ";" (e.g. storage_gb_per_user=30;tier=standard)
 package sheet
 
 import (
@@ -59,12 +59,16 @@ func Parse(r io.Reader, sink pricing.Sink) error {
 	cr.FieldsPerRecord = len(Columns)
 	header, err := cr.Read()
 	if err != nil {
-		line, _ := cr.FieldPos(0)
-		return &Error{Line: line, Reason: "no header row: " + csvReason(err)}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return &Error{Line: pe.Line, Reason: "header row: " + csvReason(pe.Err)}
+		}
+		return &Error{Line: 1, Reason: "no header row: " + csvReason(err)}
 	}
+	headerLine, _ := cr.FieldPos(0)
 	for i, c := range Columns {
 		if strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff")) != c {
-			return &Error{Line: 1, Column: header[i], Reason: fmt.Sprintf("header column %d is %q, want %q", i+1, header[i], c)}
+			return &Error{Line: headerLine, Column: header[i], Reason: fmt.Sprintf("header column %d is %q, want %q", i+1, header[i], c)}
 		}
 	}
 	for {
@@ -139,14 +143,23 @@ func row(rec []string, line int) (pricing.Offer, error) {
 		return bad("os", fmt.Sprintf("os %q, want linux, windows or empty", o.OS))
 	}
 	var err error
-	for col, dst := range map[string]*float64{"vcpu": &o.VCPU, "memory_gib": &o.MemoryGiB} {
+	// Fields are checked in column order so that the first bad one is reported.
+	for _, n := range []struct {
+		col string
+		dst *float64
+	}{{"vcpu", &o.VCPU}, {"memory_gib", &o.MemoryGiB}} {
+		col, dst := n.col, n.dst
 		if s := f(col); s != "" {
 			if *dst, err = strconv.ParseFloat(s, 64); err != nil || *dst < 0 {
 				return bad(col, fmt.Sprintf("%q is not a non-negative number", s))
 			}
 		}
 	}
-	for col, dst := range map[string]*decimal.Decimal{"price": &o.Amount, "upfront": &o.Upfront, "tier_start": &o.TierStart, "tier_end": &o.TierEnd} {
+	for _, n := range []struct {
+		col string
+		dst *decimal.Decimal
+	}{{"price", &o.Amount}, {"upfront", &o.Upfront}, {"tier_start", &o.TierStart}, {"tier_end", &o.TierEnd}} {
+		col, dst := n.col, n.dst
 		s := f(col)
 		if s == "" {
 			if col == "price" {
