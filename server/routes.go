@@ -18,6 +18,9 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /api/v1/assessments/{id}", s.api(s.apiGetAssessment))
 
 	mux.Handle("GET "+static.Prefix, static.Handler())
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, static.Path("favicon.svg"), http.StatusMovedPermanently)
+	})
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("/", s.page(s.notFound))
 	return mux

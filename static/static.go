@@ -14,7 +14,7 @@ import (
 	"strings"
 )
 
-//go:embed *.css vendor
+//go:embed *.css *.svg vendor
 var files embed.FS
 
 // Prefix is the URL path the assets are served under.

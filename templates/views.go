@@ -167,3 +167,9 @@ func ProviderName(ctx context.Context, id string) string {
 	}
 	return id
 }
+
+var idUnsafe = strings.NewReplacer(".", "-", "[", "-", "]", "")
+
+// FieldID turns a field name such as workloads[0].vcpu into an element id
+// that CSS selectors accept: workloads-0-vcpu.
+func FieldID(name string) string { return idUnsafe.Replace(name) }

@@ -87,7 +87,7 @@ func (b *Browser) CheckConsole(tb testing.TB) {
 // module root) for a person to look at, and returns its path.
 func (b *Browser) Screenshot(tb testing.TB, name string) string {
 	tb.Helper()
-	png, err := chromedp.Run(b.Ctx, chromedp.FullScreenshot(90))
+	png, err := chromedp.Run(b.Ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		tb.Fatalf("screenshot %s: %v", name, err)
 	}
