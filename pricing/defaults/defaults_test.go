@@ -92,9 +92,12 @@ func init() {
 	gap("aws", "windows", "no sourced EC2 Windows (License Included) price for any curated region", all...)
 	gap("aws", "block_storage", "no sourced EBS price for this region (only io1 in ap-southeast-1 was found)",
 		"us-east", "us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo")
-	gap("aws", "egress", "no sourced data-transfer-out price", all...)
-	gap("azure", "linux", "no sourced Linux VM price with >=2 vCPU for this region",
+	gap("aws", "egress", "no dated source for data-transfer-out rates outside us-east-1 (only US East tiers were found)",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
+	gap("azure", "linux", "no sourced Linux VM price with >=2 vCPU for this region (the SkyPilot Azure catalog covers US regions only)",
+		"eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
+	gap("azure", "burstable", "no sourced B-series price for this region",
+		"eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "windows", "no sourced Windows VM price for this region",
 		"eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "block_storage", "no sourced managed-disk price", all...)
@@ -122,6 +125,10 @@ func TestCoverage(t *testing.T) {
 	}{
 		{"linux", []string{"aws", "azure", "gcp", "digitalocean"}, func(o loaded) bool {
 			return onDemand(o) && o.Service == pricing.Compute && o.OS == "linux" && o.VCPU >= 2
+		}},
+		// A small shared-core or burstable size for light workloads.
+		{"burstable", []string{"aws", "azure", "gcp", "digitalocean"}, func(o loaded) bool {
+			return onDemand(o) && o.Service == pricing.Compute && o.OS == "linux" && o.Family == "burstable"
 		}},
 		{"windows", []string{"aws", "azure", "gcp"}, func(o loaded) bool {
 			return onDemand(o) && o.Service == pricing.Compute && o.OS == "windows"
