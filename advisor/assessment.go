@@ -24,6 +24,7 @@ type Assessment struct {
 
 // Assessed is one workload with its recommendation and priced options.
 type Assessed struct {
+	ID             string           `json:"id"` // stable within the assessment
 	Input          WorkloadInput    `json:"-"`
 	Workload       Workload         `json:"workload"`
 	Recommendation Recommendation   `json:"recommendation"`

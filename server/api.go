@@ -1,11 +1,13 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"cloudadvisor/advisor"
@@ -19,10 +21,32 @@ const maxAPIBytes = 4 << 20
 // export carries the same document.
 const SchemaVersion = 1
 
-// apiRequest is the body of POST /api/v1/assessments.
+// apiRequest is the body of POST /api/v1/assessments. Workloads are decoded
+// one by one so that an error names the workload's index.
 type apiRequest struct {
 	Organization advisor.OrganizationInput `json:"organization"`
-	Workloads    []advisor.WorkloadInput   `json:"workloads"`
+	Workloads    []json.RawMessage         `json:"workloads"`
+}
+
+// workloads decodes each workload, naming the index of a bad one.
+func (req apiRequest) workloads() ([]advisor.WorkloadInput, error) {
+	out := make([]advisor.WorkloadInput, len(req.Workloads))
+	for i, raw := range req.Workloads {
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := decodeError(dec.Decode(&out[i])); err != nil {
+			var fe advisor.FieldErrors
+			if errors.As(err, &fe) {
+				return nil, fe.Prefix("workloads[" + strconv.Itoa(i) + "].")
+			}
+			var me *malformedError
+			if errors.As(err, &me) {
+				me.msg = "workloads[" + strconv.Itoa(i) + "]: " + me.msg
+			}
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // apiAssessment is the assessment document of the API.
@@ -60,7 +84,11 @@ func (s *Server) apiCreateAssessment(w http.ResponseWriter, r *http.Request) err
 	if err := decodeJSON(w, r, &req); err != nil {
 		return err
 	}
-	a, err := s.assess(r.Context(), req.Organization, req.Workloads)
+	wls, err := req.workloads()
+	if err != nil {
+		return err
+	}
+	a, err := s.assess(r.Context(), req.Organization, wls)
 	if err != nil {
 		return err
 	}
@@ -91,15 +119,20 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxAPIBytes)
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	err := decodeError(dec.Decode(v))
+	if err == nil && dec.More() {
+		return &malformedError{msg: "the body holds more than one JSON value"}
+	}
+	return err
+}
+
+// decodeError classifies a JSON decoding error.
+func decodeError(err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	var mbe *http.MaxBytesError
 	switch {
 	case err == nil:
-		if dec.More() {
-			return &malformedError{msg: "the body holds more than one JSON value"}
-		}
 		return nil
 	case errors.As(err, &mbe):
 		return err

@@ -6,8 +6,24 @@ import (
 	"cloudadvisor/templates"
 )
 
-// home explains what the app does and starts an assessment.
+// home explains what the app does, starts an assessment and lists the
+// session's assessments so the user can carry on where they left off.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
-	s.render(w, r, http.StatusOK, templates.HomePage())
+	var view templates.HomeView
+	sid, err := s.sessionID(w, r, false)
+	if err != nil {
+		return err
+	}
+	if sid != "" {
+		list, err := s.store.Assessments(r.Context(), sid)
+		if err != nil {
+			return err
+		}
+		for _, a := range list {
+			view.Assessments = append(view.Assessments, templates.Summary{ID: a.ID, Organization: a.Organization,
+				Workloads: a.Workloads, Updated: a.UpdatedAt.Format("2006-01-02 15:04")})
+		}
+	}
+	s.render(w, r, http.StatusOK, templates.HomePage(view))
 	return nil
 }

@@ -173,3 +173,58 @@ var idUnsafe = strings.NewReplacer(".", "-", "[", "-", "]", "")
 // FieldID turns a field name such as workloads[0].vcpu into an element id
 // that CSS selectors accept: workloads-0-vcpu.
 func FieldID(name string) string { return idUnsafe.Replace(name) }
+
+// OrganizationView is step 1: the organisation form, new (A nil) or edited.
+type OrganizationView struct {
+	A      *advisor.Assessment
+	Action string
+	Form   FormView
+}
+
+// WorkloadsView is step 2: the list of workloads.
+type WorkloadsView struct {
+	A advisor.Assessment
+}
+
+// WorkloadFormView is the form for one workload; Editing is its id, or "" for a new one.
+type WorkloadFormView struct {
+	A       advisor.Assessment
+	Editing string
+	Action  string
+	Form    FormView
+}
+
+// RulesView lists the rules in force.
+type RulesView struct {
+	Rules   []advisor.Rule
+	Version string
+}
+
+// HomeView is the home page: what the app does and the session's assessments.
+type HomeView struct {
+	Assessments []Summary
+}
+
+// Summary is one assessment in a list.
+type Summary struct {
+	ID, Organization string
+	Workloads        int
+	Updated          string
+}
+
+func stepURL(id string, step int) string {
+	switch step {
+	case 1:
+		return "/assessments/" + id + "/organization"
+	case 2:
+		return "/assessments/" + id + "/workloads"
+	}
+	return "/assessments/" + id
+}
+
+func assessmentID(a *advisor.Assessment) string {
+	if a == nil {
+		return ""
+	}
+	return a.ID
+}

@@ -23,18 +23,22 @@ func TestBrowserQuestionnaire(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("organization-name")),
 		chromedp.SendKeys(chromedp.ID("organization-name"), "Acme Browsers"),
 		chromedp.SetValue(chromedp.ID("organization-geography"), "eu-central"),
-		chromedp.SendKeys(chromedp.ID("workloads-0-name"), "Customer portal"),
-		chromedp.SetValue(chromedp.ID("workloads-0-kind"), "web_app"),
-		chromedp.SendKeys(chromedp.ID("workloads-0-vcpu"), "4"),
-		chromedp.SendKeys(chromedp.ID("workloads-0-memory_gib"), "16"),
-		chromedp.SendKeys(chromedp.ID("workloads-0-users"), "200"),
+		chromedp.Click(chromedp.CSS(`[data-testid="submit"]`)),
+		chromedp.WaitVisible(chromedp.ID("workload-name")),
+		chromedp.SendKeys(chromedp.ID("workload-name"), "Customer portal"),
+		chromedp.SetValue(chromedp.ID("workload-kind"), "web_app"),
+		chromedp.SendKeys(chromedp.ID("workload-vcpu"), "4"),
+		chromedp.SendKeys(chromedp.ID("workload-memory_gib"), "16"),
+		chromedp.SendKeys(chromedp.ID("workload-users"), "200"),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
 	b.Screenshot(t, "foundation-questionnaire")
 	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`[data-testid="submit"]`)),
+		chromedp.Click(chromedp.CSS(`[data-testid="save"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid="see-results"]`)),
+		chromedp.Click(chromedp.CSS(`[data-testid="see-results"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid="model"]`)),
 	)
 	if err != nil {

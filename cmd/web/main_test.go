@@ -108,51 +108,96 @@ func TestEndToEnd(t *testing.T) {
 	if resp, body = a.do(t, "GET", "/no/such/page", "", ""); resp.StatusCode != 404 || !strings.Contains(body, "Page not found") {
 		t.Errorf("unknown path: got %d, want the 404 page", resp.StatusCode)
 	}
-	if resp, _ = a.do(t, "GET", "/assessments/new", "", ""); resp.StatusCode != 200 {
-		t.Fatalf("questionnaire: got %d", resp.StatusCode)
+	if resp, body = a.do(t, "GET", "/rules", "", ""); resp.StatusCode != 200 || !strings.Contains(body, "os_control_requires_iaas") {
+		t.Errorf("rules page: got %d, want 200 listing the rules", resp.StatusCode)
 	}
 
-	// Bad input: 422, input kept, a message beside each bad field, nothing saved.
-	resp, body = a.do(t, "POST", "/assessments", formType, formBody("organization.name", "Acme",
-		"workloads[0].name", "", "workloads[0].vcpu", "1000000000", "workloads[0].memory_gib", "lots"))
+	// Step 1, bad then good.
+	resp, body = a.do(t, "POST", "/assessments", formType, formBody("organization.name", "",
+		"organization.horizon_years", "9", "organization.geography", "mars"))
 	if resp.StatusCode != 422 {
-		t.Fatalf("bad form: got %d, want 422", resp.StatusCode)
+		t.Fatalf("bad organisation: got %d, want 422", resp.StatusCode)
 	}
-	for _, want := range []string{`data-testid="error-workloads[0].name"`, "Workload name: is required",
-		"vCPU per instance: must be between 1 and 896", "Memory per instance (GiB): must be a number",
-		`value="1000000000"`, `value="lots"`, `value="Acme"`} {
+	for _, want := range []string{"Organisation name: is required", "TCO horizon (years): must be between 1 and 5",
+		`Geography: must be one of &#34;us-east&#34;`, `value="9"`} {
 		if !strings.Contains(body, want) {
-			t.Errorf("bad form page lacks %q", want)
+			t.Errorf("bad organisation page lacks %q", want)
 		}
 	}
-
-	// A good form: 303 to the saved assessment.
 	resp, _ = a.do(t, "POST", "/assessments", formType, formBody("organization.name", "Acme Corp",
-		"organization.geography", "us-east", "workloads[0].name", "Shop front", "workloads[0].kind", "web_app",
-		"workloads[0].vcpu", "2", "workloads[0].memory_gib", "4", "workloads[0].users", "40"))
-	if resp.StatusCode != 303 || !strings.HasPrefix(resp.Header.Get("Location"), "/assessments/") {
-		t.Fatalf("good form: got %d to %q, want 303 to the assessment", resp.StatusCode, resp.Header.Get("Location"))
-	}
+		"organization.geography", "us-east"))
 	loc := resp.Header.Get("Location")
-	resp, body = a.do(t, "GET", loc, "", "")
+	if resp.StatusCode != 303 || !strings.HasSuffix(loc, "/workloads/new") {
+		t.Fatalf("good organisation: got %d to %q, want 303 to the first workload", resp.StatusCode, loc)
+	}
+	base := strings.TrimSuffix(loc, "/workloads/new")
+
+	// Step 2: a bad workload is refused with 422, input kept, nothing saved.
+	resp, body = a.do(t, "POST", base+"/workloads", formType, formBody("workload.name", "",
+		"workload.vcpu", "1000000000", "workload.memory_gib", "lots"))
+	if resp.StatusCode != 422 {
+		t.Fatalf("bad workload: got %d, want 422", resp.StatusCode)
+	}
+	for _, want := range []string{`data-testid="error-workload.name"`, "Workload name: is required",
+		"vCPU per instance: must be between 1 and 896", "Memory per instance (GiB): must be a number",
+		`value="1000000000"`, `value="lots"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("bad workload page lacks %q", want)
+		}
+	}
+	resp, _ = a.do(t, "POST", base+"/workloads", formType, formBody("workload.name", "Shop front",
+		"workload.kind", "web_app", "workload.vcpu", "2", "workload.memory_gib", "4", "workload.users", "40", "then", "add"))
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != base+"/workloads/new" {
+		t.Fatalf("save and add another: got %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	resp, _ = a.do(t, "POST", base+"/workloads", formType, formBody("workload.name", "Mail",
+		"workload.kind", "email_collaboration", "workload.users", "30", "then", "list"))
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != base+"/workloads" {
+		t.Fatalf("save: got %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	_, body = a.do(t, "GET", base+"/workloads", "", "")
+	ids := regexp.MustCompile(`href="`+regexp.QuoteMeta(base)+`/workloads/([a-z2-7]{10})"`).FindAllStringSubmatch(body, -1)
+	if len(ids) != 2 {
+		t.Fatalf("got %d workloads listed, want 2", len(ids))
+	}
+	// Duplicate the first, rename the copy, remove the mail workload.
+	a.do(t, "POST", base+"/workloads/"+ids[0][1]+"/duplicate", formType, "")
+	_, body = a.do(t, "GET", base+"/workloads", "", "")
+	if !strings.Contains(body, "Shop front (copy)") {
+		t.Errorf("duplicate: list lacks the copy")
+	}
+	_, body = a.do(t, "GET", base+"/workloads/"+ids[0][1], "", "")
+	if !strings.Contains(body, `value="Shop front"`) || !strings.Contains(body, `<option value="web_app" selected>`) {
+		t.Errorf("edit form does not show the saved answers")
+	}
+	a.do(t, "POST", base+"/workloads/"+ids[1][1]+"/delete", formType, "")
+	resp, _ = a.do(t, "POST", base+"/workloads/"+ids[0][1], formType, formBody("workload.name", "Shop front v2",
+		"workload.kind", "web_app", "workload.vcpu", "4", "workload.memory_gib", "16"))
+	if resp.StatusCode != 303 {
+		t.Errorf("update: got %d, want 303", resp.StatusCode)
+	}
+
+	// Results.
+	resp, body = a.do(t, "GET", base, "", "")
 	if resp.StatusCode != 200 {
 		t.Fatalf("result: got %d", resp.StatusCode)
 	}
-	for _, want := range []string{"Acme Corp", "Shop front", `data-testid="model"`, `data-testid="reasons"`,
-		`data-testid="option-iaas-aws"`, "USD "} {
+	for _, want := range []string{"Acme Corp", "Shop front v2", "Shop front (copy)", `data-testid="model"`,
+		`data-testid="reasons"`, `data-testid="option-iaas-aws"`, "USD "} {
 		if !strings.Contains(body, want) {
 			t.Errorf("result page lacks %q", want)
 		}
 	}
-	for _, m := range []string{"iaas", "paas"} {
-		if !regexp.MustCompile(`data-testid="option-` + m + `-[a-z0-9-]+"[^>]*>(?s:.*?)data-testid="monthly">USD [0-9,]+\.\d\d<`).MatchString(body) {
-			t.Errorf("result page has no priced %s option", m)
-		}
+	if strings.Contains(body, ">Mail<") {
+		t.Errorf("result page still shows the removed workload")
+	}
+	if !regexp.MustCompile(`data-testid="monthly">USD [0-9,]+\.\d\d<`).MatchString(body) {
+		t.Errorf("result page has no priced option")
 	}
 
 	// Another browser session cannot see it; an unknown id is 404.
 	other := &http.Client{}
-	r2, err := other.Get(a.url + loc)
+	r2, err := other.Get(a.url + base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,6 +207,9 @@ func TestEndToEnd(t *testing.T) {
 	}
 	if resp, _ = a.do(t, "GET", "/assessments/doesnotexist", "", ""); resp.StatusCode != 404 {
 		t.Errorf("unknown id: got %d, want 404", resp.StatusCode)
+	}
+	if resp, _ = a.do(t, "GET", base+"/workloads/nope", "", ""); resp.StatusCode != 404 {
+		t.Errorf("unknown workload: got %d, want 404", resp.StatusCode)
 	}
 }
 
@@ -210,7 +258,7 @@ func TestAPI(t *testing.T) {
 	}{
 		{"malformed", `{"organization":`, 400, "truncated"},
 		{"unknown field", `{"organisation":{}}`, 400, "unknown field"},
-		{"wrong type", `{"organization":{"name":"A"},"workloads":[{"name":"x","vcpu":"two"}]}`, 422, `"field": "workloads.vcpu"`},
+		{"wrong type", `{"organization":{"name":"A"},"workloads":[{"name":"x","vcpu":"two"}]}`, 422, `"field": "workloads[0].vcpu"`},
 		{"invalid values", `{"organization":{"name":""},"workloads":[{"name":"x","vcpu":-1,"kind":"mainframe"}]}`, 422, `"field": "workloads[0].vcpu"`},
 		{"no workloads", `{"organization":{"name":"A"},"workloads":[]}`, 422, `"field": "workloads"`},
 	}

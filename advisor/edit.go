@@ -1,0 +1,130 @@
+package advisor
+
+import (
+	"slices"
+
+	"cloudadvisor/pricing"
+)
+
+// NewDraft starts an assessment of the organisation with no workloads yet,
+// the first step of the questionnaire. Field errors are prefixed "organization.".
+func NewDraft(rules *Rules, org OrganizationInput) (Assessment, error) {
+	a := Assessment{OrgInput: org, RulesVersion: rules.Version()}
+	return a, a.setOrganization(org)
+}
+
+func (a *Assessment) setOrganization(in OrganizationInput) error {
+	o, err := in.Resolve()
+	if fe, ok := err.(FieldErrors); ok {
+		return fe.Prefix("organization.")
+	}
+	a.OrgInput, a.Organization = in, o
+	return nil
+}
+
+// SetOrganization replaces the organisation's answers and re-evaluates every
+// workload, since geography, currency and horizon change the prices.
+func (a *Assessment) SetOrganization(rules *Rules, cat *pricing.Catalog, in OrganizationInput) error {
+	if err := a.setOrganization(in); err != nil {
+		return err
+	}
+	a.Reevaluate(rules, cat)
+	return nil
+}
+
+// AddWorkload validates the answers and appends the workload, evaluated.
+func (a *Assessment) AddWorkload(rules *Rules, cat *pricing.Catalog, in WorkloadInput) error {
+	if len(a.Workloads) >= MaxWorkloads {
+		return FieldErrors{{Field: "workloads", Code: "too_many", Args: []string{"10000"}}}
+	}
+	w, err := in.Resolve()
+	if err != nil {
+		return err
+	}
+	aw := Assessed{Input: in, Workload: w}
+	aw.evaluate(rules, cat, a.Organization)
+	a.Workloads = append(a.Workloads, aw)
+	a.RulesVersion = rules.Version()
+	return nil
+}
+
+// index returns the position of the workload with the id, or ErrNotFound.
+func (a *Assessment) index(id string) (int, error) {
+	i := slices.IndexFunc(a.Workloads, func(w Assessed) bool { return w.ID == id })
+	if i < 0 {
+		return 0, ErrNotFound
+	}
+	return i, nil
+}
+
+// Workload returns the workload with the id, or ErrNotFound.
+func (a *Assessment) Workload(id string) (Assessed, error) {
+	i, err := a.index(id)
+	if err != nil {
+		return Assessed{}, err
+	}
+	return a.Workloads[i], nil
+}
+
+// UpdateWorkload replaces one workload's answers and re-evaluates it.
+func (a *Assessment) UpdateWorkload(rules *Rules, cat *pricing.Catalog, id string, in WorkloadInput) error {
+	i, err := a.index(id)
+	if err != nil {
+		return err
+	}
+	w, err := in.Resolve()
+	if err != nil {
+		return err
+	}
+	aw := Assessed{ID: id, Input: in, Workload: w}
+	aw.evaluate(rules, cat, a.Organization)
+	a.Workloads[i] = aw
+	a.RulesVersion = rules.Version()
+	return nil
+}
+
+// DuplicateWorkload inserts a copy of the workload after it, named "<name> (copy)",
+// without an id (the store gives it one).
+func (a *Assessment) DuplicateWorkload(id string) error {
+	i, err := a.index(id)
+	if err != nil {
+		return err
+	}
+	if len(a.Workloads) >= MaxWorkloads {
+		return FieldErrors{{Field: "workloads", Code: "too_many", Args: []string{"10000"}}}
+	}
+	c := a.Workloads[i]
+	c.ID = ""
+	name := c.Workload.Name + " (copy)"
+	if r := []rune(name); len(r) > MaxNameLen {
+		name = string(r[:MaxNameLen])
+	}
+	c.Workload.Name = name
+	c.Input.Name = &name
+	c.Workload.Assumptions = slices.Clone(c.Workload.Assumptions)
+	a.Workloads = slices.Insert(a.Workloads, i+1, c)
+	return nil
+}
+
+// RemoveWorkload removes the workload with the id.
+func (a *Assessment) RemoveWorkload(id string) error {
+	i, err := a.index(id)
+	if err != nil {
+		return err
+	}
+	a.Workloads = slices.Delete(a.Workloads, i, i+1)
+	return nil
+}
+
+// Reevaluate re-resolves and re-evaluates every workload with the rules and
+// catalog given, e.g. after the organisation or the rules changed.
+func (a *Assessment) Reevaluate(rules *Rules, cat *pricing.Catalog) {
+	for i := range a.Workloads {
+		aw := &a.Workloads[i]
+		if w, err := aw.Input.Resolve(); err == nil {
+			aw.Workload = w
+		}
+		aw.evaluate(rules, cat, a.Organization)
+	}
+	a.RulesVersion = rules.Version()
+}

@@ -1,0 +1,138 @@
+package server
+
+import (
+	"net/http"
+
+	"cloudadvisor/advisor"
+	"cloudadvisor/templates"
+)
+
+// workloadPrefix names the workload form's fields: workload.vcpu, ...
+const workloadPrefix = "workload."
+
+// listWorkloads shows step 2: the workloads, to add, edit, duplicate or remove.
+func (s *Server) listWorkloads(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.owned(w, r)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, templates.WorkloadsPage(templates.WorkloadsView{A: a}))
+	return nil
+}
+
+// newWorkload shows an empty workload form.
+func (s *Server) newWorkload(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.owned(w, r)
+	if err != nil {
+		return err
+	}
+	view := templates.WorkloadFormView{A: a, Action: "/assessments/" + a.ID + "/workloads"}
+	s.render(w, r, http.StatusOK, templates.WorkloadFormPage(view))
+	return nil
+}
+
+// addWorkload saves a new workload; "add another" comes back to an empty form.
+func (s *Server) addWorkload(w http.ResponseWriter, r *http.Request) error {
+	return s.saveWorkload(w, r, "")
+}
+
+// editWorkload shows a saved workload's answers.
+func (s *Server) editWorkload(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.owned(w, r)
+	if err != nil {
+		return err
+	}
+	aw, err := a.Workload(r.PathValue("wid"))
+	if err != nil {
+		return err
+	}
+	view := templates.WorkloadFormView{A: a, Editing: aw.ID, Action: "/assessments/" + a.ID + "/workloads/" + aw.ID,
+		Form: templates.FormView{Values: inputValues(workloadPrefix, aw.Input)}}
+	s.render(w, r, http.StatusOK, templates.WorkloadFormPage(view))
+	return nil
+}
+
+// updateWorkload saves a workload's changed answers.
+func (s *Server) updateWorkload(w http.ResponseWriter, r *http.Request) error {
+	return s.saveWorkload(w, r, r.PathValue("wid"))
+}
+
+// saveWorkload validates the form and adds (id "") or updates a workload;
+// bad input comes back with 422 and nothing saved.
+func (s *Server) saveWorkload(w http.ResponseWriter, r *http.Request, id string) error {
+	a, err := s.owned(w, r)
+	if err != nil {
+		return err
+	}
+	f, err := parseForm(w, r)
+	if err != nil {
+		return err
+	}
+	in := f.workload(workloadPrefix)
+	cat, err := s.catalogFor(r.Context(), &a.Organization.Geography)
+	if err != nil {
+		return err
+	}
+	action := "/assessments/" + a.ID + "/workloads"
+	if id == "" {
+		err = a.AddWorkload(s.rules, cat, in)
+	} else {
+		action += "/" + id
+		err = a.UpdateWorkload(s.rules, cat, id, in)
+	}
+	if bad := invalid(f, err); bad != nil {
+		bad = prefixBare(bad, workloadPrefix)
+		view := templates.WorkloadFormView{A: a, Editing: id, Action: action,
+			Form: templates.FormView{Values: r.PostForm, Errors: fieldMessages(r.Context(), bad)}}
+		s.render(w, r, http.StatusUnprocessableEntity, templates.WorkloadFormPage(view))
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if err := s.store.UpdateAssessment(r.Context(), &a); err != nil {
+		return err
+	}
+	next := "/assessments/" + a.ID + "/workloads"
+	if r.PostForm.Get("then") == "add" {
+		next += "/new"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
+// prefixBare prefixes the errors the domain named without the form's prefix.
+func prefixBare(errs advisor.FieldErrors, prefix string) advisor.FieldErrors {
+	out := make(advisor.FieldErrors, len(errs))
+	for i, e := range errs {
+		if len(e.Field) < len(prefix) || e.Field[:len(prefix)] != prefix {
+			e.Field = prefix + e.Field
+		}
+		out[i] = e
+	}
+	return out
+}
+
+// duplicateWorkload copies a workload right after itself.
+func (s *Server) duplicateWorkload(w http.ResponseWriter, r *http.Request) error {
+	return s.changeWorkloads(w, r, func(a *advisor.Assessment) error { return a.DuplicateWorkload(r.PathValue("wid")) })
+}
+
+// deleteWorkload removes a workload.
+func (s *Server) deleteWorkload(w http.ResponseWriter, r *http.Request) error {
+	return s.changeWorkloads(w, r, func(a *advisor.Assessment) error { return a.RemoveWorkload(r.PathValue("wid")) })
+}
+
+func (s *Server) changeWorkloads(w http.ResponseWriter, r *http.Request, change func(*advisor.Assessment) error) error {
+	a, err := s.owned(w, r)
+	if err != nil {
+		return err
+	}
+	if err := change(&a); err != nil {
+		return err
+	}
+	if err := s.store.UpdateAssessment(r.Context(), &a); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/assessments/"+a.ID+"/workloads", http.StatusSeeOther)
+	return nil
+}
