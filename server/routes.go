@@ -23,9 +23,12 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}/duplicate", s.page(s.duplicateWorkload))
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}/delete", s.page(s.deleteWorkload))
 	mux.HandleFunc("GET /rules", s.page(s.listRules))
+	mux.HandleFunc("GET /prices", s.page(s.browsePrices))
+	mux.HandleFunc("GET /prices.csv", s.page(s.exportPrices))
 
 	mux.HandleFunc("POST /api/v1/assessments", s.api(s.apiCreateAssessment))
 	mux.HandleFunc("GET /api/v1/assessments/{id}", s.api(s.apiGetAssessment))
+	mux.HandleFunc("GET /api/v1/prices", s.api(s.apiPrices))
 
 	mux.Handle("GET "+static.Prefix, static.Handler())
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {

@@ -228,3 +228,87 @@ func assessmentID(a *advisor.Assessment) string {
 	}
 	return a.ID
 }
+
+// Facets are the values the price filters offer.
+type Facets struct {
+	Providers, Services, Regions []string
+}
+
+// PricesView is the price browser's model.
+type PricesView struct {
+	Query   url.Values
+	Errors  map[string]string
+	Facets  Facets
+	Offers  []pricing.Offer
+	Total   int
+	Page    int
+	PerPage int
+}
+
+// With returns the query with one parameter changed (and the page reset
+// unless the page itself is changed), as a URL of the given path.
+func (v PricesView) With(path, key, value string) string {
+	q := url.Values{}
+	for k, vs := range v.Query {
+		q[k] = vs
+	}
+	if key != "page" {
+		q.Del("page")
+	}
+	if value == "" {
+		q.Del(key)
+	} else {
+		q.Set(key, value)
+	}
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
+}
+
+// HasNext reports whether there is a page after the current one.
+func (v PricesView) HasNext() bool { return v.Page*v.PerPage < v.Total }
+
+// PriceText shows an offer's price with its unit and any upfront fee.
+func PriceText(o pricing.Offer) string {
+	s := o.Currency + " " + o.Amount.String()
+	if !o.Upfront.IsZero() {
+		s += " + " + o.Upfront.String() + " upfront"
+	}
+	return s
+}
+
+// Spec shows vCPU and memory, or "" when the product has none.
+func Spec(o pricing.Offer) string {
+	if o.VCPU == 0 && o.MemoryGiB == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(o.VCPU, 'f', -1, 64) + " vCPU · " + strconv.FormatFloat(o.MemoryGiB, 'f', -1, 64) + " GiB"
+}
+
+// Tier shows the usage range a tiered price applies to.
+func Tier(o pricing.Offer) string {
+	if o.TierStart.IsZero() && o.Unbounded {
+		return ""
+	}
+	if o.Unbounded {
+		return "≥ " + o.TierStart.String()
+	}
+	return o.TierStart.String() + "–" + o.TierEnd.String()
+}
+
+// sourceURL links a source only when it is a web address.
+func sourceURL(s string) string {
+	if strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
+		return s
+	}
+	return "#"
+}
+
+// sourceHost shortens a source address to its host for display.
+func sourceHost(s string) string {
+	if u, err := url.Parse(s); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return s
+}
