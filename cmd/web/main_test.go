@@ -27,10 +27,19 @@ type app struct {
 // and waits for it to listen.
 func startApp(tb testing.TB) *app {
 	tb.Helper()
+	return startAppEnv(tb, nil)
+}
+
+// startAppEnv is startApp with extra environment variables.
+func startAppEnv(tb testing.TB, extra map[string]string) *app {
+	tb.Helper()
 	dir := tb.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	env := map[string]string{"ADVISOR_DB": filepath.Join(dir, "advisor.db")}
+	for k, v := range extra {
+		env[k] = v
+	}
 	a := &app{done: make(chan error, 1), cancel: cancel}
 	go func() {
 		a.done <- run(ctx, []string{"web", "-addr", "127.0.0.1:0"}, func(k string) string { return env[k] }, pw)
