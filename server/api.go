@@ -98,6 +98,7 @@ func (s *Server) apiCreateAssessment(w http.ResponseWriter, r *http.Request) err
 	if err := s.store.CreateAssessment(r.Context(), &a); err != nil {
 		return err
 	}
+	s.metrics.assessments.Inc()
 	w.Header().Set("Location", "/api/v1/assessments/"+a.ID)
 	writeJSON(w, http.StatusCreated, document(a))
 	return nil

@@ -50,6 +50,11 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error) {
 		s.serverError(w, r, err)
 		return
 	}
+	s.renderStatus(w, r, status)
+}
+
+// renderStatus shows the friendly page for a 4xx status.
+func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int) {
 	s.render(w, r, status, templates.ErrorPage(templates.ErrorView{Status: status, RequestID: RequestID(r.Context())}))
 }
 

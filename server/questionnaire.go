@@ -86,6 +86,7 @@ func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error 
 	if err := s.store.CreateAssessment(r.Context(), &a); err != nil {
 		return err
 	}
+	s.metrics.assessments.Inc()
 	http.Redirect(w, r, "/assessments/"+a.ID+"/workloads/new", http.StatusSeeOther)
 	return nil
 }

@@ -31,6 +31,9 @@ type Server struct {
 	log      *slog.Logger
 	sessions *sessions.CookieStore
 	now      func() time.Time
+	metrics  *metrics
+	apiRate  *limiter
+	formRate *limiter
 }
 
 // New returns a Server.
@@ -45,12 +48,19 @@ func New(o Options) *Server {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &Server{store: o.Store, rules: o.Rules, log: o.Log, sessions: cs, now: o.Now}
+	s := &Server{store: o.Store, rules: o.Rules, log: o.Log, sessions: cs, now: o.Now}
+	s.metrics = newMetrics(s)
+	// Per client: the API and state-changing form posts each get a bucket.
+	// A person filling the questionnaire stays far below these; a script
+	// hammering the API gets 429 with Retry-After.
+	s.apiRate = newLimiter(20, 60, o.Now)
+	s.formRate = newLimiter(10, 40, o.Now)
+	return s
 }
 
 // Handler returns the routes wrapped in the middleware.
 func (s *Server) Handler() http.Handler {
-	var h http.Handler = s.routes()
+	var h http.Handler = s.metrics.measure(s.routes())
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = s.secureHeaders(h)
 	h = s.recoverPanics(h)

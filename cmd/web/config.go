@@ -27,6 +27,7 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.SetOutput(io.Discard)
 	var cfg Config
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "ADVISOR_ADDR", "127.0.0.1:8080"), "listen address (env ADVISOR_ADDR)")
+	fs.StringVar(&cfg.AdminAddr, "admin-addr", envOr(getenv, "ADVISOR_ADMIN_ADDR", ""), "admin listener for /metrics and /debug/pprof, off when empty (env ADVISOR_ADMIN_ADDR)")
 	fs.StringVar(&cfg.DBPath, "db", envOr(getenv, "ADVISOR_DB", "advisor.db"), "SQLite database file (env ADVISOR_DB)")
 	fs.StringVar(&cfg.RulesPath, "rules", envOr(getenv, "ADVISOR_RULES", ""), "rules YAML file replacing the embedded rules (env ADVISOR_RULES)")
 	fs.BoolVar(&cfg.SecureCookie, "secure-cookie", getenv("ADVISOR_SECURE_COOKIE") == "1", "mark the session cookie Secure (behind HTTPS)")

@@ -38,9 +38,17 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	if err := importDefaults(ctx, db, log); err != nil {
 		return err
 	}
+	app := server.New(server.Options{Store: db, Rules: rules, Log: log, SessionKeys: cfg.SessionKeys,
+		SecureCookie: cfg.SecureCookie})
+	if cfg.AdminAddr != "" {
+		stop, err := serveAdmin(cfg.AdminAddr, app.AdminHandler(), log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	srv := &http.Server{
-		Handler: server.New(server.Options{Store: db, Rules: rules, Log: log, SessionKeys: cfg.SessionKeys,
-			SecureCookie: cfg.SecureCookie}).Handler(),
+		Handler:           app.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -69,4 +77,18 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// serveAdmin serves metrics and pprof on their own listener, apart from the
+// app, so they are never exposed with it.
+func serveAdmin(addr string, h http.Handler, log *slog.Logger) (func(), error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on admin address %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 60 * time.Second}
+	log.Info("admin listening", "url", "http://"+ln.Addr().String()+"/metrics")
+	go srv.Serve(ln)
+	return func() { srv.Close() }, nil
 }

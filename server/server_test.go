@@ -1,0 +1,123 @@
+package server
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"cloudadvisor/advisor"
+	"cloudadvisor/pricing"
+	"cloudadvisor/sqlite"
+)
+
+// testServer is a Server over a fresh SQLite file, with a fixed clock.
+func testServer(t *testing.T, withCatalog bool) (*Server, *sqlite.DB, *time.Time) {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if withCatalog {
+		_, err := db.ImportCatalog(context.Background(), sqlite.CatalogImport{Provider: "aws", Scope: "t", Source: "t", Checksum: "x"},
+			func(sink pricing.Sink) (pricing.ImportStats, error) {
+				o := pricing.Offer{Provider: "aws", Service: pricing.Compute, Region: "us-east-1", SKU: "S", Name: "m5.large",
+					Term: pricing.OnDemand, Unit: pricing.PerHour, Currency: "USD", AsOf: time.Now(), Source: "test", Unbounded: true}
+				return pricing.ImportStats{Prices: 1}, sink(o)
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	s := New(Options{Store: db, Rules: advisor.DefaultRules(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		SessionKeys: [][]byte{[]byte("0123456789abcdef0123456789abcdef")}, Now: func() time.Time { return now }})
+	return s, db, &now
+}
+
+func TestReadyz(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		catalog bool
+		want    int
+	}{{"catalog loaded", true, 200}, {"no catalog", false, 503}} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _, _ := testServer(t, tc.catalog)
+			rec := httptest.NewRecorder()
+			s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+			if rec.Code != tc.want {
+				t.Errorf("got %d, want %d", rec.Code, tc.want)
+			}
+		})
+	}
+}
+
+func TestMetrics(t *testing.T) {
+	s, _, _ := testServer(t, true)
+	h := s.Handler()
+	for _, p := range []string{"/", "/rules", "/assessments/abc", "/nope"} {
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", p, nil))
+	}
+	rec := httptest.NewRecorder()
+	s.AdminHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	body := rec.Body.String()
+	for _, want := range []string{
+		`advisor_http_requests_total{method="GET",route="GET /{$}",status="200"} 1`,
+		`advisor_http_requests_total{method="GET",route="GET /assessments/{id}",status="404"} 1`,
+		`advisor_http_request_duration_seconds_bucket{route="GET /rules"`,
+		`advisor_catalog_age_seconds{provider="aws"}`,
+		`advisor_assessments_created_total 0`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+	if strings.Contains(body, `route="/assessments/abc"`) {
+		t.Error("metrics label a raw path; want route patterns only")
+	}
+	rec = httptest.NewRecorder()
+	s.AdminHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/debug/pprof/", nil))
+	if rec.Code != 200 {
+		t.Errorf("pprof index: got %d", rec.Code)
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if rec.Code != 404 {
+		t.Errorf("/metrics on the app listener: got %d, want 404", rec.Code)
+	}
+}
+
+func TestRateLimit(t *testing.T) {
+	s, _, now := testServer(t, true)
+	h := s.Handler()
+	get := func(addr string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("GET", "/api/v1/prices?provider=aws", nil)
+		req.RemoteAddr = addr
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	ok := 0
+	var last *httptest.ResponseRecorder
+	for range 100 {
+		if last = get("192.0.2.1:1234"); last.Code == 200 {
+			ok++
+		}
+	}
+	if ok != 60 || last.Code != 429 || last.Header().Get("Retry-After") != "1" || !strings.Contains(last.Body.String(), "too many requests") {
+		t.Errorf("got %d allowed and last %d (Retry-After %q), want the burst of 60 then 429 with Retry-After 1",
+			ok, last.Code, last.Header().Get("Retry-After"))
+	}
+	if rec := get("192.0.2.2:1234"); rec.Code != 200 {
+		t.Errorf("another client: got %d, want 200", rec.Code)
+	}
+	*now = now.Add(time.Second)
+	if rec := get("192.0.2.1:1234"); rec.Code != 200 {
+		t.Errorf("after a second: got %d, want 200 again", rec.Code)
+	}
+}
