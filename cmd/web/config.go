@@ -15,6 +15,7 @@ import (
 // Config is the validated configuration of the server.
 type Config struct {
 	Addr         string
+	AdminAddr    string
 	DBPath       string
 	RulesPath    string
 	SessionKeys  [][]byte
