@@ -73,14 +73,40 @@ func (aw *Assessed) evaluate(rules *Rules, cat *pricing.Catalog, org Organizatio
 		aw.Options = []pricing.Option{}
 		return
 	}
-	need := pricing.Need{Kind: w.Kind, Instances: w.Instances, VCPU: float64(w.VCPU), MemoryGiB: w.MemoryGiB,
-		StorageGB: w.StorageGB, EgressGBMonth: w.EgressGBMonth, OS: w.OS, DatabaseEngine: w.DatabaseEngine,
-		Users: w.Users, Tier: pricing.TierFor(w.Customization, w.DataSensitivity)}
-	aw.Options = pricing.Quote(need, cat, org.Geography, org.HorizonYears)
+	aw.Options = pricing.Quote(NeedOf(w, org, aw.Recommendation.Strategy), cat, org.Settings())
 	markRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
 }
 
-// markRecommended marks the cheapest complete option of the recommended model.
+// NeedOf is what the workload asks of the cost model: its allocation and
+// measured utilisation, the SaaS tier its customisation and sensitivity need,
+// the recommended strategy, and its current cost in the organisation's
+// currency.
+func NeedOf(w Workload, org Organization, s Strategy) pricing.Need {
+	n := pricing.Need{Kind: w.Kind, Instances: w.Instances, VCPU: float64(w.VCPU), MemoryGiB: w.MemoryGiB,
+		StorageGB: w.StorageGB, EgressGBMonth: w.EgressGBMonth, OS: w.OS, DatabaseEngine: w.DatabaseEngine,
+		Users: w.Users, Tier: pricing.TierFor(w.Customization, w.DataSensitivity), Strategy: string(s)}
+	if w.HasCPUUtilization {
+		n.CPUUtilizationPct = &w.AvgCPUUtilizationPct
+	}
+	if w.HasMemoryUtilization {
+		n.MemoryUtilizationPct = &w.AvgMemoryUtilizationPct
+	}
+	if c := w.CurrentMonthlyCost; c != nil {
+		n.CurrentMonthly = &pricing.Money{Amount: *c, Currency: org.Currency}
+	}
+	return n
+}
+
+// Settings are the organisation's choices as the cost model takes them.
+func (o Organization) Settings() pricing.Settings {
+	return pricing.Settings{Geography: o.Geography, HorizonYears: o.HorizonYears, Sizing: o.Sizing,
+		Comfort: o.ComfortFactor, Commitment: o.Commitment, Currency: o.Currency, Rates: o.Rates,
+		HourlyRate: pricing.Money{Amount: o.EngineerHourlyCost, Currency: o.Currency},
+		Labour:     o.Labour, Migration: o.Migration}
+}
+
+// markRecommended marks the cheapest complete option of the recommended
+// model over the horizon, migration and labour included.
 func markRecommended(opts []pricing.Option, m pricing.Model) {
 	best := -1
 	for i, o := range opts {

@@ -1,12 +1,16 @@
 package advisor
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"cloudadvisor/pricing"
 )
 
 // Limits on workload answers. They refuse absurd values (10^9 vCPU) while
@@ -174,8 +178,92 @@ func (in OrganizationInput) Resolve() (Organization, error) {
 		o.EngineerHourlyCost = *c
 	}
 	v.intRange("horizon_years", in.HorizonYears, 3, 1, MaxHorizonYears, &o.HorizonYears, &as)
+	v.costSettings(in, &o, &as)
 	if len(v.errs) > 0 {
 		return o, v.errs
 	}
 	return o, nil
+}
+
+// Sizings are the right-sizing modes an organisation can choose.
+var Sizings = []string{string(pricing.SizingAsIs), string(pricing.SizingPerformance)}
+
+// Bounds of the comfort factor of performance-based sizing.
+var (
+	MinComfortFactor = decimal.NewFromInt(1)
+	MaxComfortFactor = decimal.NewFromInt(3)
+)
+
+// costSettings resolves the sizing, comfort factor, commitment, rate table,
+// labour and migration estimates (defaults: as is, 1.3, on demand, the
+// embedded ECB table, pricing.DefaultLabour and pricing.DefaultMigration).
+func (v *validator) costSettings(in OrganizationInput, o *Organization, as *[]Assumption) {
+	var sizing, commit string
+	v.enum("sizing", in.Sizing, string(pricing.SizingAsIs), Sizings, &sizing, as)
+	o.Sizing = pricing.SizingMode(sizing)
+	o.ComfortFactor = pricing.DefaultComfortFactor
+	if c := in.ComfortFactor; c != nil {
+		if c.LessThan(MinComfortFactor) || c.GreaterThan(MaxComfortFactor) {
+			v.add("comfort_factor", "range", "1", "3")
+		}
+		o.ComfortFactor = *c
+	}
+	commitments := make([]string, len(pricing.Commitments))
+	for i, c := range pricing.Commitments {
+		commitments[i] = string(c)
+	}
+	v.enum("commitment", in.Commitment, string(pricing.CommitOnDemand), commitments, &commit, as)
+	o.Commitment = pricing.Commitment(commit)
+	o.Rates = pricing.DefaultRates()
+	if in.Rates != nil {
+		o.Rates = *in.Rates
+		v.rates(o.Rates, o.Currency)
+	}
+	o.Labour, o.Migration = pricing.DefaultLabour(), pricing.DefaultMigration()
+	if in.Labour != nil {
+		o.Labour = *in.Labour
+	}
+	if in.Migration != nil {
+		o.Migration = *in.Migration
+	}
+	lh, mh := o.Labour.Hours(), o.Migration.Hours()
+	for _, name := range slices.Sorted(maps.Keys(lh)) {
+		v.hours("labour."+name, lh[name])
+	}
+	for _, name := range slices.Sorted(maps.Keys(mh)) {
+		v.hours("migration."+name, mh[name])
+	}
+}
+
+// MaxHours bounds every editable number of hours or months of an estimate.
+var MaxHours = decimal.NewFromInt(10000)
+
+func (v *validator) hours(field string, h decimal.Decimal) {
+	if h.IsNegative() || h.GreaterThan(MaxHours) {
+		v.add(field, "range", "0", MaxHours.String())
+	}
+}
+
+// rates checks an edited rate table: a date, a source, the base at 1, the
+// display currency and USD present, and every rate positive.
+func (v *validator) rates(r pricing.Rates, display string) {
+	if _, err := time.Parse("2006-01-02", r.AsOf); err != nil {
+		v.add("rates.as_of", "required")
+	}
+	if strings.TrimSpace(r.Source) == "" {
+		v.add("rates.source", "required")
+	}
+	for _, c := range []string{r.Base, "USD", display} {
+		if _, ok := r.Per[c]; !ok {
+			v.add("rates.rates."+c, "required")
+		}
+	}
+	for _, c := range slices.Sorted(maps.Keys(r.Per)) {
+		x := r.Per[c]
+		if !pricing.ValidCurrency(c) {
+			v.add("rates.rates", "one_of", Currencies...)
+		} else if !x.IsPositive() || x.GreaterThan(decimal.New(1, 9)) || (c == r.Base && !x.Equal(decimal.NewFromInt(1))) {
+			v.add("rates.rates."+c, "range", "0", "1000000000")
+		}
+	}
 }

@@ -1,6 +1,10 @@
 package advisor
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/shopspring/decimal"
+
+	"cloudadvisor/pricing"
+)
 
 // Kinds of workload.
 var Kinds = []string{"web_app", "api", "database", "batch", "email_collaboration", "crm", "erp",
@@ -99,20 +103,36 @@ func (w Workload) Assumed(field string) bool {
 	return false
 }
 
-// Organization is the organisation being assessed.
+// Organization is the organisation being assessed, with the choices that
+// price every workload (see pricing.Settings).
 type Organization struct {
 	Name               string          `json:"name"`
 	Geography          string          `json:"geography"`
 	Currency           string          `json:"currency"`
 	EngineerHourlyCost decimal.Decimal `json:"engineer_hourly_cost"`
 	HorizonYears       int             `json:"horizon_years"`
+	// Sizing is as_is (allocated vCPU and memory) or performance (measured
+	// utilisation × ComfortFactor).
+	Sizing        pricing.SizingMode `json:"sizing"`
+	ComfortFactor decimal.Decimal    `json:"comfort_factor"`
+	// Commitment is on_demand, a reserved or savings-plan term, or best.
+	Commitment pricing.Commitment        `json:"commitment"`
+	Rates      pricing.Rates             `json:"rates"`
+	Labour     pricing.LabourDefaults    `json:"labour"`
+	Migration  pricing.MigrationDefaults `json:"migration"`
 }
 
 // OrganizationInput is an organisation as given; nil fields get defaults.
 type OrganizationInput struct {
-	Name               *string          `json:"name"`
-	Geography          *string          `json:"geography"`
-	Currency           *string          `json:"currency"`
-	EngineerHourlyCost *decimal.Decimal `json:"engineer_hourly_cost"`
-	HorizonYears       *int             `json:"horizon_years"`
+	Name               *string                    `json:"name"`
+	Geography          *string                    `json:"geography"`
+	Currency           *string                    `json:"currency"`
+	EngineerHourlyCost *decimal.Decimal           `json:"engineer_hourly_cost"`
+	HorizonYears       *int                       `json:"horizon_years"`
+	Sizing             *string                    `json:"sizing"`
+	ComfortFactor      *decimal.Decimal           `json:"comfort_factor"`
+	Commitment         *string                    `json:"commitment"`
+	Rates              *pricing.Rates             `json:"rates"`
+	Labour             *pricing.LabourDefaults    `json:"labour"`
+	Migration          *pricing.MigrationDefaults `json:"migration"`
 }

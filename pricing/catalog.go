@@ -11,11 +11,65 @@ import (
 // assessment: the regions of its geography plus global SaaS offers.
 type Catalog struct {
 	offers []Offer
+	// monthly caches each offer's MonthlyEquivalent, the key of Cheapest.
+	monthly []decimal.Decimal
+	// byService indexes offers by service, then by provider and by
+	// "provider|term" ("" holds all of the service).
+	byService map[Service]map[string][]int
+	// variants indexes offers by variantKey, for committed prices of a product.
+	variants map[variantKey]int
+}
+
+type variantKey struct {
+	provider, region string
+	service          Service
+	name, os         string
+	term             Term
+}
+
+func keyOf(o Offer, t Term) variantKey {
+	return variantKey{o.Provider, o.Region, o.Service, o.Name, o.OS, t}
 }
 
 // NewCatalog returns a catalog over the offers.
 func NewCatalog(offers []Offer) *Catalog {
-	return &Catalog{offers: offers}
+	c := &Catalog{offers: offers, monthly: make([]decimal.Decimal, len(offers)),
+		byService: map[Service]map[string][]int{}, variants: map[variantKey]int{}}
+	for i, o := range offers {
+		c.monthly[i] = o.MonthlyEquivalent()
+		m := c.byService[o.Service]
+		if m == nil {
+			m = map[string][]int{}
+			c.byService[o.Service] = m
+		}
+		m[""] = append(m[""], i)
+		m[o.Provider] = append(m[o.Provider], i)
+		m[o.Provider+"|"+string(o.Term)] = append(m[o.Provider+"|"+string(o.Term)], i)
+		if o.TierStart.IsZero() {
+			if _, dup := c.variants[keyOf(o, o.Term)]; !dup {
+				c.variants[keyOf(o, o.Term)] = i
+			}
+		}
+	}
+	return c
+}
+
+// candidates are the indexes of the offers of the fit's service, provider
+// and, when both are set, term.
+func (c *Catalog) candidates(f Fit) []int {
+	if f.Provider != "" && f.Term != "" {
+		return c.byService[f.Service][f.Provider+"|"+string(f.Term)]
+	}
+	return c.byService[f.Service][f.Provider]
+}
+
+// variant returns the offer of the same product as o under term t.
+func (c *Catalog) variant(o Offer, t Term) (Offer, bool) {
+	i, ok := c.variants[keyOf(o, t)]
+	if !ok {
+		return Offer{}, false
+	}
+	return c.offers[i], true
 }
 
 // Len is the number of offers.
@@ -34,35 +88,40 @@ type Fit struct {
 	Match func(Offer) bool
 }
 
-func (f Fit) matches(o Offer) bool {
+func (f *Fit) matches(o *Offer) bool {
 	return (f.Provider == "" || o.Provider == f.Provider) &&
 		(f.Region == "" || o.Region == f.Region) &&
 		o.Service == f.Service && (f.OS == "" || o.OS == f.OS || o.OS == "") &&
 		(f.Term == "" || o.Term == f.Term) &&
 		o.VCPU >= f.MinVCPU && o.MemoryGiB >= f.MinMemory &&
-		(f.Match == nil || f.Match(o))
+		(f.Match == nil || f.Match(*o))
 }
 
 // Cheapest returns the offer with the lowest monthly equivalent among those
 // that fit, ties broken by fewer vCPU, less memory, then SKU; ok is false when
 // nothing fits.
 func (c *Catalog) Cheapest(f Fit) (Offer, bool) {
-	var best Offer
-	var bestCost decimal.Decimal
-	found := false
-	for _, o := range c.offers {
-		if !f.matches(o) || !o.TierStart.IsZero() {
+	best := -1
+	for _, i := range c.candidates(f) {
+		o := &c.offers[i]
+		if !o.TierStart.IsZero() || !f.matches(o) {
 			continue
 		}
-		cost := o.MonthlyEquivalent()
-		if !found || cost.LessThan(bestCost) || (cost.Equal(bestCost) && less(o, best)) {
-			best, bestCost, found = o, cost, true
+		if best < 0 {
+			best = i
+			continue
+		}
+		if cmp := c.monthly[i].Cmp(c.monthly[best]); cmp < 0 || (cmp == 0 && less(o, &c.offers[best])) {
+			best = i
 		}
 	}
-	return best, found
+	if best < 0 {
+		return Offer{}, false
+	}
+	return c.offers[best], true
 }
 
-func less(a, b Offer) bool {
+func less(a, b *Offer) bool {
 	if a.VCPU != b.VCPU {
 		return a.VCPU < b.VCPU
 	}
@@ -75,9 +134,9 @@ func less(a, b Offer) bool {
 // All returns every offer that fits, including every tier, in catalog order.
 func (c *Catalog) All(f Fit) []Offer {
 	var out []Offer
-	for _, o := range c.offers {
-		if f.matches(o) {
-			out = append(out, o)
+	for _, i := range c.candidates(f) {
+		if o := &c.offers[i]; f.matches(o) {
+			out = append(out, *o)
 		}
 	}
 	return out
@@ -86,9 +145,9 @@ func (c *Catalog) All(f Fit) []Offer {
 // ProvidersOf returns the providers that have offers of the service, sorted.
 func (c *Catalog) ProvidersOf(s Service) []string {
 	var out []string
-	for _, o := range c.offers {
-		if o.Service == s && !slices.Contains(out, o.Provider) {
-			out = append(out, o.Provider)
+	for p := range c.byService[s] {
+		if p != "" && !strings.Contains(p, "|") {
+			out = append(out, p)
 		}
 	}
 	slices.Sort(out)

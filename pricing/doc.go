@@ -8,6 +8,19 @@
 // it in Upfront next to the recurring Amount. Amounts are normalised to one
 // base unit: a price quoted per 10K requests is stored per request.
 //
+// Quote is the cost model. For one workload (a Need) and the organisation's
+// Settings it prices IaaS on each provider (right-sized VMs, block storage,
+// egress, OS licence share, the database self-run or managed), PaaS plans and
+// managed databases, and SaaS seats with storage add-ons; it adds operations
+// labour (LabourDefaults) and one-time migration (MigrationDefaults) at the
+// organisation's hourly rate, applies the commitment, converts to the display
+// currency with a dated rate table (Rates), and compares with the current
+// cost. Lines keep their price's currency and as-of date; an option's totals
+// are in the display currency. A month is HoursPerMonth (730) hours. A
+// missing price or rate makes the option incomplete and is listed in
+// Missing, never priced as zero. Nothing is rounded here: rounding is for
+// display.
+//
 // The package does no IO. Importers for each provider's own format live in
 // subpackages and emit Offers; the SQLite store keeps them in catalog versions.
 package pricing

@@ -1,174 +1,138 @@
 package pricing
 
 import (
-	"fmt"
-	"slices"
-	"strings"
-
 	"github.com/shopspring/decimal"
-)
-
-// Model is a cloud service model an option belongs to.
-type Model string
-
-// Service models.
-const (
-	ModelIaaS Model = "iaas"
-	ModelPaaS Model = "paas"
-	ModelSaaS Model = "saas"
 )
 
 // Need is what a workload asks of an option, in the units of the catalog.
 type Need struct {
-	Kind           string // workload kind: web_app, crm, ...
-	Instances      int
-	VCPU           float64 // per instance, after right-sizing
-	MemoryGiB      float64 // per instance, after right-sizing
-	StorageGB      int
-	EgressGBMonth  int
-	OS             string
-	DatabaseEngine string
-	Users          int
+	Kind      string  // workload kind: web_app, crm, ...
+	Instances int     // servers the workload runs on today
+	VCPU      float64 // allocated per instance
+	MemoryGiB float64 // allocated per instance
+	// CPUUtilizationPct and MemoryUtilizationPct are measured averages in
+	// percent of the allocation, nil when not measured.
+	CPUUtilizationPct    *float64
+	MemoryUtilizationPct *float64
+	StorageGB            int // per instance
+	EgressGBMonth        int
+	OS                   string
+	DatabaseEngine       string
+	Users                int
 	// Tier is the least SaaS plan tier that meets the customisation and data
-	// sensitivity needs: basic, standard, premium or enterprise.
+	// sensitivity needs: basic, standard, premium or enterprise (see TierFor).
 	Tier string
+	// Strategy is the recommended migration strategy: rehost, replatform,
+	// refactor, repurchase, retain (see strategyFor).
+	Strategy string
+	// CurrentMonthly is what the workload costs today, nil when unknown.
+	CurrentMonthly *Money
 }
 
-// Line is one cost line: quantity times unit price, per month.
-type Line struct {
-	Name      string          `json:"name"`
-	Component string          `json:"component"` // compute, storage, network, licence, database, seats
-	Quantity  decimal.Decimal `json:"quantity"`
-	Unit      Unit            `json:"unit"`
-	UnitPrice decimal.Decimal `json:"unit_price"`
-	Currency  string          `json:"currency"`
-	AsOf      string          `json:"as_of"`
-	Source    string          `json:"source"`
-	SKU       string          `json:"sku"`
-	Monthly   decimal.Decimal `json:"monthly"`
+// Settings are the organisation-wide choices that price every workload.
+type Settings struct {
+	Geography    string
+	HorizonYears int
+	Sizing       SizingMode      // "" is as is
+	Comfort      decimal.Decimal // zero is DefaultComfortFactor
+	Commitment   Commitment      // "" is on demand
+	Currency     string          // display currency; "" is USD
+	Rates        Rates           // empty is DefaultRates
+	HourlyRate   Money           // engineer cost of one hour
+	Labour       LabourDefaults  // zero is DefaultLabour
+	Migration    MigrationDefaults
 }
 
-// Money is an amount in a currency.
-type Money struct {
-	Amount   decimal.Decimal `json:"amount"`
-	Currency string          `json:"currency"`
-}
-
-// Option is one priced way to run a workload.
-type Option struct {
-	Model        Model  `json:"model"`
-	Provider     string `json:"provider"`
-	Product      string `json:"product"`
-	SKU          string `json:"sku"`
-	Region       string `json:"region"`
-	Monthly      Money  `json:"monthly"`
-	FirstYear    Money  `json:"first_year"`
-	HorizonTotal Money  `json:"horizon_total"`
-	Lines        []Line `json:"lines"`
-	// Complete is false when a price is missing; Missing says which.
-	Recommended bool     `json:"recommended"`
-	Complete    bool     `json:"complete"`
-	Missing     []string `json:"missing"`
-}
-
-// line prices quantity units of the offer per month.
-func line(name, component string, qty decimal.Decimal, o Offer) Line {
-	unitPrice := o.Amount
-	if n := o.Term.Months(); n > 0 && o.Upfront.IsPositive() {
-		per := o.Upfront.Div(decimal.NewFromInt(int64(n)))
-		if o.Unit == PerHour {
-			per = per.Div(decimal.NewFromInt(HoursPerMonth))
-		}
-		unitPrice = unitPrice.Add(per)
+// withDefaults fills the settings left empty.
+func (s Settings) withDefaults() Settings {
+	if s.Sizing == "" {
+		s.Sizing = SizingAsIs
 	}
-	return Line{Name: name, Component: component, Quantity: qty, Unit: o.Unit, UnitPrice: unitPrice,
-		Currency: o.Currency, AsOf: o.AsOf.Format("2006-01-02"), Source: o.Source, SKU: o.SKU,
-		Monthly: qty.Mul(unitPrice)}
-}
-
-// usage converts a per-month quantity of instances into the offer's unit.
-func usage(instances int, o Offer) decimal.Decimal {
-	q := decimal.NewFromInt(int64(instances))
-	if o.Unit == PerHour {
-		q = q.Mul(decimal.NewFromInt(HoursPerMonth))
+	if s.Commitment == "" {
+		s.Commitment = CommitOnDemand
 	}
-	return q
+	if s.Currency == "" {
+		s.Currency = "USD"
+	}
+	if s.Rates.Per == nil {
+		s.Rates = DefaultRates()
+	}
+	if s.HorizonYears <= 0 {
+		s.HorizonYears = 1
+	}
+	if s.Labour.IaaSPerInstance.Reason == "" {
+		s.Labour = DefaultLabour()
+	}
+	if s.Migration.Rehost.PerWorkload.Reason == "" {
+		s.Migration = DefaultMigration()
+	}
+	if s.HourlyRate.Currency == "" {
+		s.HourlyRate.Currency = s.Currency
+	}
+	return s
 }
 
-// tiered prices a monthly usage over the tiers of one SKU, one line per tier used.
-func tiered(name, component string, use decimal.Decimal, tiers []Offer) []Line {
-	slices.SortFunc(tiers, func(a, b Offer) int { return a.TierStart.Cmp(b.TierStart) })
-	var out []Line
-	for _, t := range tiers {
-		if use.LessThanOrEqual(t.TierStart) && !t.TierStart.IsZero() {
-			break
+// Quote prices every option for the need: IaaS on each infrastructure
+// provider, PaaS on each platform (managed databases alone for a database
+// workload), and SaaS from each vendor whose product serves the workload's
+// kind. Options with a missing price are kept, marked incomplete with what
+// is missing, never priced as zero.
+//
+// Each option carries a Range of its monthly cost: Typical is the option as
+// priced with the settings; Low re-prices it with the cheapest commitment
+// each price offers (CommitBest) and performance-based sizing; High with on
+// demand, sizing as is, and labour hours +25%. Low is never above Typical and
+// High never below it (performance sizing of a busy machine can ask for more
+// than its allocation).
+func Quote(n Need, c *Catalog, s Settings) []Option {
+	s = s.withDefaults()
+	typical := quoteAll(n, c, s)
+	low := s
+	low.Commitment, low.Sizing = CommitBest, SizingPerformance
+	high := s
+	high.Commitment, high.Sizing, high.Labour = CommitOnDemand, SizingAsIs, s.Labour.Scaled(decimal.RequireFromString("1.25"))
+	lows, highs := quoteAll(n, c, low), quoteAll(n, c, high)
+	for i := range typical {
+		t := typical[i].Monthly
+		r := Range{Low: t, Typical: t, High: t}
+		if l, ok := find(lows, typical[i]); ok && l.Complete && l.Monthly.Amount.LessThan(t.Amount) {
+			r.Low = l.Monthly
 		}
-		q := use.Sub(t.TierStart)
-		if !t.Unbounded && use.GreaterThan(t.TierEnd) {
-			q = t.TierEnd.Sub(t.TierStart)
+		if h, ok := find(highs, typical[i]); ok && h.Complete && h.Monthly.Amount.GreaterThan(t.Amount) {
+			r.High = h.Monthly
 		}
-		if q.IsPositive() {
-			n := name
-			if len(tiers) > 1 {
-				n = fmt.Sprintf("%s (from %s)", name, t.TierStart)
-			}
-			out = append(out, line(n, component, q, t))
+		typical[i].Range = &r
+	}
+	return typical
+}
+
+func find(opts []Option, o Option) (Option, bool) {
+	for _, x := range opts {
+		if x.Model == o.Model && x.Provider == o.Provider {
+			return x, true
 		}
+	}
+	return Option{}, false
+}
+
+// quoteAll prices every option with one set of settings.
+func quoteAll(n Need, c *Catalog, s Settings) []Option {
+	var out []Option
+	q := quoter{n: n, c: c, s: s}
+	for _, p := range Providers {
+		out = append(out, q.iaas(p))
+	}
+	out = append(out, q.paasAll()...)
+	out = append(out, q.saasAll()...)
+	for i := range out {
+		q.finish(&out[i])
 	}
 	return out
 }
 
-// finish totals the option's lines over the horizon.
-func (o *Option) finish(horizonYears int) {
-	o.Complete = len(o.Missing) == 0
-	cur := ""
-	total := decimal.Zero
-	for _, l := range o.Lines {
-		if cur == "" {
-			cur = l.Currency
-		}
-		if l.Currency != cur {
-			o.Complete = false
-			o.Missing = append(o.Missing, fmt.Sprintf("%s is priced in %s, not %s", l.Name, l.Currency, cur))
-			continue
-		}
-		total = total.Add(l.Monthly)
-	}
-	if cur == "" {
-		cur = "USD"
-	}
-	o.Monthly = Money{total, cur}
-	o.FirstYear = Money{total.Mul(decimal.NewFromInt(12)), cur}
-	o.HorizonTotal = Money{total.Mul(decimal.NewFromInt(int64(12 * horizonYears))), cur}
-}
-
-func (o *Option) missing(format string, args ...any) {
-	o.Missing = append(o.Missing, fmt.Sprintf(format, args...))
-}
-
-// tierRank orders SaaS plan tiers.
-var tierRank = map[string]int{"basic": 0, "standard": 1, "premium": 2, "enterprise": 3}
-
-// TierFor returns the least SaaS plan tier for a customisation level
-// (none, low, medium, high) and data sensitivity (public ... regulated).
-func TierFor(customization, sensitivity string) string {
-	t := map[string]string{"none": "basic", "low": "standard", "medium": "premium", "high": "enterprise"}[customization]
-	if t == "" {
-		t = "standard"
-	}
-	s := map[string]string{"confidential": "premium", "regulated": "enterprise"}[sensitivity]
-	if tierRank[s] > tierRank[t] {
-		t = s
-	}
-	return t
-}
-
-func joinNonEmpty(parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, " ")
+// quoter prices the options of one need under one set of settings.
+type quoter struct {
+	n Need
+	c *Catalog
+	s Settings
 }

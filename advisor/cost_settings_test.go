@@ -1,0 +1,68 @@
+package advisor
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"cloudadvisor/pricing"
+)
+
+func TestOrganizationCostDefaults(t *testing.T) {
+	o, err := OrganizationInput{Name: new("Acme")}.Resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Sizing != pricing.SizingAsIs || !o.ComfortFactor.Equal(decimal.RequireFromString("1.3")) ||
+		o.Commitment != pricing.CommitOnDemand || o.Rates.AsOf != "2024-06-28" {
+		t.Errorf("got %s, %s, %s, rates of %s; want as_is, 1.3, on_demand, rates of 2024-06-28",
+			o.Sizing, o.ComfortFactor, o.Commitment, o.Rates.AsOf)
+	}
+	s := o.Settings()
+	if s.HourlyRate.Currency != "USD" || !s.HourlyRate.Amount.Equal(decimal.NewFromInt(75)) || s.Labour.IaaSPerInstance.Reason == "" {
+		t.Errorf("got settings %+v, want 75 USD an hour and the default labour", s.HourlyRate)
+	}
+}
+
+func TestOrganizationCostErrors(t *testing.T) {
+	rates := pricing.DefaultRates()
+	delete(rates.Per, "KRW")
+	labour := pricing.DefaultLabour()
+	labour.SaaSPerUser.Hours = decimal.NewFromInt(-1)
+	tests := []struct {
+		name  string
+		in    OrganizationInput
+		field string
+		code  string
+		args  []string
+	}{
+		{"unknown_sizing", OrganizationInput{Name: new("a"), Sizing: new("guess")}, "sizing", "one_of", Sizings},
+		{"comfort_too_high", OrganizationInput{Name: new("a"), ComfortFactor: new(decimal.NewFromInt(5))}, "comfort_factor", "range", []string{"1", "3"}},
+		{"rates_lack_display_currency", OrganizationInput{Name: new("a"), Currency: new("KRW"), Rates: &rates}, "rates.rates.KRW", "required", nil},
+		{"negative_labour", OrganizationInput{Name: new("a"), Labour: &labour}, "labour.saas_per_user", "range", []string{"0", "10000"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := tc.in.Resolve()
+			checkFieldError(t, err, tc.field, tc.code, tc.args)
+		})
+	}
+	_, err := OrganizationInput{Name: new("a"), Commitment: new("forever")}.Resolve()
+	var fe FieldErrors
+	if err == nil || !errors.As(err, &fe) || fe.For("commitment") == nil {
+		t.Errorf("got %v, want an error for commitment", err)
+	}
+}
+
+func TestNeedOf(t *testing.T) {
+	cost := decimal.NewFromInt(900)
+	w := Workload{Kind: "web_app", Instances: 2, VCPU: 4, MemoryGiB: 8, OS: "linux", Users: 10,
+		Customization: "none", DataSensitivity: "regulated", HasCPUUtilization: true, AvgCPUUtilizationPct: 30,
+		CurrentMonthlyCost: &cost}
+	n := NeedOf(w, Organization{Currency: "EUR"}, Replatform)
+	if n.Tier != "enterprise" || n.Strategy != "replatform" || n.CPUUtilizationPct == nil || *n.CPUUtilizationPct != 30 ||
+		n.MemoryUtilizationPct != nil || n.CurrentMonthly == nil || n.CurrentMonthly.Currency != "EUR" {
+		t.Errorf("got %+v, want enterprise tier, replatform, cpu 30%%, no memory measure, 900 EUR today", n)
+	}
+}

@@ -1,0 +1,147 @@
+package pricing
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// commercialEngines are database engines whose self-run licence is billed apart.
+var commercialEngines = []string{"sqlserver", "oracle"}
+
+// iaas prices the workload on the provider's VMs: compute for every
+// instance (OS licence included in the price shown apart), block storage,
+// egress, and the database self-run on the VMs (rehost) or managed
+// (replatform, refactor; a database workload always runs its engine on the
+// VMs here, its managed service being its PaaS option).
+func (q quoter) iaas(provider string) Option {
+	region, _ := Region(q.s.Geography, provider)
+	opt := Option{Model: ModelIaaS, Provider: provider, Region: region, Strategy: strategyFor(ModelIaaS, q.n.Strategy)}
+	if q.n.Kind == "database" && opt.Strategy == "replatform" {
+		opt.Strategy = "rehost" // a managed database alone is the PaaS option; on IaaS the engine runs on the VMs
+	}
+	sz := RightSize(q.n, q.s.Sizing, q.s.Comfort)
+	opt.Sizing = &sz
+	if vm, ok := q.addVM(&opt, provider, region, sz); ok {
+		opt.Product, opt.SKU = vm.Name, vm.SKU
+	}
+	db := ""
+	if q.n.DatabaseEngine != "" {
+		db = "self"
+		if opt.Strategy != "rehost" {
+			db = "managed"
+		}
+	}
+	if db == "managed" {
+		q.addManagedDB(&opt, provider, region)
+		opt.note("storage is the managed database's; VM boot disks are not priced")
+	} else {
+		q.addUsage(&opt, Fit{Provider: provider, Region: region, Service: BlockStorage, Term: OnDemand},
+			"block storage", CompStorage, q.n.StorageGB*max(q.n.Instances, 1))
+	}
+	if db == "self" {
+		q.addSelfRunLicence(&opt, provider, region)
+	}
+	q.addUsage(&opt, Fit{Provider: provider, Region: region, Service: Egress, Term: OnDemand},
+		"data transfer out", CompNetwork, q.n.EgressGBMonth)
+	q.addLabour(&opt, db)
+	q.addMigration(&opt)
+	return opt
+}
+
+// addVM adds the cheapest on-demand instance type that fits the sizing, in
+// the region and OS, bought under the commitment when that is cheaper.
+func (q quoter) addVM(opt *Option, provider, region string, sz Sizing) (Offer, bool) {
+	vcpu, mem := sz.floats()
+	od, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: Compute, OS: q.n.OS, Term: OnDemand,
+		MinVCPU: vcpu, MinMemory: mem})
+	if !ok {
+		opt.missing("compute: no %s instance with at least %s vCPU and %s GiB in %s", q.n.OS, sz.VCPU, sz.MemoryGiB, region)
+		return Offer{}, false
+	}
+	o := q.c.commit(od, q.s.Commitment)
+	opt.recordCommitment(q.s.Commitment, o)
+	n := q.n.Instances
+	l := line(fmt.Sprintf("%s %s × %d", o.Name, q.n.OS, n), CompCompute, usage(n, o), n, o)
+	l.Licence = q.licenceShare(o, l.Quantity)
+	opt.Lines = append(opt.Lines, l)
+	return o, true
+}
+
+// licenceShare is the part of qty units of a Windows offer that pays the OS
+// licence: the difference from the Linux price of the same instance and
+// term, zero when there is none to compare with.
+func (q quoter) licenceShare(o Offer, qty decimal.Decimal) decimal.Decimal {
+	if o.OS != "windows" {
+		return decimal.Zero
+	}
+	lin := o
+	lin.OS = "linux"
+	l, ok := q.c.variant(lin, o.Term)
+	if !ok || l.Currency != o.Currency || !o.Amount.GreaterThan(l.Amount) {
+		return decimal.Zero
+	}
+	return qty.Mul(o.Amount.Sub(l.Amount))
+}
+
+// addSelfRunLicence adds the licence of a commercial engine run on the VMs.
+func (q quoter) addSelfRunLicence(opt *Option, provider, region string) {
+	eng := q.n.DatabaseEngine
+	opt.note("%s database runs on the VMs (self-run)", eng)
+	if !slices.Contains(commercialEngines, eng) {
+		return
+	}
+	match := func(o Offer) bool { return o.HasAttr("engine", eng) }
+	lic, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: License, Term: OnDemand, Match: match})
+	if !ok {
+		opt.missing("licence: no %s licence price for self-run on %s in %s", eng, provider, region)
+		return
+	}
+	n := q.n.Instances
+	opt.Lines = append(opt.Lines, line(fmt.Sprintf("%s licence × %d", lic.Name, n), CompLicence, usage(n, lic), n, lic))
+}
+
+// addManagedDB adds the provider's managed database for the engine: sized
+// like the workload for a database workload (one per instance), else the
+// smallest; and its storage, unless the plan includes enough of it
+// (attribute storage_gb, per database).
+func (q quoter) addManagedDB(opt *Option, provider, region string) {
+	eng, n := q.n.DatabaseEngine, q.n
+	f := Fit{Provider: provider, Region: region, Service: Database, Term: OnDemand}
+	count := 1
+	var mem float64
+	if n.Kind == "database" {
+		f.MinVCPU, mem = opt.sizing().floats()
+		count = max(n.Instances, 1)
+	}
+	f.Match = func(o Offer) bool {
+		return o.HasAttr("engine", eng) && o.Unit != PerGBMonth && (o.MemoryGiB == 0 || o.MemoryGiB >= mem)
+	}
+	db, ok := q.c.Cheapest(f)
+	if !ok {
+		opt.missing("database: no managed %s price for %s in %s", eng, provider, region)
+	} else {
+		c := q.c.commit(db, q.s.Commitment)
+		opt.recordCommitment(q.s.Commitment, c)
+		opt.Lines = append(opt.Lines, line(fmt.Sprintf("managed %s %s × %d", eng, c.Name, count), CompDatabase,
+			usage(count, c), count, c))
+	}
+	need := n.StorageGB * max(n.Instances, 1)
+	if incl, err := strconv.Atoi(db.Attributes["storage_gb"]); ok && err == nil && need <= incl*count {
+		opt.note("database storage: %d GB included in %s", need, db.Name)
+		return
+	}
+	f = Fit{Provider: provider, Region: region, Service: Database, Term: OnDemand,
+		Match: func(o Offer) bool { return o.HasAttr("engine", eng) && o.Unit == PerGBMonth }}
+	q.addUsage(opt, f, "managed "+eng+" storage", CompDatabase, need)
+}
+
+// sizing returns the option's sizing, as is when it has none.
+func (o *Option) sizing() Sizing {
+	if o.Sizing == nil {
+		return Sizing{Mode: SizingAsIs}
+	}
+	return *o.Sizing
+}

@@ -1,0 +1,98 @@
+package pricing
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// line prices qty units of the offer per month. units is the number of
+// things bought (instances, seats) that each pay the term's upfront fee.
+func line(name, component string, qty decimal.Decimal, units int, o Offer) Line {
+	l := Line{Name: name, Component: component, Quantity: qty, Unit: o.Unit, UnitPrice: o.Amount,
+		Currency: o.Currency, AsOf: o.AsOf.Format("2006-01-02"), Source: o.Source, SKU: o.SKU,
+		Term: o.Term, Monthly: qty.Mul(o.Amount)}
+	if o.Upfront.IsPositive() && o.Term.Months() > 0 {
+		l.Upfront = o.Upfront.Mul(decimal.NewFromInt(int64(units)))
+		l.TermMonths = o.Term.Months()
+	}
+	return l
+}
+
+// usage converts a number of instances running all month into the offer's unit.
+func usage(instances int, o Offer) decimal.Decimal {
+	q := decimal.NewFromInt(int64(instances))
+	if o.Unit == PerHour {
+		q = q.Mul(decimal.NewFromInt(HoursPerMonth))
+	}
+	return q
+}
+
+// tiered prices a monthly usage over the tiers of one SKU, one line per tier used.
+func tiered(name, component string, use decimal.Decimal, tiers []Offer) []Line {
+	slices.SortFunc(tiers, func(a, b Offer) int { return a.TierStart.Cmp(b.TierStart) })
+	var out []Line
+	for _, t := range tiers {
+		if use.LessThanOrEqual(t.TierStart) && !t.TierStart.IsZero() {
+			break
+		}
+		q := use.Sub(t.TierStart)
+		if !t.Unbounded && !t.TierEnd.IsZero() && use.GreaterThan(t.TierEnd) {
+			q = t.TierEnd.Sub(t.TierStart)
+		}
+		if q.IsPositive() {
+			n := name
+			if len(tiers) > 1 {
+				n = fmt.Sprintf("%s (from %s %s)", name, t.TierStart, t.Unit)
+			}
+			out = append(out, line(n, component, q, 0, t))
+		}
+	}
+	return out
+}
+
+// addUsage prices qty units of the cheapest SKU that fits, over its tiers,
+// and records a missing price when none fits.
+func (q quoter) addUsage(opt *Option, f Fit, name, component string, qty int) {
+	if qty <= 0 {
+		return
+	}
+	first, ok := q.c.Cheapest(f)
+	if !ok {
+		opt.missing("%s: no %s price for %s in %s", name, f.Service, f.Provider, f.Region)
+		return
+	}
+	f.Match = func(o Offer) bool { return o.SKU == first.SKU }
+	opt.Lines = append(opt.Lines, tiered(name, component, decimal.NewFromInt(int64(qty)), q.c.All(f))...)
+}
+
+// tierRank orders SaaS plan tiers.
+var tierRank = map[string]int{"basic": 0, "standard": 1, "premium": 2, "enterprise": 3}
+
+// TierFor returns the least SaaS plan tier for a customisation level
+// (none, low, medium, high) and data sensitivity (public ... regulated):
+// customisation none basic, low standard, medium premium, high enterprise;
+// confidential data at least premium, regulated data enterprise.
+func TierFor(customization, sensitivity string) string {
+	t := map[string]string{"none": "basic", "low": "standard", "medium": "premium", "high": "enterprise"}[customization]
+	if t == "" {
+		t = "standard"
+	}
+	s := map[string]string{"confidential": "premium", "regulated": "enterprise"}[sensitivity]
+	if tierRank[s] > tierRank[t] {
+		t = s
+	}
+	return t
+}
+
+func joinNonEmpty(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " ")
+}

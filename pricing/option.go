@@ -1,0 +1,212 @@
+package pricing
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Model is a cloud service model an option belongs to.
+type Model string
+
+// Service models.
+const (
+	ModelIaaS Model = "iaas"
+	ModelPaaS Model = "paas"
+	ModelSaaS Model = "saas"
+)
+
+// Money is an amount in a currency.
+type Money struct {
+	Amount   decimal.Decimal `json:"amount"`
+	Currency string          `json:"currency"`
+}
+
+// Components of a monthly cost, the stacks of the cost chart.
+const (
+	CompCompute  = "compute"
+	CompStorage  = "storage"
+	CompNetwork  = "network"
+	CompLicence  = "licence"
+	CompDatabase = "database"
+	CompSeats    = "seats"
+	CompLabour   = "labour"
+)
+
+// ComponentNames lists the components in stacking order.
+var ComponentNames = []string{CompCompute, CompStorage, CompNetwork, CompLicence, CompDatabase, CompSeats, CompLabour}
+
+// Line is one cost line: Quantity × UnitPrice = Monthly, in the price's own
+// currency. A committed term with a one-time fee carries the fee for the
+// whole quantity in Upfront, paid every TermMonths; Licence is the part of
+// Monthly that pays an OS licence included in the price (Windows).
+type Line struct {
+	Name       string          `json:"name"`
+	Component  string          `json:"component"` // one of ComponentNames
+	Quantity   decimal.Decimal `json:"quantity"`
+	Unit       Unit            `json:"unit"`
+	UnitPrice  decimal.Decimal `json:"unit_price"`
+	Currency   string          `json:"currency"`
+	AsOf       string          `json:"as_of"`
+	Source     string          `json:"source"`
+	SKU        string          `json:"sku"`
+	Term       Term            `json:"term,omitempty"`
+	Monthly    decimal.Decimal `json:"monthly"`
+	Upfront    decimal.Decimal `json:"upfront,omitzero"`
+	TermMonths int             `json:"term_months,omitempty"`
+	Licence    decimal.Decimal `json:"licence,omitzero"`
+}
+
+// amortised is the line's monthly equivalent: Monthly plus the upfront fee
+// spread evenly over the term's months.
+func (l Line) amortised() decimal.Decimal {
+	if l.TermMonths == 0 || l.Upfront.IsZero() {
+		return l.Monthly
+	}
+	return l.Monthly.Add(l.Upfront.Div(decimal.NewFromInt(int64(l.TermMonths))))
+}
+
+// Components is a monthly cost split by component, in the display currency,
+// upfront fees spread over their term.
+type Components struct {
+	Compute  decimal.Decimal `json:"compute"`
+	Storage  decimal.Decimal `json:"storage"`
+	Network  decimal.Decimal `json:"network"`
+	Licences decimal.Decimal `json:"licences"`
+	Database decimal.Decimal `json:"database"`
+	Seats    decimal.Decimal `json:"seats"`
+	Labour   decimal.Decimal `json:"labour"`
+}
+
+// Get returns the component named c (one of ComponentNames).
+func (c Components) Get(name string) decimal.Decimal {
+	return *c.field(name)
+}
+
+func (c *Components) field(name string) *decimal.Decimal {
+	switch name {
+	case CompCompute:
+		return &c.Compute
+	case CompStorage:
+		return &c.Storage
+	case CompNetwork:
+		return &c.Network
+	case CompLicence:
+		return &c.Licences
+	case CompDatabase:
+		return &c.Database
+	case CompSeats:
+		return &c.Seats
+	case CompLabour:
+		return &c.Labour
+	}
+	panic(fmt.Sprintf("pricing: unknown component %q", name)) // a programming error: lines are built here
+}
+
+// Payment is a one-time payment in a month of the horizon (1 = the first).
+type Payment struct {
+	Month  int    `json:"month"`
+	Amount Money  `json:"amount"`
+	Line   string `json:"line"`
+}
+
+// Range is the low, typical and high monthly cost of an option; see Quote.
+type Range struct {
+	Low     Money `json:"low"`
+	Typical Money `json:"typical"`
+	High    Money `json:"high"`
+}
+
+// CommitmentUse says which commitment an option asked for and which it got.
+type CommitmentUse struct {
+	Requested Commitment `json:"requested"`
+	Applied   []Term     `json:"applied"`
+	Note      string     `json:"note,omitempty"`
+}
+
+// Savings compares an option with the workload's current monthly cost.
+type Savings struct {
+	CurrentMonthly Money `json:"current_monthly"`
+	// Monthly is current minus the option's monthly cost: negative is extra cost.
+	Monthly Money `json:"monthly"`
+	// BreakEvenMonth is the first month of the horizon whose cumulative cost
+	// (migration included) is below the cumulative current cost; 0 when none.
+	BreakEvenMonth int `json:"break_even_month"`
+}
+
+// Option is one priced way to run a workload. Money fields are in the
+// display currency; lines keep their price's own currency.
+//
+// Monthly is the steady-state monthly cost: recurring prices, labour, and
+// upfront fees spread evenly over their term. FirstYear and HorizonTotal are
+// cash: migration (paid in month 1), recurring costs and labour for 12 or
+// HorizonMonths months, plus every upfront fee paid in that time; a term's fee
+// is paid in full in the month it starts (month 1, then 1+term, ... while
+// within the horizon), so a 3-year all-upfront fee is wholly in the first
+// year and in a 1-year horizon, and renewals falling inside the horizon are
+// counted. Totals of an incomplete option cover only the priced lines and
+// must not be shown as its price.
+type Option struct {
+	Model    Model  `json:"model"`
+	Provider string `json:"provider"`
+	Product  string `json:"product"`
+	SKU      string `json:"sku"`
+	Region   string `json:"region"`
+	// Strategy is the migration strategy the option was priced for.
+	Strategy   string         `json:"strategy"`
+	Sizing     *Sizing        `json:"sizing,omitempty"`
+	Commitment *CommitmentUse `json:"commitment,omitempty"`
+
+	Monthly          Money `json:"monthly"`
+	FirstYear        Money `json:"first_year"`
+	HorizonTotal     Money `json:"horizon_total"`
+	HorizonMonths    int   `json:"horizon_months"`
+	MigrationOneTime Money `json:"migration_one_time"`
+	// RecurringMonthly is the cash paid every month, labour included, upfront fees excluded.
+	RecurringMonthly Money      `json:"recurring_monthly"`
+	LabourMonthly    Money      `json:"labour_monthly"`
+	Upfronts         []Payment  `json:"upfronts,omitempty"`
+	Components       Components `json:"components"`
+	Range            *Range     `json:"range,omitempty"`
+
+	// CurrentMonthly, SavingsMonthly (current minus Monthly; negative is an
+	// extra cost) and BreakEvenMonth (first month whose cumulative cost,
+	// migration included, is below the cumulative current cost; 0 for none
+	// within the horizon) are set when the workload's current cost is known.
+	CurrentMonthly *Money `json:"current_monthly,omitempty"`
+	SavingsMonthly *Money `json:"savings_monthly,omitempty"`
+	BreakEvenMonth int    `json:"break_even_month,omitempty"`
+
+	// Rates are the exchange rates used to convert lines to the display currency.
+	Rates []RateUse `json:"rates,omitempty"`
+	Lines []Line    `json:"lines"`
+	// MigrationLines are one-time costs; their Monthly holds the one-time amount.
+	MigrationLines []Line   `json:"migration_lines,omitempty"`
+	Notes          []string `json:"notes,omitempty"`
+
+	Recommended bool `json:"recommended"`
+	// Complete is false when a price is missing; Missing says which.
+	Complete bool     `json:"complete"`
+	Missing  []string `json:"missing"`
+}
+
+func (o *Option) missing(format string, args ...any) {
+	o.Missing = append(o.Missing, fmt.Sprintf(format, args...))
+}
+
+func (o *Option) note(format string, args ...any) {
+	o.Notes = append(o.Notes, fmt.Sprintf(format, args...))
+}
+
+// Cumulative is the cash spent on the option by the end of month m of the
+// horizon (m = 0 is the start): migration, m months of recurring cost, and
+// the upfront fees paid up to month m.
+func (o Option) Cumulative(m int) decimal.Decimal {
+	total := o.MigrationOneTime.Amount.Add(o.RecurringMonthly.Amount.Mul(decimal.NewFromInt(int64(m))))
+	for _, p := range o.Upfronts {
+		if p.Month <= m {
+			total = total.Add(p.Amount.Amount)
+		}
+	}
+	return total
+}

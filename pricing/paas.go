@@ -1,0 +1,136 @@
+package pricing
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// paasAll prices the platforms: each provider's smallest plan that fits, or
+// for a database workload each provider's managed database alone.
+func (q quoter) paasAll() []Option {
+	var out []Option
+	if q.n.Kind == "database" {
+		if q.n.DatabaseEngine == "" {
+			return nil
+		}
+		for _, p := range q.c.ProvidersOf(Database) {
+			if o, ok := q.managedOnly(p); ok {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	for _, p := range q.c.ProvidersOf(PaaS) {
+		if o, ok := q.paas(p); ok {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// managedOnly prices a database workload on the provider's managed service.
+func (q quoter) managedOnly(provider string) (Option, bool) {
+	region, _ := Region(q.s.Geography, provider)
+	if len(q.c.All(Fit{Provider: provider, Region: region, Service: Database})) == 0 {
+		return Option{}, false
+	}
+	opt := Option{Model: ModelPaaS, Provider: provider, Region: region, Strategy: strategyFor(ModelPaaS, q.n.Strategy)}
+	sz := RightSize(q.n, q.s.Sizing, q.s.Comfort)
+	opt.Sizing = &sz
+	q.addManagedDB(&opt, provider, region)
+	opt.Product = "managed " + q.n.DatabaseEngine
+	if len(opt.Lines) > 0 {
+		opt.Product, opt.SKU = opt.Lines[0].Name, opt.Lines[0].SKU
+	}
+	q.addEgress(&opt, provider, region)
+	q.addLabour(&opt, "managed_only")
+	q.addMigration(&opt)
+	return opt, true
+}
+
+// paas prices the workload on the provider's platform, false when the
+// provider has no plan in the region. A plan that runs on the provider's
+// VMs (runs_on=ec2: Elastic Beanstalk) costs those VMs.
+func (q quoter) paas(provider string) (Option, bool) {
+	region, _ := Region(q.s.Geography, provider)
+	plans := q.c.All(Fit{Provider: provider, Region: region, Service: PaaS})
+	if len(plans) == 0 {
+		return Option{}, false
+	}
+	opt := Option{Model: ModelPaaS, Provider: provider, Region: region, Strategy: strategyFor(ModelPaaS, q.n.Strategy)}
+	sz := RightSize(q.n, q.s.Sizing, q.s.Comfort)
+	opt.Sizing = &sz
+	if i := slices.IndexFunc(plans, func(o Offer) bool { return o.Attributes["runs_on"] != "" }); i >= 0 {
+		q.addHostedPlatform(&opt, plans[i], sz)
+	} else {
+		q.addPlan(&opt, sz)
+	}
+	db := ""
+	if q.n.DatabaseEngine != "" {
+		db = "managed"
+		q.addManagedDB(&opt, provider, region)
+	} else if q.n.StorageGB > 0 {
+		opt.note("storage not priced apart: the plan's own disk holds the application; data belongs in a managed database")
+	}
+	q.addEgress(&opt, provider, region)
+	q.addLabour(&opt, db)
+	q.addMigration(&opt)
+	return opt, true
+}
+
+// addHostedPlatform prices a platform with no charge of its own on the VMs it runs on.
+func (q quoter) addHostedPlatform(opt *Option, plan Offer, sz Sizing) {
+	opt.Lines = append(opt.Lines, line(plan.Name+" (no charge of its own)", CompCompute, usage(1, plan), 1, plan))
+	vm, ok := q.addVM(opt, plan.Provider, plan.Region, sz)
+	opt.Product, opt.SKU = plan.Name, plan.SKU
+	if ok {
+		opt.Product = fmt.Sprintf("%s on %s", plan.Name, vm.Name)
+	}
+}
+
+// addPlan adds the cheapest plan with at least the sizing's memory (and vCPU
+// where the plan states it), one per instance. A plan billed per account
+// with a cap of dyno hours fits only when the instances stay under the cap.
+func (q quoter) addPlan(opt *Option, sz Sizing) {
+	vcpu, mem := sz.floats()
+	n := q.n.Instances
+	fits := func(o Offer) bool {
+		if o.Attributes["runs_on"] != "" || (o.VCPU != 0 && o.VCPU < vcpu) {
+			return false
+		}
+		if capHours, err := strconv.Atoi(o.Attributes["dyno_hours"]); err == nil && n*HoursPerMonth > capHours {
+			return false
+		}
+		return true
+	}
+	od, ok := q.c.Cheapest(Fit{Provider: opt.Provider, Region: opt.Region, Service: PaaS, OS: q.n.OS, Term: OnDemand,
+		MinMemory: mem, Match: fits})
+	if !ok {
+		opt.missing("platform: no %s plan with at least %s GiB in %s", q.n.OS, sz.MemoryGiB, opt.Region)
+		return
+	}
+	plan := q.c.commit(od, q.s.Commitment)
+	opt.recordCommitment(q.s.Commitment, plan)
+	opt.Product, opt.SKU = joinNonEmpty(plan.ProviderService, plan.Name), plan.SKU
+	units := n
+	if plan.Attributes["per"] == "account" {
+		units = 1
+	}
+	opt.Lines = append(opt.Lines, line(fmt.Sprintf("%s × %d", plan.Name, units), CompCompute, usage(units, plan), units, plan))
+}
+
+// addEgress prices data transfer out where the provider bills it apart, and
+// notes it as included in the plan where the catalog has no egress for the
+// provider at all (Heroku).
+func (q quoter) addEgress(opt *Option, provider, region string) {
+	if q.n.EgressGBMonth <= 0 {
+		return
+	}
+	if !slices.Contains(q.c.ProvidersOf(Egress), provider) {
+		opt.note("data transfer out: included in the plan (no %s egress prices in the catalog)", provider)
+		return
+	}
+	q.addUsage(opt, Fit{Provider: provider, Region: region, Service: Egress, Term: OnDemand},
+		"data transfer out", CompNetwork, q.n.EgressGBMonth)
+}
