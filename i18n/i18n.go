@@ -27,7 +27,8 @@ func load() map[string]map[string]string {
 		panic(err)
 	}
 	for _, e := range entries {
-		lang := strings.TrimSuffix(strings.TrimPrefix(e.Name(), "messages."), ".yaml")
+		// messages.<lang>.yaml or messages.<lang>.<part>.yaml: parts merge.
+		lang, _, _ := strings.Cut(strings.TrimPrefix(e.Name(), "messages."), ".")
 		b, err := files.ReadFile(e.Name())
 		if err != nil {
 			panic(err)
@@ -36,7 +37,15 @@ func load() map[string]map[string]string {
 		if err := yaml.Unmarshal(b, &m); err != nil {
 			panic(fmt.Sprintf("i18n: %s: %v", e.Name(), err)) // a test loads every catalog
 		}
-		out[lang] = m
+		if out[lang] == nil {
+			out[lang] = map[string]string{}
+		}
+		for k, v := range m {
+			if _, dup := out[lang][k]; dup {
+				panic(fmt.Sprintf("i18n: %s: key %q is also in another file", e.Name(), k))
+			}
+			out[lang][k] = v
+		}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -209,4 +210,40 @@ func (o Option) Cumulative(m int) decimal.Decimal {
 		}
 	}
 	return total
+}
+
+// zeroDecimalCurrencies are shown without minor units.
+var zeroDecimalCurrencies = map[string]bool{"JPY": true, "KRW": true}
+
+// Display formats the amount for people, rounded half-even to the currency's
+// minor unit with thousands separators: "USD 1,234.56", "KRW 1,234,567".
+// Every screen and export formats money with it, so they always agree.
+func (m Money) Display() string {
+	places := int32(2)
+	if zeroDecimalCurrencies[m.Currency] {
+		places = 0
+	}
+	return m.Currency + " " + GroupThousands(m.Amount.StringFixedBank(places))
+}
+
+// GroupThousands inserts thousands separators into a plain decimal string.
+func GroupThousands(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if hasFrac {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
 }

@@ -73,40 +73,11 @@ func Groups(opts []pricing.Option) [][]pricing.Option {
 	return out
 }
 
-// zeroDecimals are the currencies shown without minor units.
-var zeroDecimals = map[string]bool{"JPY": true, "KRW": true}
-
-// Money formats an amount for display, rounded to the currency's minor unit,
-// with thousands separators: "USD 1,234.56".
-func Money(m pricing.Money) string {
-	places := int32(2)
-	if zeroDecimals[m.Currency] {
-		places = 0
-	}
-	return m.Currency + " " + group(m.Amount.StringFixedBank(places))
-}
+// Money formats an amount for display (see pricing.Money.Display).
+func Money(m pricing.Money) string { return m.Display() }
 
 // group inserts thousands separators into a fixed decimal string.
-func group(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String()
-	if hasFrac {
-		out += "." + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
+func group(s string) string { return pricing.GroupThousands(s) }
 
 // Price shows a unit price exactly as the catalog holds it.
 func Price(d decimal.Decimal, currency string) string { return currency + " " + d.String() }
