@@ -89,6 +89,9 @@ func (db *DB) ImportCatalog(ctx context.Context, in CatalogImport, parse func(pr
 	return v, nil
 }
 
+// importCacheKiB is the page cache of the writer connection during imports.
+const importCacheKiB = 64 << 10
+
 // importer writes one catalog version inside a transaction.
 type importer struct {
 	ctx      context.Context
@@ -96,7 +99,15 @@ type importer struct {
 	v        *CatalogVersion
 	product  *sql.Stmt
 	price    *sql.Stmt
-	products map[string]int64
+	products map[string]storedProduct
+}
+
+// storedProduct is a product row of the version being built, with what its
+// prices copy from it for CheapestFit (see migration 003).
+type storedProduct struct {
+	id        int64
+	fitKey    string
+	vcpu, mem float64
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx, v *CatalogVersion) (*importer, error) {
@@ -108,14 +119,22 @@ func newImporter(ctx context.Context, tx *sql.Tx, v *CatalogVersion) (*importer,
 	if v.ID, err = res.LastInsertId(); err != nil {
 		return nil, err
 	}
-	imp := &importer{ctx: ctx, tx: tx, v: v, products: map[string]int64{}}
+	// The price indexes are written in key orders unrelated to the insert
+	// order; with the default 2 MB page cache a large import rereads index
+	// pages from the WAL again and again. The setting stays on the writer
+	// connection: it is a bound, not an allocation.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB)); err != nil {
+		return nil, err
+	}
+	imp := &importer{ctx: ctx, tx: tx, v: v, products: map[string]storedProduct{}}
 	imp.product, err = tx.PrepareContext(ctx, `INSERT INTO products (version_id, provider, service, provider_service,
 		family, region, sku, name, os, vcpu, memory_gib, attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return nil, err
 	}
 	imp.price, err = tx.PrepareContext(ctx, `INSERT OR IGNORE INTO prices (product_id, term, unit, amount, upfront,
-		currency, tier_start, tier_end, as_of, source, hash, sort_micros) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`)
+		currency, tier_start, tier_end, as_of, source, hash, sort_micros, fit_key, vcpu, memory_gib)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	return imp, err
 }
 
@@ -135,7 +154,7 @@ func (imp *importer) add(o pricing.Offer) error {
 		return &ImportError{Source: imp.v.Source, Record: o.SKU, Err: err}
 	}
 	key := o.Provider + "\x00" + o.Region + "\x00" + o.SKU
-	pid, ok := imp.products[key]
+	prod, ok := imp.products[key]
 	if !ok {
 		attrs, err := json.Marshal(o.Attributes)
 		if err != nil {
@@ -149,19 +168,20 @@ func (imp *importer) add(o pricing.Offer) error {
 		if err != nil {
 			return &ImportError{Source: imp.v.Source, Record: o.SKU, Err: err}
 		}
-		if pid, err = res.LastInsertId(); err != nil {
+		prod = storedProduct{fitKey: fitKey(o.Provider, o.Region, string(o.Service), o.OS), vcpu: o.VCPU, mem: o.MemoryGiB}
+		if prod.id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		imp.products[key] = pid
+		imp.products[key] = prod
 	}
 	var tierEnd any
 	if !o.Unbounded {
 		tierEnd = o.TierEnd.String()
 	}
 	asOf := o.AsOf.UTC().Format(time.DateOnly)
-	if _, err := imp.price.ExecContext(imp.ctx, pid, string(o.Term), string(o.Unit), o.Amount.String(),
+	if _, err := imp.price.ExecContext(imp.ctx, prod.id, string(o.Term), string(o.Unit), o.Amount.String(),
 		o.Upfront.String(), o.Currency, o.TierStart.String(), tierEnd, asOf, o.Source, PriceHash(o),
-		sortMicros(o)); err != nil {
+		sortMicros(o), prod.fitKey, prod.vcpu, prod.mem); err != nil {
 		return &ImportError{Source: imp.v.Source, Record: o.SKU, Err: err}
 	}
 	if imp.v.AsOfMin == "" || asOf < imp.v.AsOfMin {
@@ -209,6 +229,12 @@ func PriceHash(o pricing.Offer) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// fitKey is the product side of index prices_fit: the equality part of a
+// CheapestFit filter. Migration 003 computes it the same way in SQL.
+func fitKey(provider, region, service, os string) string {
+	return provider + "/" + region + "/" + service + "/" + os
 }
 
 var (

@@ -88,18 +88,27 @@ func (f OfferFilter) where() (string, []any) {
 			args = append(args, val)
 		}
 	}
-	eq("p.provider", f.Provider)
-	eq("p.service", string(f.Service))
-	eq("p.region", f.Region)
-	eq("p.sku", f.SKU)
-	eq("p.os", f.OS)
+	// A fit query names the whole fit key and no SKU: the conditions go to the
+	// copies on prices only, so that the planner walks prices_fit in price
+	// order (migration 003) instead of every product of the region.
+	size := "p."
+	if f.Provider != "" && f.Service != "" && f.Region != "" && f.OS != "" && f.SKU == "" {
+		eq("x.fit_key", fitKey(f.Provider, f.Region, string(f.Service), f.OS))
+		size = "x."
+	} else {
+		eq("p.provider", f.Provider)
+		eq("p.service", string(f.Service))
+		eq("p.region", f.Region)
+		eq("p.sku", f.SKU)
+		eq("p.os", f.OS)
+	}
 	eq("x.term", string(f.Term))
 	if f.MinVCPU > 0 {
-		conds = append(conds, "p.vcpu >= ?")
+		conds = append(conds, size+"vcpu >= ?")
 		args = append(args, f.MinVCPU)
 	}
 	if f.MinMemory > 0 {
-		conds = append(conds, "p.memory_gib >= ?")
+		conds = append(conds, size+"memory_gib >= ?")
 		args = append(args, f.MinMemory)
 	}
 	if len(f.Regions) > 0 {
@@ -119,15 +128,9 @@ func (f OfferFilter) where() (string, []any) {
 
 // Offers returns the active offers matching the filter.
 func (db *DB) Offers(ctx context.Context, f OfferFilter) ([]pricing.Offer, error) {
-	where, args := f.where()
-	order := map[string]string{"": "x.sort_micros", "price": "x.sort_micros", "provider": "p.provider, p.name",
-		"vcpu": "p.vcpu, p.memory_gib, x.sort_micros", "memory": "p.memory_gib, p.vcpu, x.sort_micros"}[f.OrderBy]
-	if order == "" {
-		return nil, fmt.Errorf("list offers: unknown order %q: %w", f.OrderBy, advisor.ErrInvalid)
-	}
-	q := `SELECT ` + offerCols + offerFrom + where + ` ORDER BY ` + order + `, p.provider, p.sku, x.term, x.tier_start`
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+	q, args, err := f.query()
+	if err != nil {
+		return nil, err
 	}
 	rows, err := db.r.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -143,6 +146,21 @@ func (db *DB) Offers(ctx context.Context, f OfferFilter) ([]pricing.Offer, error
 		out = append(out, o)
 	}
 	return out, rows.Err()
+}
+
+// query is the SQL of Offers.
+func (f OfferFilter) query() (string, []any, error) {
+	where, args := f.where()
+	order := map[string]string{"": "x.sort_micros", "price": "x.sort_micros", "provider": "p.provider, p.name",
+		"vcpu": "p.vcpu, p.memory_gib, x.sort_micros", "memory": "p.memory_gib, p.vcpu, x.sort_micros"}[f.OrderBy]
+	if order == "" {
+		return "", nil, fmt.Errorf("list offers: unknown order %q: %w", f.OrderBy, advisor.ErrInvalid)
+	}
+	q := `SELECT ` + offerCols + offerFrom + where + ` ORDER BY ` + order + `, p.provider, p.sku, x.term, x.tier_start`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+	}
+	return q, args, nil
 }
 
 // CheapestFit returns the cheapest active offer of the service with at least
