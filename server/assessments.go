@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"cloudadvisor/advisor"
+	"cloudadvisor/chart"
 	"cloudadvisor/pricing"
 	"cloudadvisor/sqlite"
 	"cloudadvisor/templates"
@@ -73,6 +74,20 @@ func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/assessments/"+a.ID+"/workloads/new", http.StatusSeeOther)
 		return nil
 	}
-	s.render(w, r, http.StatusOK, templates.AssessmentPage(templates.AssessmentView{A: a}))
+	s.render(w, r, http.StatusOK, templates.AssessmentPage(resultView(a)))
 	return nil
+}
+
+// resultView is the result page's model: the assessment, its totals and the
+// charts of every workload.
+func resultView(a advisor.Assessment) templates.AssessmentView {
+	v := templates.AssessmentView{A: a, Charts: map[string]templates.WorkloadCharts{}}
+	all := make([][]pricing.Option, len(a.Workloads))
+	for i, w := range a.Workloads {
+		all[i] = w.Options
+		v.Charts[w.ID] = templates.WorkloadCharts{Bars: chart.CostBars(w.Options, chart.DefaultBox()),
+			Lines: chart.CostOverTime(w.Options, chart.DefaultBox())}
+	}
+	v.Totals = pricing.Summarize(all, a.Organization.Currency)
+	return v
 }

@@ -8,9 +8,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/a-h/templ"
 	"github.com/shopspring/decimal"
 
 	"cloudadvisor/advisor"
+	"cloudadvisor/chart"
 	"cloudadvisor/i18n"
 	"cloudadvisor/pricing"
 )
@@ -53,7 +55,13 @@ type ErrorView struct {
 
 // AssessmentView is the result page's model.
 type AssessmentView struct {
-	A advisor.Assessment
+	A      advisor.Assessment
+	Totals pricing.Totals
+	Charts map[string]WorkloadCharts // by workload id
+	// ReadOnly hides the questionnaire steps (a shared view).
+	ReadOnly bool
+	// Actions are extra controls above the summary (exports, sharing).
+	Actions templ.Component
 }
 
 // Groups returns the workload's options grouped by model, in the order IaaS, PaaS, SaaS.
@@ -283,3 +291,58 @@ func sourceHost(s string) string {
 	}
 	return s
 }
+
+// WorkloadCharts are the two charts of one workload's options.
+type WorkloadCharts struct {
+	Bars  chart.Bars
+	Lines chart.Lines
+}
+
+// ModelCount is how many workloads a model is recommended for.
+type ModelCount struct {
+	Model string
+	Count int
+}
+
+// MixCounts counts the recommended models, in the order IaaS, PaaS, SaaS, retire.
+func MixCounts(a advisor.Assessment) []ModelCount {
+	var out []ModelCount
+	for _, m := range []advisor.Model{advisor.IaaS, advisor.PaaS, advisor.SaaS, advisor.Retire} {
+		n := 0
+		for _, w := range a.Workloads {
+			if w.Recommendation.Model == m {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, ModelCount{string(m), n})
+		}
+	}
+	return out
+}
+
+// RecommendedOption returns the workload's recommended option, if any.
+func RecommendedOption(w advisor.Assessed) (pricing.Option, bool) {
+	for _, o := range w.Options {
+		if o.Recommended {
+			return o, true
+		}
+	}
+	return pricing.Option{}, false
+}
+
+// SavingsTotal sums the monthly savings of the recommended options of the
+// workloads whose current cost is known; ok is false when none is.
+func SavingsTotal(a advisor.Assessment) (pricing.Money, bool) {
+	total := pricing.Money{Currency: a.Organization.Currency}
+	found := false
+	for _, w := range a.Workloads {
+		if o, ok := RecommendedOption(w); ok && o.SavingsMonthly != nil && o.SavingsMonthly.Currency == total.Currency {
+			total.Amount = total.Amount.Add(o.SavingsMonthly.Amount)
+			found = true
+		}
+	}
+	return total, found
+}
+
+func joinIDs(ids []string) string { return strings.Join(ids, ", ") }

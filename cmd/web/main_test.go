@@ -200,7 +200,7 @@ func TestEndToEnd(t *testing.T) {
 	if strings.Contains(body, ">Mail<") {
 		t.Errorf("result page still shows the removed workload")
 	}
-	if !regexp.MustCompile(`data-testid="monthly">USD [0-9,]+\.\d\d<`).MatchString(body) {
+	if !regexp.MustCompile(`data-testid="monthly" data-money>USD [0-9,]+\.\d\d<`).MatchString(body) {
 		t.Errorf("result page has no priced option")
 	}
 

@@ -1,0 +1,47 @@
+package templates
+
+import (
+	"strconv"
+	"strings"
+
+	"cloudadvisor/chart"
+)
+
+// palette colours the chart series by legend slot; the same slot has the
+// same colour in every chart and in the PDF.
+var palette = []string{"#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626", "#0891b2", "#4b5563", "#db2777", "#65a30d", "#7c3aed"}
+
+func colour(slot int) string { return palette[slot%len(palette)] }
+
+func px(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+func viewBox(b chart.Box) string { return "0 0 " + px(b.Width) + " " + px(b.Height) }
+
+func points(ps []chart.Point) string {
+	var sb strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(px(p.X) + "," + px(p.Y))
+	}
+	return sb.String()
+}
+
+func slotOf(series string, legend []chart.LegendItem) int {
+	for _, l := range legend {
+		if l.Series == series {
+			return l.Slot
+		}
+	}
+	return 0
+}
+
+func legendLabel(series string, legend []chart.LegendItem) string {
+	for _, l := range legend {
+		if l.Series == series {
+			return l.Label
+		}
+	}
+	return series
+}
