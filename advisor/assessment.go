@@ -74,7 +74,7 @@ func (aw *Assessed) evaluate(rules *Rules, cat *pricing.Catalog, org Organizatio
 		return
 	}
 	aw.Options = pricing.Quote(NeedOf(w, org, aw.Recommendation.Strategy), cat, org.Settings())
-	markRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
+	MarkRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
 }
 
 // NeedOf is what the workload asks of the cost model: its allocation and
@@ -105,9 +105,9 @@ func (o Organization) Settings() pricing.Settings {
 		Labour:     o.Labour, Migration: o.Migration}
 }
 
-// markRecommended marks the cheapest complete option of the recommended
+// MarkRecommended marks the cheapest complete option of the recommended
 // model over the horizon, migration and labour included.
-func markRecommended(opts []pricing.Option, m pricing.Model) {
+func MarkRecommended(opts []pricing.Option, m pricing.Model) {
 	best := -1
 	for i, o := range opts {
 		if o.Model != m || !o.Complete {

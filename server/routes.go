@@ -22,6 +22,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}", s.limit(s.formRate, s.page(s.updateWorkload)))
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}/duplicate", s.limit(s.formRate, s.page(s.duplicateWorkload)))
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}/delete", s.limit(s.formRate, s.page(s.deleteWorkload)))
+	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}/whatif", s.limit(s.apiRate, s.page(s.whatIf)))
 	mux.HandleFunc("GET /rules", s.page(s.listRules))
 	mux.HandleFunc("GET /prices", s.page(s.browsePrices))
 	mux.HandleFunc("GET /prices.csv", s.page(s.exportPrices))

@@ -62,6 +62,22 @@ type AssessmentView struct {
 	ReadOnly bool
 	// Actions are extra controls above the summary (exports, sharing).
 	Actions templ.Component
+	// WhatIf holds the what-if answers of the workload being explored.
+	WhatIf WhatIfView
+}
+
+// WhatIfView is the what-if form of one workload: its id and the values tried.
+type WhatIfView struct {
+	Workload string
+	Form     FormView
+}
+
+// For returns the what-if form values when they belong to the workload.
+func (w WhatIfView) For(id string) FormView {
+	if w.Workload == id {
+		return w.Form
+	}
+	return FormView{}
 }
 
 // Groups returns the workload's options grouped by model, in the order IaaS, PaaS, SaaS.
@@ -346,3 +362,24 @@ func SavingsTotal(a advisor.Assessment) (pricing.Money, bool) {
 }
 
 func joinIDs(ids []string) string { return strings.Join(ids, ", ") }
+
+func advisorSizings() []string { return advisor.Sizings }
+
+func commitmentList() []string {
+	out := make([]string, len(pricing.Commitments))
+	for i, c := range pricing.Commitments {
+		out[i] = string(c)
+	}
+	return out
+}
+
+func utilPlaceholder(known bool, pct float64) string {
+	if !known {
+		return ""
+	}
+	return strconv.FormatFloat(pct, 'f', -1, 64)
+}
+
+// WhatIfPrefix names the what-if fields of one workload, so that the forms of
+// several workloads on one page have distinct ids.
+func WhatIfPrefix(id string) string { return "w-" + id + "." }

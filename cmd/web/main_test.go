@@ -75,6 +75,12 @@ func startAppEnv(tb testing.TB, extra map[string]string) *app {
 
 func (a *app) do(tb testing.TB, method, path, ctype, body string) (*http.Response, string) {
 	tb.Helper()
+	return a.doHeader(tb, method, path, ctype, body)
+}
+
+// doHeader is do with extra request headers given as name, value pairs.
+func (a *app) doHeader(tb testing.TB, method, path, ctype, body string, headers ...string) (*http.Response, string) {
+	tb.Helper()
 	req, err := http.NewRequest(method, a.url+path, strings.NewReader(body))
 	if err != nil {
 		tb.Fatal(err)
@@ -83,6 +89,9 @@ func (a *app) do(tb testing.TB, method, path, ctype, body string) (*http.Respons
 		req.Header.Set("Content-Type", ctype)
 	}
 	req.Header.Set("Origin", a.url) // a same-origin browser request
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
 	resp, err := a.client.Do(req)
 	if err != nil {
 		tb.Fatal(err)

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"cloudadvisor/internal/browsertest"
+)
+
+// newCRMAssessment walks the questionnaire over HTTP for one CRM workload of
+// 10 users and returns the assessment path and the workload id.
+func newCRMAssessment(t *testing.T, a *app) (string, string) {
+	t.Helper()
+	resp, _ := a.do(t, "POST", "/assessments", formType, formBody("organization.name", "What If Ltd", "organization.geography", "us-east"))
+	base := strings.TrimSuffix(resp.Header.Get("Location"), "/workloads/new")
+	a.do(t, "POST", base+"/workloads", formType, formBody("workload.name", "Sales CRM", "workload.kind", "crm", "workload.users", "10"))
+	_, body := a.do(t, "GET", base+"/workloads", "", "")
+	m := regexp.MustCompile(`/workloads/([a-z2-7]{10})"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no workload id in the list")
+	}
+	return base, m[1]
+}
+
+var saasMonthly = regexp.MustCompile(`(?s)data-testid="option-saas-([a-z0-9-]+)".*?data-testid="monthly" data-money>([A-Z]{3} [0-9,.]+)<`)
+
+func TestWhatIf(t *testing.T) {
+	a := startApp(t)
+	base, wid := newCRMAssessment(t, a)
+	_, page := a.do(t, "GET", base, "", "")
+	before := saasMonthly.FindStringSubmatch(page)
+	if before == nil {
+		t.Fatal("no priced SaaS option for the CRM")
+	}
+	p := "w-" + wid + "."
+	req := func(kv ...string) (int, string) {
+		resp, body := a.do(t, "POST", base+"/workloads/"+wid+"/whatif", formType, formBody(kv...))
+		return resp.StatusCode, body
+	}
+	// htmx asks for the fragment only.
+	status, frag := func() (int, string) {
+		resp, body := a.doHeader(t, "POST", base+"/workloads/"+wid+"/whatif", formType, formBody(p+"users", "100"), "HX-Request", "true")
+		return resp.StatusCode, body
+	}()
+	after := saasMonthly.FindStringSubmatch(frag)
+	if status != 200 || strings.Contains(frag, "<html") || after == nil || !strings.Contains(frag, `data-testid="whatif-note"`) {
+		t.Fatalf("what-if fragment: got %d, html page %v, SaaS price %v", status, strings.Contains(frag, "<html"), after)
+	}
+	if after[2] == before[2] {
+		t.Errorf("10 → 100 seats: SaaS monthly stayed %s", before[2])
+	}
+	// Bad values: 422 naming the field; nothing saved.
+	status, body := req(p+"users", "-5", p+"commitment", "forever")
+	if status != 422 || !strings.Contains(body, "Users (seats): must be between 0 and 10000000") || !strings.Contains(body, "Commitment: must be one of") {
+		t.Errorf("bad what-if: got %d", status)
+	}
+	_, page = a.do(t, "GET", base, "", "")
+	if again := saasMonthly.FindStringSubmatch(page); again == nil || again[2] != before[2] {
+		t.Errorf("the saved assessment changed after a what-if: got %v, want %s", again, before[2])
+	}
+	// Currency: the what-if in EUR shows EUR with the rate used.
+	_, frag = a.doHeader(t, "POST", base+"/workloads/"+wid+"/whatif", formType, formBody(p+"currency", "EUR"), "HX-Request", "true")
+	if m := saasMonthly.FindStringSubmatch(frag); m == nil || !strings.HasPrefix(m[2], "EUR ") || !strings.Contains(frag, `data-testid="rate-used"`) {
+		t.Errorf("EUR what-if: got %v, want EUR prices and the rate used", m)
+	}
+}
+
+func TestBrowserWhatIf(t *testing.T) {
+	b := browsertest.New(t)
+	a := startApp(t)
+	ctx := b.Ctx
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(a.url+"/assessments/new"),
+		chromedp.SendKeys(chromedp.ID("organization-name"), "What If Ltd"),
+		chromedp.Click(chromedp.CSS(`[data-testid="submit"]`)),
+		chromedp.WaitVisible(chromedp.ID("workload-name")),
+		chromedp.SendKeys(chromedp.ID("workload-name"), "Sales CRM"),
+		chromedp.SetValue(chromedp.ID("workload-kind"), "crm"),
+		chromedp.SendKeys(chromedp.ID("workload-users"), "10"),
+		chromedp.Click(chromedp.CSS(`[data-testid="save"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid="see-results"]`)),
+		chromedp.Click(chromedp.CSS(`[data-testid="see-results"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid="comparison"]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel := `[data-testid^="option-saas-"] [data-testid="monthly"]`
+	before, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Mark the page: a full reload would lose the mark.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__noReload = true`)); err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`details.whatif > summary`)),
+		chromedp.SendKeys(chromedp.CSS(`[data-testid="whatif"] input[name$=".users"]`), "120\t"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid="whatif-note"]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	same, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__noReload === true`))
+	if after == before || !same {
+		t.Errorf("what-if: monthly %q → %q, page kept: %v; want a new price without a reload", before, after, same)
+	}
+	b.Screenshot(t, "comparison-whatif")
+}
