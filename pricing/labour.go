@@ -125,3 +125,19 @@ func (d LabourDefaults) Hours() map[string]decimal.Decimal {
 		"paas_per_workload": d.PaaSPerWorkload.Hours, "managed_database": d.ManagedDatabase.Hours,
 		"saas_per_workload": d.SaaSPerWorkload.Hours, "saas_per_user": d.SaaSPerUser.Hours}
 }
+
+// Set changes the hours of the named allowance (a key of Hours), marking it
+// as the user's figure; it reports false for an unknown name.
+func (d *LabourDefaults) Set(name string, h decimal.Decimal) bool {
+	a := map[string]*Allowance{"iaas_per_instance": &d.IaaSPerInstance, "iaas_per_workload": &d.IaaSPerWorkload,
+		"self_run_database": &d.SelfRunDatabase, "paas_per_instance": &d.PaaSPerInstance,
+		"paas_per_workload": &d.PaaSPerWorkload, "managed_database": &d.ManagedDatabase,
+		"saas_per_workload": &d.SaaSPerWorkload, "saas_per_user": &d.SaaSPerUser}[name]
+	if a == nil {
+		return false
+	}
+	if !a.Hours.Equal(h) {
+		a.Hours, a.Reason = h, "set by the user"
+	}
+	return true
+}

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -155,4 +156,41 @@ func (d MigrationDefaults) Hours() map[string]decimal.Decimal {
 		out[name+".dual_run_months"] = decimal.NewFromInt(int64(e.DualRunMonths))
 	}
 	return out
+}
+
+// Set changes the named estimate (a key of Hours: hours, months of dual
+// running, or the transfer price per GB), marking it as the user's figure;
+// it reports false for an unknown name. Months are whole numbers.
+func (d *MigrationDefaults) Set(name string, v decimal.Decimal) bool {
+	if name == "transfer_per_gb" {
+		if !d.TransferPerGB.Amount.Equal(v) {
+			d.TransferPerGB.Amount, d.TransferNote = v, "set by the user"
+		}
+		return true
+	}
+	allowance := map[string]*Allowance{"data_per_user": &d.DataPerUser, "training_per_user": &d.TrainingPerUser}
+	efforts := map[string]*StrategyEffort{"rehost": &d.Rehost, "replatform": &d.Replatform, "refactor": &d.Refactor,
+		"repurchase": &d.Repurchase}
+	if strategy, field, ok := strings.Cut(name, "."); ok && efforts[strategy] != nil {
+		e := efforts[strategy]
+		switch field {
+		case "dual_run_months":
+			e.DualRunMonths = int(v.IntPart())
+			return v.IsInteger()
+		case "per_workload":
+			allowance[name] = &e.PerWorkload
+		case "per_instance":
+			allowance[name] = &e.PerInstance
+		case "per_database":
+			allowance[name] = &e.PerDatabase
+		}
+	}
+	a := allowance[name]
+	if a == nil {
+		return false
+	}
+	if !a.Hours.Equal(v) {
+		a.Hours, a.Reason = v, "set by the user"
+	}
+	return true
 }

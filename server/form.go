@@ -89,10 +89,12 @@ func (f *form) bool(name string) *bool {
 
 // organization decodes the organisation fields named prefix + field.
 func (f *form) organization(prefix string) advisor.OrganizationInput {
-	return advisor.OrganizationInput{
+	in := advisor.OrganizationInput{
 		Name: f.str(prefix + "name"), Geography: f.str(prefix + "geography"), Currency: f.str(prefix + "currency"),
 		EngineerHourlyCost: f.decimal(prefix + "engineer_hourly_cost"), HorizonYears: f.int(prefix + "horizon_years"),
 	}
+	f.costSettings(&in)
+	return in
 }
 
 // workload decodes the workload fields named prefix + field.
@@ -134,10 +136,23 @@ func fieldMessage(ctx context.Context, fe advisor.FieldError) string {
 	if strings.HasPrefix(fe.Field, "organization.") && base == "name" {
 		base = "org_name"
 	}
+	if group := orgGroup(fe.Field); group != "" {
+		_, sub, _ := strings.Cut(fe.Field, "."+group+".")
+		label := i18n.Tc(ctx, "field."+group+".label")
+		if i18n.Has("est." + group + "." + sub) {
+			label += " — " + i18n.Tc(ctx, "est."+group+"."+sub)
+		}
+		return label + ": " + i18n.Tc(ctx, "error.field."+fe.Code, argsOf(fe)...)
+	}
 	label := i18n.Tc(ctx, "field."+base+".label")
 	if !i18n.Has("field." + base + ".label") {
 		label = base
 	}
+	return label + ": " + i18n.Tc(ctx, "error.field."+fe.Code, argsOf(fe)...)
+}
+
+// argsOf formats a field error's arguments for its message.
+func argsOf(fe advisor.FieldError) []any {
 	args := fe.Args
 	if fe.Code == "one_of" {
 		shown := make([]string, len(args))
@@ -150,7 +165,7 @@ func fieldMessage(ctx context.Context, fe advisor.FieldError) string {
 	for i, a := range args {
 		anys[i] = a
 	}
-	return label + ": " + i18n.Tc(ctx, "error.field."+fe.Code, anys...)
+	return anys
 }
 
 // fieldMessages maps each bad field to its message (the first per field).
@@ -162,4 +177,15 @@ func fieldMessages(ctx context.Context, errs advisor.FieldErrors) map[string]str
 		}
 	}
 	return m
+}
+
+// orgGroup is the label key of a field inside a group of the organisation's
+// estimates (labour, migration, rates), or "".
+func orgGroup(field string) string {
+	for _, g := range []string{"labour", "migration", "rates"} {
+		if strings.Contains(field, "."+g+".") {
+			return g
+		}
+	}
+	return ""
 }

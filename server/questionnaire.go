@@ -64,7 +64,7 @@ func inputValues(prefix string, in any) url.Values {
 
 // newAssessment shows step 1: the organisation.
 func (s *Server) newAssessment(w http.ResponseWriter, r *http.Request) error {
-	s.render(w, r, http.StatusOK, templates.OrganizationPage(templates.OrganizationView{Action: "/assessments"}))
+	s.render(w, r, http.StatusOK, templates.OrganizationPage(orgView(templates.OrganizationView{Action: "/assessments"})))
 	return nil
 }
 
@@ -77,7 +77,7 @@ func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error 
 	a, err := advisor.NewDraft(s.rules, f.organization("organization."))
 	if bad := invalid(f, err); bad != nil {
 		view := templates.OrganizationView{Action: "/assessments", Form: templates.FormView{Values: r.PostForm, Errors: fieldMessages(r.Context(), bad)}}
-		s.render(w, r, http.StatusUnprocessableEntity, templates.OrganizationPage(view))
+		s.render(w, r, http.StatusUnprocessableEntity, templates.OrganizationPage(orgView(view)))
 		return nil
 	}
 	if a.SessionID, err = s.sessionID(w, r, true); err != nil {
@@ -98,8 +98,8 @@ func (s *Server) editOrganization(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	view := templates.OrganizationView{A: &a, Action: "/assessments/" + a.ID + "/organization",
-		Form: templates.FormView{Values: inputValues("organization.", a.OrgInput)}}
-	s.render(w, r, http.StatusOK, templates.OrganizationPage(view))
+		Form: templates.FormView{Values: orgValues(a.OrgInput)}}
+	s.render(w, r, http.StatusOK, templates.OrganizationPage(orgView(view)))
 	return nil
 }
 
@@ -122,7 +122,7 @@ func (s *Server) updateOrganization(w http.ResponseWriter, r *http.Request) erro
 	if bad := invalid(f, err); bad != nil {
 		view := templates.OrganizationView{A: &a, Action: "/assessments/" + a.ID + "/organization",
 			Form: templates.FormView{Values: r.PostForm, Errors: fieldMessages(r.Context(), bad)}}
-		s.render(w, r, http.StatusUnprocessableEntity, templates.OrganizationPage(view))
+		s.render(w, r, http.StatusUnprocessableEntity, templates.OrganizationPage(orgView(view)))
 		return nil
 	}
 	if err := s.store.UpdateAssessment(r.Context(), &a); err != nil {

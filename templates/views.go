@@ -174,6 +174,8 @@ type OrganizationView struct {
 	A      *advisor.Assessment
 	Action string
 	Form   FormView
+	// Labour, Migration and Rates are the editable estimates with their defaults.
+	Labour, Migration, Rates []EstimateField
 }
 
 // WorkloadsView is step 2: the list of workloads.
@@ -383,3 +385,24 @@ func utilPlaceholder(known bool, pct float64) string {
 // WhatIfPrefix names the what-if fields of one workload, so that the forms of
 // several workloads on one page have distinct ids.
 func WhatIfPrefix(id string) string { return "w-" + id + "." }
+
+// EstimateField is one editable figure of the cost assumptions with its
+// default and the reason for the default.
+type EstimateField struct {
+	Name    string // form field name
+	Key     string // message key of its label
+	Default string
+	Reason  string
+}
+
+func hasCostErrors(f FormView) bool {
+	for k := range f.Errors {
+		for _, p := range []string{"organization.sizing", "organization.comfort_factor", "organization.commitment",
+			"organization.labour.", "organization.migration.", "organization.rates."} {
+			if strings.HasPrefix(k, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
