@@ -9,9 +9,9 @@
 package chart
 
 import (
-	"strings"
-
 	"github.com/shopspring/decimal"
+
+	"cloudadvisor/pricing"
 )
 
 // Box is the drawing area and the margins that hold the axes' labels.
@@ -82,46 +82,19 @@ type Table struct {
 	Rows    [][]string
 }
 
-// zeroDecimals are the currencies shown without minor units.
-var zeroDecimals = map[string]bool{"JPY": true, "KRW": true}
-
-// FormatMoney formats an amount for display: rounded (half to even) to the
-// currency's minor unit, with thousands separators: "USD 1,234.56".
+// FormatMoney formats an amount for display exactly as pricing.Money.Display
+// does: rounded (half to even) to the currency's minor unit, with thousands
+// separators: "USD 1,234.56".
 func FormatMoney(d decimal.Decimal, currency string) string {
-	places := int32(2)
-	if zeroDecimals[currency] {
-		places = 0
-	}
-	return currency + " " + group(d.StringFixedBank(places))
+	return pricing.Money{Amount: d, Currency: currency}.Display()
 }
 
 // formatTick formats a round axis value without needless decimals.
 func formatTick(d decimal.Decimal, currency string) string {
 	if d.Equal(d.Truncate(0)) {
-		return currency + " " + group(d.StringFixed(0))
+		return currency + " " + pricing.GroupThousands(d.StringFixed(0))
 	}
 	return FormatMoney(d, currency)
-}
-
-func group(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String()
-	if hasFrac {
-		out += "." + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
 }
 
 // niceScale returns a round step (1, 2, 2.5 or 5 × 10^k) and the axis top
