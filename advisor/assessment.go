@@ -60,21 +60,12 @@ func Assess(rules *Rules, cat *pricing.Catalog, org OrganizationInput, inputs []
 	if len(errs) > 0 {
 		return a, errs
 	}
-	for i := range a.Workloads {
-		a.Workloads[i].evaluate(rules, cat, a.Organization)
-	}
+	evaluateAll(a.Workloads, rules, cat, a.Organization)
 	return a, nil
 }
 
 func (aw *Assessed) evaluate(rules *Rules, cat *pricing.Catalog, org Organization) {
-	w := aw.Workload
-	aw.Recommendation = rules.Recommend(org, w)
-	if aw.Recommendation.Model == Retire {
-		aw.Options = []pricing.Option{}
-		return
-	}
-	aw.Options = pricing.Quote(NeedOf(w, org, aw.Recommendation.Strategy), cat, org.Settings())
-	MarkRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
+	aw.evaluateWith(rules, cat, org, org.Settings(), &quoteCache{m: map[string][]pricing.Option{}})
 }
 
 // NeedOf is what the workload asks of the cost model: its allocation and

@@ -124,7 +124,7 @@ func (a *Assessment) Reevaluate(rules *Rules, cat *pricing.Catalog) {
 		if w, err := aw.Input.Resolve(); err == nil {
 			aw.Workload = w
 		}
-		aw.evaluate(rules, cat, a.Organization)
 	}
+	evaluateAll(a.Workloads, rules, cat, a.Organization)
 	a.RulesVersion = rules.Version()
 }
