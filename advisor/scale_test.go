@@ -31,4 +31,3 @@ func BenchmarkAssess10k(b *testing.B) {
 		b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms/assessment")
 	}
 }
-
