@@ -29,6 +29,22 @@ type Assessed struct {
 	Workload       Workload         `json:"workload"`
 	Recommendation Recommendation   `json:"recommendation"`
 	Options        []pricing.Option `json:"options"`
+	// Source says where an imported workload came from.
+	Source Source `json:"source,omitzero"`
+	// QuoteKey names the priced options: workloads with the same key have
+	// the same options (but for the recommended mark), so a store can keep
+	// one copy. Empty when unknown.
+	QuoteKey string `json:"-"`
+}
+
+// Source identifies an imported workload: Key recognises it when the same
+// inventory is imported again; Group is its folder, cluster or application;
+// Flags are facts from the file such as powered_off or template.
+type Source struct {
+	Key   string   `json:"key,omitempty"`
+	Group string   `json:"group,omitempty"`
+	Tags  []string `json:"tags,omitempty"`
+	Flags []string `json:"flags,omitempty"`
 }
 
 // Assess validates the organisation and workloads, recommends a model and a

@@ -95,6 +95,7 @@ func (a *Assessment) DuplicateWorkload(id string) error {
 	}
 	c := a.Workloads[i]
 	c.ID = ""
+	c.Options = slices.Clone(c.Options)
 	name := c.Workload.Name + " (copy)"
 	if r := []rune(name); len(r) > MaxNameLen {
 		name = string(r[:MaxNameLen])

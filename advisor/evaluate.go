@@ -1,6 +1,8 @@
 package advisor
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"runtime"
 	"slices"
@@ -17,10 +19,10 @@ type quoteCache struct {
 	m  map[string][]pricing.Option
 }
 
-func (c *quoteCache) quote(n pricing.Need, cat *pricing.Catalog, s pricing.Settings) []pricing.Option {
+func (c *quoteCache) quote(n pricing.Need, cat *pricing.Catalog, s pricing.Settings) ([]pricing.Option, string) {
 	b, err := json.Marshal(n)
 	if err != nil {
-		return pricing.Quote(n, cat, s) // a Need always marshals; never cache what cannot be keyed
+		return pricing.Quote(n, cat, s), "" // a Need always marshals; never cache what cannot be keyed
 	}
 	key := string(b)
 	c.mu.Lock()
@@ -32,7 +34,8 @@ func (c *quoteCache) quote(n pricing.Need, cat *pricing.Catalog, s pricing.Setti
 		c.m[key] = opts
 		c.mu.Unlock()
 	}
-	return slices.Clone(opts) // each workload marks its own recommended option
+	sum := sha256.Sum256(b)
+	return slices.Clone(opts), "need:" + hex.EncodeToString(sum[:16]) // each workload marks its own recommended option
 }
 
 // evaluateAll recommends and prices the workloads from index from on, in
@@ -58,9 +61,9 @@ func (aw *Assessed) evaluateWith(rules *Rules, cat *pricing.Catalog, org Organiz
 	w := aw.Workload
 	aw.Recommendation = rules.Recommend(org, w)
 	if aw.Recommendation.Model == Retire {
-		aw.Options = []pricing.Option{}
+		aw.Options, aw.QuoteKey = []pricing.Option{}, ""
 		return
 	}
-	aw.Options = c.quote(NeedOf(w, org, aw.Recommendation.Strategy), cat, s)
+	aw.Options, aw.QuoteKey = c.quote(NeedOf(w, org, aw.Recommendation.Strategy), cat, s)
 	MarkRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
 }

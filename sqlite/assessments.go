@@ -3,15 +3,19 @@ package sqlite
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/base32"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"cloudadvisor/advisor"
+	"cloudadvisor/pricing"
 )
 
 // timeFormat stores times in UTC with milliseconds; it sorts as text.
@@ -53,32 +57,95 @@ func (db *DB) CreateAssessment(ctx context.Context, a *advisor.Assessment) error
 }
 
 func insertWorkloads(ctx context.Context, tx *sql.Tx, a *advisor.Assessment) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM quotes WHERE assessment_id = ?`, a.ID); err != nil {
+		return err
+	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO workloads (assessment_id, position, id, name, input, workload,
-		recommendation, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+		recommendation, options, quote, recommended, source_key, grp, tags, flags)
+		VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
+	quotes := quoteWriter{ctx: ctx, tx: tx, id: a.ID, seen: map[string]bool{}, keys: map[string]string{}}
 	for i := range a.Workloads {
 		w := &a.Workloads[i]
 		if w.ID == "" {
 			w.ID = NewID()[:10]
 		}
-		cols := []any{w.Input, w.Workload, w.Recommendation, w.Options}
-		vals := make([]any, 0, 8)
-		vals = append(vals, a.ID, i, w.ID, w.Workload.Name)
-		for _, c := range cols {
+		hash, rec, err := quotes.put(w.QuoteKey, w.Options)
+		if err != nil {
+			return fmt.Errorf("workload %d: %w", i, err)
+		}
+		vals := []any{a.ID, i, w.ID, w.Workload.Name}
+		for _, c := range []any{w.Input, w.Workload, w.Recommendation} {
 			b, err := json.Marshal(c)
 			if err != nil {
 				return fmt.Errorf("workload %d: %w", i, err)
 			}
 			vals = append(vals, string(b))
 		}
+		tags, _ := json.Marshal(nonNil(w.Source.Tags))
+		flags, _ := json.Marshal(nonNil(w.Source.Flags))
+		vals = append(vals, hash, rec, w.Source.Key, w.Source.Group, string(tags), string(flags))
 		if _, err := stmt.ExecContext(ctx, vals...); err != nil {
 			return fmt.Errorf("workload %d: %w", i, err)
 		}
 	}
 	return nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// quoteWriter stores each distinct set of options once per assessment.
+type quoteWriter struct {
+	ctx  context.Context
+	tx   *sql.Tx
+	id   string
+	seen map[string]bool
+	keys map[string]string // quote key -> content hash
+}
+
+// put stores the options (with no option marked recommended) under their
+// content hash and returns the hash and the index of the recommended option.
+// Options with a quote key seen before are not encoded again.
+func (q *quoteWriter) put(key string, opts []pricing.Option) (string, int, error) {
+	rec := -1
+	for i, o := range opts {
+		if o.Recommended {
+			rec = i
+		}
+	}
+	if h, ok := q.keys[key]; ok && key != "" {
+		return h, rec, nil
+	}
+	plain := make([]pricing.Option, len(opts))
+	for i, o := range opts {
+		o.Recommended = false
+		plain[i] = o
+	}
+	b, err := json.Marshal(plain)
+	if err != nil {
+		return "", 0, err
+	}
+	sum := sha256.Sum256(b)
+	hash := hex.EncodeToString(sum[:16])
+	if !q.seen[hash] {
+		if _, err := q.tx.ExecContext(q.ctx, `INSERT OR IGNORE INTO quotes (assessment_id, hash, options) VALUES (?, ?, ?)`,
+			q.id, hash, string(b)); err != nil {
+			return "", 0, err
+		}
+		q.seen[hash] = true
+	}
+	if key != "" {
+		q.keys[key] = hash
+	}
+	return hash, rec, nil
 }
 
 // Assessment returns the assessment with its workloads, or advisor.ErrNotFound.
@@ -109,24 +176,63 @@ func (db *DB) Assessment(ctx context.Context, id string) (advisor.Assessment, er
 }
 
 func loadWorkloads(ctx context.Context, tx *sql.Tx, a *advisor.Assessment) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, input, workload, recommendation, options FROM workloads
-		WHERE assessment_id = ? ORDER BY position`, a.ID)
+	quotes, err := loadQuotes(ctx, tx, a.ID)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, input, workload, recommendation, options, quote, recommended,
+		source_key, grp, tags, flags FROM workloads WHERE assessment_id = ? ORDER BY position`, a.ID)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var in, w, rec, opts string
+		var in, w, rec, opts, quote, tags, flags string
+		var recommended int
 		var aw advisor.Assessed
-		if err := rows.Scan(&aw.ID, &in, &w, &rec, &opts); err != nil {
+		if err := rows.Scan(&aw.ID, &in, &w, &rec, &opts, &quote, &recommended, &aw.Source.Key, &aw.Source.Group,
+			&tags, &flags); err != nil {
 			return err
 		}
-		if err := unmarshal(in, &aw.Input, w, &aw.Workload, rec, &aw.Recommendation, opts, &aw.Options); err != nil {
+		if err := unmarshal(in, &aw.Input, w, &aw.Workload, rec, &aw.Recommendation, tags, &aw.Source.Tags,
+			flags, &aw.Source.Flags); err != nil {
 			return err
+		}
+		if quote == "" {
+			if err := unmarshal(opts, &aw.Options); err != nil {
+				return err
+			}
+		} else {
+			aw.Options, aw.QuoteKey = slices.Clone(quotes[quote]), "stored:"+quote
+			if recommended >= 0 && recommended < len(aw.Options) {
+				aw.Options[recommended].Recommended = true
+			}
 		}
 		a.Workloads = append(a.Workloads, aw)
 	}
 	return rows.Err()
+}
+
+// loadQuotes decodes each distinct set of options of the assessment once.
+func loadQuotes(ctx context.Context, tx *sql.Tx, id string) (map[string][]pricing.Option, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT hash, options FROM quotes WHERE assessment_id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]pricing.Option{}
+	for rows.Next() {
+		var hash, opts string
+		if err := rows.Scan(&hash, &opts); err != nil {
+			return nil, err
+		}
+		var o []pricing.Option
+		if err := json.Unmarshal([]byte(opts), &o); err != nil {
+			return nil, fmt.Errorf("decode stored options: %w", err)
+		}
+		out[hash] = o
+	}
+	return out, rows.Err()
 }
 
 // unmarshal decodes pairs of JSON text and destination.
