@@ -1,7 +1,10 @@
 package advisor
 
 import (
+	"crypto/rand"
+	"encoding/base32"
 	"slices"
+	"strings"
 
 	"cloudadvisor/pricing"
 )
@@ -41,7 +44,7 @@ func (a *Assessment) AddWorkload(rules *Rules, cat *pricing.Catalog, in Workload
 	if err != nil {
 		return err
 	}
-	aw := Assessed{Input: in, Workload: w}
+	aw := Assessed{ID: newWorkloadID(), Input: in, Workload: w}
 	aw.evaluate(rules, cat, a.Organization)
 	a.Workloads = append(a.Workloads, aw)
 	a.RulesVersion = rules.Version()
@@ -83,8 +86,7 @@ func (a *Assessment) UpdateWorkload(rules *Rules, cat *pricing.Catalog, id strin
 	return nil
 }
 
-// DuplicateWorkload inserts a copy of the workload after it, named "<name> (copy)",
-// without an id (the store gives it one).
+// DuplicateWorkload inserts a copy of the workload after it, named "<name> (copy)".
 func (a *Assessment) DuplicateWorkload(id string) error {
 	i, err := a.index(id)
 	if err != nil {
@@ -94,7 +96,7 @@ func (a *Assessment) DuplicateWorkload(id string) error {
 		return FieldErrors{{Field: "workloads", Code: "too_many", Args: []string{"10000"}}}
 	}
 	c := a.Workloads[i]
-	c.ID = ""
+	c.ID = newWorkloadID()
 	c.Options = slices.Clone(c.Options)
 	name := c.Workload.Name + " (copy)"
 	if r := []rune(name); len(r) > MaxNameLen {
@@ -128,4 +130,12 @@ func (a *Assessment) Reevaluate(rules *Rules, cat *pricing.Catalog) {
 	}
 	evaluateAll(a.Workloads, rules, cat, a.Organization)
 	a.RulesVersion = rules.Version()
+}
+
+// newWorkloadID returns a random id, unique within an assessment for all
+// practical purposes (50 random bits, lower-case base32).
+func newWorkloadID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))[:10]
 }

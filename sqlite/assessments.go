@@ -250,6 +250,12 @@ func unmarshal(pairs ...any) error {
 // assessment changed since it was read (its UpdatedAt differs), so two tabs
 // cannot silently overwrite each other, and ErrNotFound when it is gone.
 func (db *DB) UpdateAssessment(ctx context.Context, a *advisor.Assessment) error {
+	return db.updateWith(ctx, a, nil)
+}
+
+// updateWith updates the assessment and runs also (when not nil) in the same
+// transaction.
+func (db *DB) updateWith(ctx context.Context, a *advisor.Assessment, also func(*sql.Tx) error) error {
 	read := a.UpdatedAt
 	now := db.now().UTC().Truncate(time.Millisecond)
 	if !now.After(read) {
@@ -282,7 +288,13 @@ func (db *DB) UpdateAssessment(ctx context.Context, a *advisor.Assessment) error
 		if _, err := tx.ExecContext(ctx, `DELETE FROM workloads WHERE assessment_id = ?`, a.ID); err != nil {
 			return err
 		}
-		return insertWorkloads(ctx, tx, a)
+		if err := insertWorkloads(ctx, tx, a); err != nil {
+			return err
+		}
+		if also != nil {
+			return also(tx)
+		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("update assessment %s: %w", a.ID, err)

@@ -1,0 +1,95 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"cloudadvisor/advisor"
+)
+
+// StagedImport is a parsed inventory file waiting for confirmation.
+// Problems and Stats are kept as the parser gave them (JSON).
+type StagedImport struct {
+	ID           string
+	AssessmentID string
+	CreatedAt    time.Time
+	FileName     string
+	Format       string
+	Rows         []advisor.ImportRow
+	Problems     json.RawMessage
+	Stats        json.RawMessage
+}
+
+// stagedTTL is how long an unconfirmed import is kept.
+const stagedTTL = 24 * time.Hour
+
+// StageImport keeps a parsed file for its preview, giving it a new id, and
+// drops staged imports older than a day.
+func (db *DB) StageImport(ctx context.Context, s *StagedImport) error {
+	s.ID = NewID()
+	s.CreatedAt = db.now().UTC().Truncate(time.Millisecond)
+	rows, err := json.Marshal(s.Rows)
+	if err != nil {
+		return err
+	}
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM staged_imports WHERE created_at < ?`,
+			s.CreatedAt.Add(-stagedTTL).Format(timeFormat)); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO staged_imports (id, assessment_id, created_at, file_name, format,
+			rows, problems, stats) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, s.ID, s.AssessmentID, s.CreatedAt.Format(timeFormat),
+			s.FileName, s.Format, string(rows), string(orEmpty(s.Problems, "[]")), string(orEmpty(s.Stats, "{}")))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("stage import: %w", err)
+	}
+	return nil
+}
+
+func orEmpty(b json.RawMessage, def string) json.RawMessage {
+	if len(b) == 0 {
+		return json.RawMessage(def)
+	}
+	return b
+}
+
+// StagedImport returns a staged import of the assessment, or ErrNotFound.
+func (db *DB) StagedImport(ctx context.Context, assessmentID, id string) (StagedImport, error) {
+	s := StagedImport{ID: id, AssessmentID: assessmentID}
+	var created, rows, problems, stats string
+	err := db.r.QueryRowContext(ctx, `SELECT created_at, file_name, format, rows, problems, stats FROM staged_imports
+		WHERE id = ? AND assessment_id = ?`, id, assessmentID).Scan(&created, &s.FileName, &s.Format, &rows, &problems, &stats)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, fmt.Errorf("staged import %s: %w", id, advisor.ErrNotFound)
+	}
+	if err != nil {
+		return s, fmt.Errorf("staged import %s: %w", id, err)
+	}
+	s.CreatedAt, _ = time.Parse(timeFormat, created)
+	s.Problems, s.Stats = json.RawMessage(problems), json.RawMessage(stats)
+	if err := json.Unmarshal([]byte(rows), &s.Rows); err != nil {
+		return s, fmt.Errorf("staged import %s rows: %w", id, err)
+	}
+	return s, nil
+}
+
+// ConfirmImport saves the assessment the staged import was merged into and
+// deletes the staged import, in one transaction.
+func (db *DB) ConfirmImport(ctx context.Context, a *advisor.Assessment, stagedID string) error {
+	return db.updateWith(ctx, a, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM staged_imports WHERE id = ? AND assessment_id = ?`, stagedID, a.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("staged import %s was already confirmed: %w", stagedID, advisor.ErrConflict)
+		}
+		return nil
+	})
+}
