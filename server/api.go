@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,15 +12,15 @@ import (
 	"strings"
 
 	"cloudadvisor/advisor"
-	"cloudadvisor/pricing"
+	"cloudadvisor/report"
 )
 
 // maxAPIBytes bounds an API request body.
 const maxAPIBytes = 4 << 20
 
 // SchemaVersion is the version of the assessment JSON document; the JSON
-// export carries the same document.
-const SchemaVersion = 1
+// export carries the same document (see report.Document).
+const SchemaVersion = report.SchemaVersion
 
 // apiRequest is the body of POST /api/v1/assessments. Workloads are decoded
 // one by one so that an error names the workload's index.
@@ -49,33 +50,10 @@ func (req apiRequest) workloads() ([]advisor.WorkloadInput, error) {
 	return out, nil
 }
 
-// apiAssessment is the assessment document of the API.
-type apiAssessment struct {
-	SchemaVersion int                  `json:"schema_version"`
-	ID            string               `json:"id"`
-	URL           string               `json:"url"`
-	CreatedAt     string               `json:"created_at"`
-	Organization  advisor.Organization `json:"organization"`
-	RulesVersion  string               `json:"rules_version"`
-	Workloads     []apiWorkload        `json:"workloads"`
-}
-
-type apiWorkload struct {
-	Name           string                 `json:"name"`
-	Workload       advisor.Workload       `json:"workload"`
-	Recommendation advisor.Recommendation `json:"recommendation"`
-	Options        []pricing.Option       `json:"options"`
-}
-
-func document(a advisor.Assessment) apiAssessment {
-	doc := apiAssessment{SchemaVersion: SchemaVersion, ID: a.ID, URL: "/assessments/" + a.ID,
-		CreatedAt: a.CreatedAt.Format("2006-01-02T15:04:05Z07:00"), Organization: a.Organization,
-		RulesVersion: a.RulesVersion, Workloads: make([]apiWorkload, len(a.Workloads))}
-	for i, w := range a.Workloads {
-		doc.Workloads[i] = apiWorkload{Name: w.Workload.Name, Workload: w.Workload, Recommendation: w.Recommendation,
-			Options: w.Options}
-	}
-	return doc
+// document is the assessment document of the API: the report's Document,
+// the same that report.json exports.
+func (s *Server) document(ctx context.Context, a advisor.Assessment) (report.Document, error) {
+	return s.reportOf(ctx, a)
 }
 
 // apiCreateAssessment assesses and saves the posted organisation and workloads.
@@ -100,7 +78,11 @@ func (s *Server) apiCreateAssessment(w http.ResponseWriter, r *http.Request) err
 	}
 	s.metrics.assessments.Inc()
 	w.Header().Set("Location", "/api/v1/assessments/"+a.ID)
-	writeJSON(w, http.StatusCreated, document(a))
+	doc, err := s.document(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, doc)
 	return nil
 }
 
@@ -110,7 +92,11 @@ func (s *Server) apiGetAssessment(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, document(a))
+	doc, err := s.document(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, doc)
 	return nil
 }
 

@@ -1,0 +1,143 @@
+// Package report builds the assessment report: one versioned Document that
+// the API returns as JSON and that every export renders (PDF, HTML print
+// view, CSV, XLSX, Markdown), so that all of them carry the same facts and
+// the same figures as the result page. Money is formatted only with
+// pricing.Money.Display, exactly as on the screen; an incomplete option is
+// shown as incomplete with what is missing, never as a zero.
+//
+// Build is pure: the caller loads the assessment and the catalog versions.
+package report
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"cloudadvisor/advisor"
+	"cloudadvisor/pricing"
+)
+
+// SchemaVersion is the version of the Document's JSON shape. Version 1 had
+// only the assessment; fields added since (summary, assumptions, catalogs,
+// sources) are additive, so readers of version 1 still read it.
+const SchemaVersion = 1
+
+// Catalog is a price catalog version the assessment's prices come from.
+type Catalog struct {
+	Provider  string `json:"provider"`
+	Source    string `json:"source"`
+	AsOfFrom  string `json:"as_of_from"` // oldest as-of date of its prices, YYYY-MM-DD
+	AsOfTo    string `json:"as_of_to"`
+	FetchedAt string `json:"fetched_at"` // RFC 3339
+}
+
+// Document is the report of one assessment. Its JSON is the API's
+// assessment document; GeneratedAt is not part of it, so the API and the
+// JSON export are byte-identical whenever they are fetched.
+type Document struct {
+	SchemaVersion int                  `json:"schema_version"`
+	ID            string               `json:"id"`
+	URL           string               `json:"url"`
+	CreatedAt     string               `json:"created_at"`
+	Organization  advisor.Organization `json:"organization"`
+	RulesVersion  string               `json:"rules_version"`
+	Workloads     []Workload           `json:"workloads"`
+	Summary       Summary              `json:"summary"`
+	Assumptions   Assumptions          `json:"assumptions"`
+	Catalogs      []Catalog            `json:"catalogs"`
+	Sources       []Source             `json:"sources"`
+
+	// GeneratedAt is when the report was rendered, shown on the cover.
+	GeneratedAt time.Time `json:"-"`
+}
+
+// Workload is one workload's section: its answers, the recommendation with
+// the rules that fired, and every priced option with its lines.
+type Workload struct {
+	Name           string                 `json:"name"`
+	Workload       advisor.Workload       `json:"workload"`
+	Recommendation advisor.Recommendation `json:"recommendation"`
+	Options        []pricing.Option       `json:"options"`
+}
+
+// Source is one price source with an as-of date and how many cost lines use it.
+type Source struct {
+	Source string `json:"source"`
+	AsOf   string `json:"as_of"`
+	Lines  int    `json:"lines"`
+}
+
+// Build makes the report of an assessment. catalogs are the catalog
+// versions the prices come from; generated is the time shown on the cover.
+func Build(a advisor.Assessment, catalogs []Catalog, generated time.Time) Document {
+	d := Document{SchemaVersion: SchemaVersion, ID: a.ID, URL: "/assessments/" + a.ID,
+		CreatedAt: a.CreatedAt.Format(time.RFC3339), Organization: a.Organization,
+		RulesVersion: a.RulesVersion, Workloads: make([]Workload, len(a.Workloads)),
+		Catalogs: catalogs, GeneratedAt: generated}
+	if d.Catalogs == nil {
+		d.Catalogs = []Catalog{}
+	}
+	for i, w := range a.Workloads {
+		opts := w.Options
+		if opts == nil {
+			opts = []pricing.Option{}
+		}
+		d.Workloads[i] = Workload{Name: w.Workload.Name, Workload: w.Workload, Recommendation: w.Recommendation,
+			Options: opts}
+	}
+	d.Summary = summarize(d.Workloads, a.Organization.Currency)
+	d.Assumptions = assumptionsOf(a.Organization, d.Workloads)
+	d.Sources = sourcesOf(d.Workloads)
+	return d
+}
+
+// sourcesOf counts the cost lines (recurring and one-time) per source and as-of date.
+func sourcesOf(ws []Workload) []Source {
+	counts := map[[2]string]int{}
+	for _, w := range ws {
+		for _, o := range w.Options {
+			for _, l := range slices.Concat(o.Lines, o.MigrationLines) {
+				counts[[2]string{l.Source, l.AsOf}]++
+			}
+		}
+	}
+	out := make([]Source, 0, len(counts))
+	for k, n := range counts {
+		out = append(out, Source{Source: k[0], AsOf: k[1], Lines: n})
+	}
+	slices.SortFunc(out, func(a, b Source) int {
+		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.AsOf, b.AsOf))
+	})
+	return out
+}
+
+// Sorted returns the options in the order of the result page: IaaS, PaaS,
+// SaaS, each in quote order.
+func Sorted(opts []pricing.Option) []pricing.Option {
+	rank := map[pricing.Model]int{pricing.ModelIaaS: 0, pricing.ModelPaaS: 1, pricing.ModelSaaS: 2}
+	out := slices.Clone(opts)
+	slices.SortStableFunc(out, func(a, b pricing.Option) int { return cmp.Compare(rank[a.Model], rank[b.Model]) })
+	return out
+}
+
+// LineMonthly is a recurring line's monthly cost in the display currency,
+// an upfront fee spread over its term, as the option's Monthly adds it up;
+// ok is false when the option has no rate for the line's currency.
+func LineMonthly(o pricing.Option, l pricing.Line) (pricing.Money, bool) {
+	amount := l.Monthly
+	if l.TermMonths > 0 && !l.Upfront.IsZero() {
+		amount = amount.Add(l.Upfront.Div(decimal.NewFromInt(int64(l.TermMonths))))
+	}
+	cur := o.Monthly.Currency
+	if l.Currency == cur {
+		return pricing.Money{Amount: amount, Currency: cur}, true
+	}
+	for _, r := range o.Rates {
+		if r.From == l.Currency && r.To == cur {
+			return pricing.Money{Amount: amount.Mul(r.Rate), Currency: cur}, true
+		}
+	}
+	return pricing.Money{}, false
+}

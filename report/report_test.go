@@ -1,0 +1,259 @@
+package report_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"cloudadvisor/advisor"
+	"cloudadvisor/pricing"
+	"cloudadvisor/report"
+	"cloudadvisor/report/reporttest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var generated = time.Date(2026, 11, 24, 8, 0, 0, 0, time.UTC)
+
+var catalogs = []report.Catalog{{Provider: "aws", Source: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/us-east-1/index.json",
+	AsOfFrom: "2025-01-01", AsOfTo: "2025-01-01", FetchedAt: "2026-11-20T10:00:00Z"}}
+
+func fixture(tb testing.TB) report.Document {
+	tb.Helper()
+	return report.Build(reporttest.Assessment(tb), catalogs, generated)
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	d := fixture(t)
+	tests := []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"fixture.csv", func(b *bytes.Buffer) error { return report.CSV(b, d, "en") }},
+		{"fixture.json", func(b *bytes.Buffer) error { return report.JSON(b, d) }},
+		{"fixture.md", func(b *bytes.Buffer) error { return report.Markdown(b, d, "en") }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tc.write(&b); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.name, b.Bytes())
+		})
+	}
+}
+
+func TestCSV(t *testing.T) {
+	var b bytes.Buffer
+	if err := report.CSV(&b, fixture(t), "en"); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	if !strings.HasPrefix(s, "\uFEFFkind,workload,option,model,provider,region,line,component,quantity,unit,unit_price,currency,monthly,as_of,source\n") {
+		t.Errorf("got start %q, want the BOM and the header", s[:60])
+	}
+	if !strings.Contains(s, `"'=HYPERLINK(""http://example.com"")"`) || strings.Contains(s, "\n=") || strings.Contains(s, `,"=`) {
+		t.Error("a workload name starting with = is not neutralised")
+	}
+	if !strings.Contains(s, "사내 메일") {
+		t.Error("the Korean workload name is missing")
+	}
+	if !strings.Contains(s, "incomplete: missing: ") {
+		t.Error("an incomplete option is not marked incomplete")
+	}
+}
+
+// TestXLSXFormulas reads the workbook back and recalculates its formulas:
+// each option's SUM of lines is its monthly cost and one-time migration,
+// and the Summary's SUMIFs are the recommended options' totals.
+func TestXLSXFormulas(t *testing.T) {
+	d := fixture(t)
+	var b bytes.Buffer
+	if err := report.XLSX(&b, d, "en"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	calc := func(sheet, cell string) decimal.Decimal {
+		t.Helper()
+		v, err := f.CalcCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatalf("%s!%s: %v", sheet, cell, err)
+		}
+		x, err := decimal.NewFromString(v)
+		if err != nil {
+			t.Fatalf("%s!%s: %q is not a number", sheet, cell, v)
+		}
+		return x
+	}
+	near := func(a, b decimal.Decimal) bool { return a.Sub(b).Abs().LessThan(decimal.RequireFromString("0.000001")) }
+	row, checked := 2, 0
+	for _, w := range d.Workloads {
+		for _, o := range report.Sorted(w.Options) {
+			if o.Complete {
+				if fm, _ := f.GetCellFormula(report.SheetOptions, "H"+strconv.Itoa(row)); !strings.HasPrefix(fm, report.SheetLines+"!") {
+					t.Errorf("Options!H%d: got formula %q, want a reference to the Lines sheet", row, fm)
+				}
+				if got := calc(report.SheetOptions, "H"+strconv.Itoa(row)); !near(got, o.Monthly.Amount) {
+					t.Errorf("%s %s monthly: got %s, want %s", w.Name, o.Product, got, o.Monthly.Amount)
+				}
+				if got := calc(report.SheetOptions, "K"+strconv.Itoa(row)); !near(got, o.MigrationOneTime.Amount) {
+					t.Errorf("%s %s migration: got %s, want %s", w.Name, o.Product, got, o.MigrationOneTime.Amount)
+				}
+				if v, _ := f.GetCellValue(report.SheetOptions, "J"+strconv.Itoa(row)); v != o.HorizonTotal.Display() {
+					t.Errorf("%s %s horizon: got %q, want %q", w.Name, o.Product, v, o.HorizonTotal.Display())
+				}
+				checked++
+			} else if v, _ := f.GetCellValue(report.SheetOptions, "H"+strconv.Itoa(row)); v != "" {
+				t.Errorf("incomplete option %s: got monthly %q, want none", o.Product, v)
+			}
+			row++
+		}
+	}
+	if checked < 4 {
+		t.Fatalf("checked %d complete options, want the fixture's", checked)
+	}
+	rows, _ := f.GetRows(report.SheetSummary)
+	found := false
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "Recommended options" {
+			found = true
+			rec := d.Summary.Recommended
+			for j, want := range []pricing.Money{rec.Monthly, rec.FirstYear, rec.HorizonTotal, rec.MigrationOneTime} {
+				c, _ := excelize.CoordinatesToCellName(3+j, i+1)
+				if fm, _ := f.GetCellFormula(report.SheetSummary, c); !strings.HasPrefix(fm, "SUMIF(") {
+					t.Errorf("Summary!%s: got formula %q, want SUMIF", c, fm)
+				}
+				if got := calc(report.SheetSummary, c); !near(got, want.Amount) {
+					t.Errorf("Summary!%s: got %s, want %s", c, got, want.Amount)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("the Summary sheet has no recommended total")
+	}
+}
+
+// TestPDF renders the fixture, checks its text (Korean included) with
+// pdftotext and leaves its pages as PNG in artifacts/ for people to look at.
+func TestPDF(t *testing.T) {
+	d := fixture(t)
+	var b bytes.Buffer
+	if err := report.PDF(&b, d, "en"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (Debian poppler-utils) is not installed: the PDF's text is not checked")
+	}
+	cmd := exec.Command("pdftotext", "-layout", "-", "-")
+	cmd.Stdin = bytes.NewReader(b.Bytes())
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	rec := d.Summary.Recommended
+	for _, want := range []string{reporttest.OrgName, "사내 메일", "Executive summary", "Page 1 of", rec.Monthly.Display(),
+		rec.HorizonTotal.Display(), "incomplete: missing:", "Price sources", "Monthly cost by component", "break-even in month"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		return
+	}
+	dir := filepath.Join("..", "artifacts", "report")
+	os.RemoveAll(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "fixture.pdf"), b.Bytes(), 0o644)
+	if out, err := exec.Command("pdftoppm", "-r", "80", "-png", filepath.Join(dir, "fixture.pdf"), filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+		t.Errorf("pdftoppm: %v: %s", err, out)
+	}
+}
+
+// manyWorkloads is an assessment of n workloads, the fixture's repeated.
+func manyWorkloads(tb testing.TB, n int) advisor.Assessment {
+	tb.Helper()
+	base := reporttest.Workloads()
+	ins := make([]advisor.WorkloadInput, n)
+	for i := range ins {
+		in := base[i%len(base)]
+		name := fmt.Sprintf("%s %d", *in.Name, i+1)
+		in.Name = &name
+		ins[i] = in
+	}
+	a, err := advisor.Assess(advisor.DefaultRules(), pricing.NewCatalog(reporttest.Offers()), reporttest.Organization(), ins)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a.ID, a.CreatedAt = "bench", reporttest.Created
+	return a
+}
+
+// BenchmarkPDF20 renders a 20-workload report; it should take under 300 ms.
+func BenchmarkPDF20(b *testing.B) {
+	d := report.Build(manyWorkloads(b, 20), catalogs, generated)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := report.PDF(&buf, d, "en"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len())/1024, "KiB")
+}
+
+func TestPDF20UnderBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing")
+	}
+	d := report.Build(manyWorkloads(t, 20), catalogs, generated)
+	best := time.Hour
+	for range 3 {
+		start := time.Now()
+		if err := report.PDF(&bytes.Buffer{}, d, "en"); err != nil {
+			t.Fatal(err)
+		}
+		best = min(best, time.Since(start))
+	}
+	t.Logf("20-workload PDF: %v", best)
+	if best > 300*time.Millisecond {
+		t.Errorf("20-workload PDF took %v, want under 300ms", best)
+	}
+}

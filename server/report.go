@@ -1,0 +1,149 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"cloudadvisor/advisor"
+	"cloudadvisor/i18n"
+	"cloudadvisor/report"
+	"cloudadvisor/templates"
+)
+
+// reportFormat is one export of the report.
+type reportFormat struct {
+	contentType string
+	write       func(w io.Writer, d report.Document, lang string) error
+}
+
+// reportFormats are the exports by file extension. The HTML print view is
+// rendered with templ (see writeReport).
+var reportFormats = map[string]reportFormat{
+	"pdf":  {"application/pdf", report.PDF},
+	"csv":  {"text/csv; charset=utf-8", report.CSV},
+	"xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", report.XLSX},
+	"json": {"application/json", func(w io.Writer, d report.Document, _ string) error { return report.JSON(w, d) }},
+	"md":   {"text/markdown; charset=utf-8", report.Markdown},
+	"html": {"text/html; charset=utf-8", nil},
+}
+
+// reportOf builds the report of an assessment with the active catalog
+// versions of the providers its options were priced on.
+func (s *Server) reportOf(ctx context.Context, a advisor.Assessment) (report.Document, error) {
+	versions, err := s.store.CatalogVersions(ctx)
+	if err != nil {
+		return report.Document{}, err
+	}
+	used := map[string]bool{}
+	for _, w := range a.Workloads {
+		for _, o := range w.Options {
+			used[o.Provider] = true
+		}
+	}
+	var cats []report.Catalog
+	for _, v := range versions {
+		if v.Status == "active" && used[v.Provider] {
+			cats = append(cats, report.Catalog{Provider: v.Provider, Source: v.Source, AsOfFrom: v.AsOfMin,
+				AsOfTo: v.AsOfMax, FetchedAt: v.FetchedAt.UTC().Format(time.RFC3339)})
+		}
+	}
+	slices.SortStableFunc(cats, func(x, y report.Catalog) int {
+		return strings.Compare(x.Provider+"\x00"+x.Source, y.Provider+"\x00"+y.Source)
+	})
+	return report.Build(a, cats, s.now()), nil
+}
+
+// assessmentReport serves GET /assessments/{id}/report.<ext> to the owner.
+func (s *Server) assessmentReport(ext string) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		a, err := s.owned(w, r)
+		if err != nil {
+			return err
+		}
+		return s.writeReport(w, r, a, ext, "/assessments/"+a.ID)
+	}
+}
+
+// writeReport renders the report in one format into a buffer, then sends
+// it as a download named after the organisation and the date. The print
+// view is shown inline, so that it opens in the browser with its
+// stylesheet, ready to print.
+func (s *Server) writeReport(w http.ResponseWriter, r *http.Request, a advisor.Assessment, ext, base string) error {
+	f, ok := reportFormats[ext]
+	if !ok {
+		return advisor.ErrNotFound
+	}
+	d, err := s.reportOf(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	disposition := "attachment"
+	if ext == "html" {
+		disposition = "inline"
+		err = templates.ReportPage(templates.ReportView{D: d, Base: base}).Render(r.Context(), &buf)
+	} else {
+		err = f.write(&buf, d, i18n.Lang(r.Context()))
+	}
+	if err != nil {
+		return fmt.Errorf("render %s report of %s: %w", ext, a.ID, err)
+	}
+	h := w.Header()
+	h.Set("Content-Type", f.contentType)
+	h.Set("Content-Disposition", contentDisposition(disposition, a.Organization.Name, d.GeneratedAt, ext))
+	h.Set("Cache-Control", "private, no-store")
+	w.Write(buf.Bytes())
+	return nil
+}
+
+// contentDisposition names the file "<organisation slug>-<YYYY-MM-DD>.<ext>"
+// in ASCII, and adds the RFC 5987 filename* with the name's own letters
+// when it has non-ASCII ones.
+func contentDisposition(kind, org string, date time.Time, ext string) string {
+	suffix := "-" + date.Format("2006-01-02") + "." + ext
+	ascii := slug(org, true)
+	v := kind + `; filename="` + ascii + suffix + `"`
+	if full := slug(org, false); full != ascii {
+		v += "; filename*=UTF-8''" + strings.ReplaceAll(url.PathEscape(full+suffix), "+", "%2B")
+	}
+	return v
+}
+
+// slug lower-cases the name and joins its runs of letters and digits with
+// hyphens; asciiOnly keeps only ASCII letters and digits. An empty slug is
+// "assessment".
+func slug(name string, asciiOnly bool) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(name) {
+		ok := unicode.IsLetter(c) || unicode.IsDigit(c)
+		if asciiOnly {
+			ok = c < unicode.MaxASCII && ok
+		}
+		if !ok {
+			dash = b.Len() > 0
+			continue
+		}
+		if dash {
+			b.WriteByte('-')
+			dash = false
+		}
+		b.WriteRune(c)
+	}
+	if b.Len() == 0 {
+		return "assessment"
+	}
+	s := b.String()
+	if len(s) > 80 {
+		s = strings.TrimRight(s[:80], "-")
+	}
+	return strings.ToValidUTF8(s, "")
+}
