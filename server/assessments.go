@@ -74,7 +74,13 @@ func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/assessments/"+a.ID+"/workloads/new", http.StatusSeeOther)
 		return nil
 	}
-	s.render(w, r, http.StatusOK, templates.AssessmentPage(resultView(a)))
+	view := resultView(a)
+	box, err := s.ShareBoxView(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	view.Actions = templates.OwnerActions(a.ID, box)
+	s.render(w, r, http.StatusOK, templates.AssessmentPage(view))
 	return nil
 }
 
