@@ -21,7 +21,10 @@ type Options struct {
 	Log          *slog.Logger
 	SessionKeys  [][]byte // newest first; older keys still verify cookies
 	SecureCookie bool
-	Now          func() time.Time
+	// TrustProxy makes X-Forwarded-Proto: https mark the cookie Secure (set it
+	// only behind a proxy that sets the header itself).
+	TrustProxy bool
+	Now        func() time.Time
 }
 
 // Server holds what every handler needs.
@@ -32,8 +35,10 @@ type Server struct {
 	sessions *sessions.CookieStore
 	now      func() time.Time
 	metrics  *metrics
-	apiRate  *limiter
-	formRate *limiter
+	// trustProxy: see Options.TrustProxy.
+	trustProxy bool
+	apiRate    *limiter
+	formRate   *limiter
 }
 
 // New returns a Server.
@@ -48,7 +53,7 @@ func New(o Options) *Server {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	s := &Server{store: o.Store, rules: o.Rules, log: o.Log, sessions: cs, now: o.Now}
+	s := &Server{store: o.Store, rules: o.Rules, log: o.Log, sessions: cs, now: o.Now, trustProxy: o.TrustProxy}
 	s.metrics = newMetrics(s)
 	// Per client: the API and state-changing form posts each get a bucket.
 	// A person filling the questionnaire stays far below these; a script

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -119,5 +120,80 @@ func TestRateLimit(t *testing.T) {
 	*now = now.Add(time.Second)
 	if rec := get("192.0.2.1:1234"); rec.Code != 200 {
 		t.Errorf("after a second: got %d, want 200 again", rec.Code)
+	}
+}
+
+func TestSessionCookie(t *testing.T) {
+	s, _, _ := testServer(t, true)
+	s.trustProxy = true
+	create := func(h http.Handler, proto string) *http.Cookie {
+		req := httptest.NewRequest("POST", "/assessments", strings.NewReader("organization.name=Acme"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if proto != "" {
+			req.Header.Set("X-Forwarded-Proto", proto)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 303 {
+			t.Fatalf("create: got %d, want 303", rec.Code)
+		}
+		return rec.Result().Cookies()[0]
+	}
+	plain, secure := create(s.Handler(), ""), create(s.Handler(), "https")
+	for _, tc := range []struct {
+		name       string
+		c          *http.Cookie
+		wantSecure bool
+	}{{"plain http", plain, false}, {"behind https proxy", secure, true}} {
+		if !tc.c.HttpOnly || tc.c.SameSite != http.SameSiteLaxMode || tc.c.Secure != tc.wantSecure || len(tc.c.Value) > 400 {
+			t.Errorf("%s: got %+v, want HttpOnly, SameSite=Lax, Secure=%v and only an id inside", tc.name, tc.c, tc.wantSecure)
+		}
+	}
+	// Key rotation: a server whose newest key is new still reads cookies
+	// signed with the old key, listed second.
+	rotated := New(Options{Store: s.store, Rules: s.rules, Log: s.log, Now: s.now,
+		SessionKeys: [][]byte{[]byte("fedcba9876543210fedcba9876543210"), []byte("0123456789abcdef0123456789abcdef")}})
+	req := httptest.NewRequest("GET", "/", nil)
+	req.AddCookie(plain)
+	rec := httptest.NewRecorder()
+	rotated.Handler().ServeHTTP(rec, req)
+	if !strings.Contains(rec.Body.String(), `data-testid="my-assessments"`) {
+		t.Error("after rotation the old cookie no longer finds the session's assessments")
+	}
+	stranger := New(Options{Store: s.store, Rules: s.rules, Log: s.log, Now: s.now,
+		SessionKeys: [][]byte{[]byte("fedcba9876543210fedcba9876543210")}})
+	rec = httptest.NewRecorder()
+	stranger.Handler().ServeHTTP(rec, req)
+	if strings.Contains(rec.Body.String(), `data-testid="my-assessments"`) {
+		t.Error("a cookie signed with an unknown key was accepted")
+	}
+}
+
+func TestSecurityHeadersAndCSRF(t *testing.T) {
+	s, _, _ := testServer(t, true)
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	h := rec.Header()
+	csp := h.Get("Content-Security-Policy")
+	for _, want := range []string{"default-src 'self'", "frame-ancestors 'none'", "script-src 'self' 'nonce-", "object-src 'none'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
+		t.Errorf("CSP %q allows unsafe code", csp)
+	}
+	if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" {
+		t.Errorf("got headers %v, want nosniff and a referrer policy", h)
+	}
+	// A cross-site form post is refused and changes nothing.
+	req := httptest.NewRequest("POST", "/assessments", strings.NewReader("organization.name=Evil"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	req.Header.Set("Origin", "https://evil.example")
+	rec = httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("cross-site post: got %d, want 403", rec.Code)
 	}
 }

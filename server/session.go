@@ -21,8 +21,17 @@ func (s *Server) sessionID(w http.ResponseWriter, r *http.Request, create bool) 
 	}
 	id := sqlite.NewID()
 	sess.Values["id"] = id
+	opts := *s.sessions.Options
+	opts.Secure = opts.Secure || s.overHTTPS(r)
+	sess.Options = &opts
 	if err := sess.Save(r, w); err != nil {
 		return "", err
 	}
 	return id, nil
+}
+
+// overHTTPS reports whether the client reached us over HTTPS: directly, or
+// through a proxy we trust that says so in X-Forwarded-Proto.
+func (s *Server) overHTTPS(r *http.Request) bool {
+	return r.TLS != nil || (s.trustProxy && r.Header.Get("X-Forwarded-Proto") == "https")
 }

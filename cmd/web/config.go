@@ -20,6 +20,7 @@ type Config struct {
 	RulesPath    string
 	SessionKeys  [][]byte
 	SecureCookie bool
+	TrustProxy   bool
 }
 
 // parseConfig reads flags, falling back to the environment, then to defaults.
@@ -31,6 +32,7 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&cfg.AdminAddr, "admin-addr", envOr(getenv, "ADVISOR_ADMIN_ADDR", ""), "admin listener for /metrics and /debug/pprof, off when empty (env ADVISOR_ADMIN_ADDR)")
 	fs.StringVar(&cfg.DBPath, "db", envOr(getenv, "ADVISOR_DB", "advisor.db"), "SQLite database file (env ADVISOR_DB)")
 	fs.StringVar(&cfg.RulesPath, "rules", envOr(getenv, "ADVISOR_RULES", ""), "rules YAML file replacing the embedded rules (env ADVISOR_RULES)")
+	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", getenv("ADVISOR_TRUST_PROXY") == "1", "trust X-Forwarded-Proto from a reverse proxy to mark cookies Secure (env ADVISOR_TRUST_PROXY=1)")
 	fs.BoolVar(&cfg.SecureCookie, "secure-cookie", getenv("ADVISOR_SECURE_COOKIE") == "1", "mark the session cookie Secure (behind HTTPS)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return cfg, fmt.Errorf("parse flags: %w", err)

@@ -39,7 +39,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 		return err
 	}
 	app := server.New(server.Options{Store: db, Rules: rules, Log: log, SessionKeys: cfg.SessionKeys,
-		SecureCookie: cfg.SecureCookie})
+		SecureCookie: cfg.SecureCookie, TrustProxy: cfg.TrustProxy})
 	if cfg.AdminAddr != "" {
 		stop, err := serveAdmin(cfg.AdminAddr, app.AdminHandler(), log)
 		if err != nil {
