@@ -73,3 +73,29 @@ func TestMessagesExist(t *testing.T) {
 		}
 	}
 }
+
+// TestProviderNames checks that every provider of the embedded catalog has a
+// display name, so no raw id reaches a page.
+func TestProviderNames(t *testing.T) {
+	files, _ := filepath.Glob("../pricing/defaults/*.csv")
+	seen := map[string]bool{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			p, _, ok := strings.Cut(line, ",")
+			if !ok || p == "provider" || strings.HasPrefix(p, "#") || seen[p] {
+				continue
+			}
+			seen[p] = true
+			if !i18n.Has("provider." + p) {
+				t.Errorf("provider %q has no display name (provider.%s)", p, p)
+			}
+		}
+	}
+	if len(seen) < 5 {
+		t.Errorf("found only %d providers; the parsing is broken", len(seen))
+	}
+}
