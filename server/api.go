@@ -125,6 +125,8 @@ func decodeError(err error) error {
 		return err
 	case errors.As(err, &syn):
 		return &malformedError{msg: fmt.Sprintf("malformed JSON at byte %d: %v", syn.Offset, syn)}
+	case errors.As(err, &typ) && typ.Field == "": // the whole value, not a field of it
+		return &malformedError{msg: "want a JSON object, got " + typ.Value}
 	case errors.As(err, &typ):
 		return advisor.FieldErrors{{Field: typ.Field, Code: "type", Args: []string{typ.Value}}}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):

@@ -11,6 +11,7 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
+	"cloudadvisor/sqlite"
 	"cloudadvisor/templates"
 )
 
@@ -28,6 +29,8 @@ func errStatus(err error) int {
 		return http.StatusUnprocessableEntity
 	case errors.Is(err, advisor.ErrConflict):
 		return http.StatusConflict
+	case errors.Is(err, sqlite.ErrStorage):
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -58,17 +61,24 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 	s.render(w, r, status, templates.ErrorPage(templates.ErrorView{Status: status, RequestID: RequestID(r.Context())}))
 }
 
-// serverError logs the error once and shows a page without its text.
+// serverError logs the error once and shows a page without its text: 503
+// when the database cannot be written (nothing was changed, reads go on),
+// else 500.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
 	s.log.Error("server error", "method", r.Method, "path", r.URL.Path, "err", err, "request_id", RequestID(r.Context()))
-	view := templates.ErrorView{Status: http.StatusInternalServerError, RequestID: RequestID(r.Context())}
+	status := http.StatusInternalServerError
+	if errStatus(err) == http.StatusServiceUnavailable {
+		status = http.StatusServiceUnavailable
+		w.Header().Set("Retry-After", "60")
+	}
+	view := templates.ErrorView{Status: status, RequestID: RequestID(r.Context())}
 	var buf bytes.Buffer
 	if templates.ErrorPage(view).Render(r.Context(), &buf) != nil {
-		http.Error(w, i18n.Tc(r.Context(), "error.500.title"), http.StatusInternalServerError)
+		http.Error(w, i18n.Tc(r.Context(), "error."+strconv.Itoa(status)+".title"), status)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusInternalServerError)
+	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }
 
@@ -126,6 +136,9 @@ func (s *Server) api(h func(http.ResponseWriter, *http.Request) error) http.Hand
 		case errors.As(err, &me):
 			body.Error.Message = me.msg
 		case status >= 500:
+			if status == http.StatusServiceUnavailable {
+				w.Header().Set("Retry-After", "60")
+			}
 			s.log.Error("server error", "method", r.Method, "path", r.URL.Path, "err", err, "request_id", RequestID(r.Context()))
 		}
 		writeJSON(w, status, body)
@@ -140,7 +153,7 @@ func (e *malformedError) Is(t error) bool { return t == errMalformed }
 
 func statusKey(status int) string {
 	switch status {
-	case 400, 404, 413, 422:
+	case 400, 404, 413, 422, 503:
 		return "error.status." + strconv.Itoa(status)
 	}
 	return "error.status.500"

@@ -45,7 +45,7 @@ func priceQuery(q url.Values) (sqlite.OfferFilter, advisor.FieldErrors) {
 	num := func(name string, dst *float64, hi float64) {
 		if s := q.Get(name); s != "" {
 			v, err := strconv.ParseFloat(s, 64)
-			if err != nil || v < 0 || v > hi {
+			if err != nil || !(v >= 0 && v <= hi) { // also refuses NaN
 				errs = append(errs, advisor.FieldError{Field: name, Code: "range", Args: []string{"0", strconv.FormatFloat(hi, 'f', -1, 64)}})
 			}
 			*dst = v
@@ -56,7 +56,7 @@ func priceQuery(q url.Values) (sqlite.OfferFilter, advisor.FieldErrors) {
 	var limit, page float64
 	num("limit", &limit, maxPriceLimit)
 	num("page", &page, 1e6)
-	if limit > 0 {
+	if limit >= 1 { // a limit under 1 would truncate to 0, which means no limit
 		f.Limit = int(limit)
 	}
 	if page > 1 {

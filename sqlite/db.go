@@ -131,17 +131,18 @@ func apply(ctx context.Context, db *sql.DB, n int, body string) error {
 	return tx.Commit()
 }
 
-// write runs fn in one write transaction.
+// write runs fn in one write transaction. A full disk or read-only file
+// fails it with ErrStorage.
 func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return storageError(err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return storageError(err)
 	}
-	return tx.Commit()
+	return storageError(tx.Commit())
 }
 
 // read runs fn in one read-only transaction, so it sees one snapshot.

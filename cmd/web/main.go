@@ -3,6 +3,7 @@
 //
 //	web [-addr 127.0.0.1:8080] [-db advisor.db] [-rules FILE]
 //	web catalog import|list|diff ...
+//	web backup|restore [-db DB] FILE
 package main
 
 import (
@@ -27,6 +28,9 @@ func main() {
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	if len(args) > 1 && args[1] == "catalog" {
 		return runCatalog(ctx, args[2:], getenv, stdout)
+	}
+	if len(args) > 1 && (args[1] == "backup" || args[1] == "restore") {
+		return runBackup(ctx, args[2:], getenv, stdout, args[1] == "restore")
 	}
 	cfg, err := parseConfig(args, getenv)
 	if err != nil {
