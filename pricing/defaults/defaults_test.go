@@ -90,21 +90,26 @@ func init() {
 	}
 	all := geographies
 	gap("aws", "windows", "no sourced EC2 Windows (License Included) price for any curated region", all...)
-	gap("aws", "block_storage", "no sourced EBS price for this region (only io1 in ap-southeast-1 was found)",
-		"us-east", "us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo")
-	gap("aws", "egress", "no dated source for data-transfer-out rates outside us-east-1 (only US East tiers were found)",
-		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
+	gap("aws", "block_storage", "no dated per-GB EBS price for this region (gp3 found for us-east-1 only; io1 only in ap-southeast-1)",
+		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo")
 	gap("azure", "linux", "no sourced Linux VM price with >=2 vCPU for this region (the SkyPilot Azure catalog covers US regions only)",
 		"eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "burstable", "no sourced B-series price for this region",
 		"eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "windows", "no sourced Windows VM price for this region",
 		"eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "block_storage", "no sourced managed-disk price", all...)
-	gap("azure", "egress", "no sourced bandwidth price", all...)
+	gap("azure", "block_storage", "managed disks are sold per disk (S10, P15 in eastus, service other); no dated per-GB price found", all...)
+	gap("azure", "egress", "no dated bandwidth (internet egress) price found", all...)
 	gap("gcp", "block_storage", "Balanced PD in europe-west1 is billed under an unlabeled SKU whose regions are not known here", "eu-west")
-	gap("digitalocean", "block_storage", "no sourced Volumes price", all...)
-	gap("digitalocean", "egress", "no sourced outbound transfer price", all...)
+	gap("digitalocean", "block_storage", "no dated Volumes price found", all...)
+	// Managed databases: AWS RDS is sourced for us-east-1 only (infracost golden);
+	// no dated Azure flexible server, Cloud SQL or DigitalOcean price was found
+	// for these regions.
+	gap("aws", "managed_postgresql", "RDS for PostgreSQL priced for us-east-1 only",
+		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
+	gap("azure", "managed_postgresql", "no dated Azure Database for PostgreSQL flexible server price for this region (infracost's golden is westus)", all...)
+	gap("gcp", "managed_postgresql", "no dated Cloud SQL per-vCPU/GiB price for this region (guides found cover us-central1 only)", all...)
+	gap("digitalocean", "managed_postgresql", "no dated Managed Databases price found", all...)
 }
 
 func TestCoverage(t *testing.T) {
@@ -138,6 +143,10 @@ func TestCoverage(t *testing.T) {
 		}},
 		{"egress", []string{"aws", "azure", "gcp", "digitalocean"}, func(o loaded) bool {
 			return onDemand(o) && o.Service == pricing.Egress && o.Unit == pricing.PerGB
+		}},
+		// A managed PostgreSQL instance (compute) and its storage per GB-month.
+		{"managed_postgresql", []string{"aws", "azure", "gcp", "digitalocean"}, func(o loaded) bool {
+			return onDemand(o) && o.Service == pricing.Database && o.HasAttr("engine", "postgresql") && o.Unit != pricing.PerGBMonth
 		}},
 	}
 	var missing []string
