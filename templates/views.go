@@ -406,3 +406,18 @@ func hasCostErrors(f FormView) bool {
 	}
 	return false
 }
+
+// linesBase is the URL prefix of a workload's option cost lines, or "" to
+// render them inline.
+func linesBase(id, wid string, lazy bool) string {
+	if !lazy {
+		return ""
+	}
+	return "/assessments/" + id + "/workloads/" + wid + "/lines/"
+}
+
+// OptionID names an option within its workload: model, provider and SKU.
+func OptionID(o pricing.Option) string { return string(o.Model) + "~" + o.Provider + "~" + o.SKU }
+
+// OptionKey is OptionID escaped as a path segment.
+func OptionKey(o pricing.Option) string { return url.PathEscape(OptionID(o)) }

@@ -110,5 +110,35 @@ func TestBrowserWhatIf(t *testing.T) {
 	if after == before || !same {
 		t.Errorf("what-if: monthly %q → %q, page kept: %v; want a new price without a reload", before, after, same)
 	}
+	// Expanding an option loads its cost lines in place.
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`[data-testid^="option-iaas-"] tr.lines-row summary`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid^="option-iaas-"] table.lines`)),
+	)
+	if err != nil {
+		t.Fatalf("expand cost lines: %v", err)
+	}
 	b.Screenshot(t, "comparison-whatif")
+}
+
+func TestCostLines(t *testing.T) {
+	a := startApp(t)
+	base, wid := newCRMAssessment(t, a)
+	_, page := a.do(t, "GET", base, "", "")
+	m := regexp.MustCompile(`href="(` + regexp.QuoteMeta(base) + `/workloads/` + wid + `/lines/[^"]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("result page has no cost-lines link")
+	}
+	link := strings.ReplaceAll(m[1], "&amp;", "&")
+	resp, body := a.do(t, "GET", link, "", "")
+	if resp.StatusCode != 200 || !strings.Contains(body, `<table class="lines">`) || !strings.Contains(body, "<html") {
+		t.Errorf("lines page: got %d, want a page with the lines table", resp.StatusCode)
+	}
+	resp, body = a.doHeader(t, "GET", link, "", "", "HX-Request", "true")
+	if resp.StatusCode != 200 || strings.Contains(body, "<html") || !strings.Contains(body, "as-of") && !strings.Contains(body, "As of") {
+		t.Errorf("lines fragment: got %d, want the lines table alone", resp.StatusCode)
+	}
+	if resp, _ = a.do(t, "GET", base+"/workloads/"+wid+"/lines/nope", "", ""); resp.StatusCode != 404 {
+		t.Errorf("unknown option: got %d, want 404", resp.StatusCode)
+	}
 }
