@@ -23,6 +23,15 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}/duplicate", s.limit(s.formRate, s.page(s.duplicateWorkload)))
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}/delete", s.limit(s.formRate, s.page(s.deleteWorkload)))
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}/whatif", s.limit(s.apiRate, s.page(s.whatIf)))
+	mux.HandleFunc("GET /assessments/{id}/workloads/{wid}/result", s.page(s.showWorkloadResult))
+	mux.HandleFunc("POST /assessments/{id}/workloads/bulk", s.limit(s.formRate, s.page(s.bulkEdit)))
+	mux.HandleFunc("GET /assessments/{id}/inventory", s.page(s.showInventoryUpload))
+	mux.HandleFunc("POST /assessments/{id}/inventory", s.limit(s.formRate, s.page(s.uploadInventory)))
+	mux.HandleFunc("GET /assessments/{id}/inventory/{staged}", s.page(s.showInventoryPreview))
+	mux.HandleFunc("GET /assessments/{id}/inventory/{staged}/problems.csv", s.page(s.inventoryProblems))
+	mux.HandleFunc("POST /assessments/{id}/inventory/{staged}/confirm", s.limit(s.formRate, s.page(s.confirmInventory)))
+	mux.HandleFunc("GET /inventory/template.csv", s.page(s.inventoryTemplate))
+	mux.HandleFunc("GET /assessments/{id}/estate", s.page(s.showEstate))
 	mux.HandleFunc("GET /assessments/{id}/report.pdf", s.page(s.assessmentReport("pdf")))
 	mux.HandleFunc("GET /assessments/{id}/report.html", s.page(s.assessmentReport("html")))
 	mux.HandleFunc("GET /assessments/{id}/report.csv", s.page(s.assessmentReport("csv")))
@@ -45,6 +54,7 @@ func (s *Server) routes() *http.ServeMux {
 
 	mux.HandleFunc("POST /api/v1/assessments", s.limit(s.apiRate, s.api(s.apiCreateAssessment)))
 	mux.HandleFunc("GET /api/v1/assessments/{id}", s.limit(s.apiRate, s.api(s.apiGetAssessment)))
+	mux.HandleFunc("POST /api/v1/assessments/{id}/inventory", s.limit(s.apiRate, s.api(s.apiImportInventory)))
 	mux.HandleFunc("GET /api/v1/prices", s.limit(s.apiRate, s.api(s.apiPrices)))
 
 	mux.Handle("GET "+static.Prefix, static.Handler())
