@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"cloudadvisor/advisor"
@@ -60,6 +61,18 @@ func (s *Server) owned(w http.ResponseWriter, r *http.Request) (advisor.Assessme
 	}
 	if sid == "" || sid != a.SessionID {
 		return advisor.Assessment{}, advisor.ErrNotFound
+	}
+	return a, nil
+}
+
+// ownedOverview is owned for overview pages: the light read of the store.
+func (s *Server) ownedOverview(w http.ResponseWriter, r *http.Request) (advisor.Assessment, error) {
+	a, err := s.store.AssessmentOverview(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return a, err
+	}
+	if sid, err := s.sessionID(w, r, false); err != nil || sid == "" || sid != a.SessionID {
+		return advisor.Assessment{}, errors.Join(err, advisor.ErrNotFound)
 	}
 	return a, nil
 }

@@ -22,7 +22,7 @@ const noneKey = "-"
 // showEstate shows the estate overview: the workloads grouped, or one
 // group's workloads a page at a time.
 func (s *Server) showEstate(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.owned(w, r)
+	a, err := s.ownedOverview(w, r)
 	if err != nil {
 		return err
 	}
