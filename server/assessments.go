@@ -104,6 +104,9 @@ func resultView(a advisor.Assessment) templates.AssessmentView {
 	all := make([][]pricing.Option, len(a.Workloads))
 	for i, w := range a.Workloads {
 		all[i] = w.Options
+		if len(a.Workloads) > templates.LargeEstate {
+			continue // the page shows no per-workload sections, so no charts
+		}
 		v.Charts[w.ID] = templates.WorkloadCharts{Bars: chart.CostBars(w.Options, chart.DefaultBox()),
 			Lines: chart.CostOverTime(w.Options, chart.DefaultBox())}
 	}

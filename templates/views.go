@@ -421,3 +421,10 @@ func OptionID(o pricing.Option) string { return string(o.Model) + "~" + o.Provid
 
 // OptionKey is OptionID escaped as a path segment.
 func OptionKey(o pricing.Option) string { return url.PathEscape(OptionID(o)) }
+
+// LargeEstate is the number of workloads above which pages list workloads
+// in full no more and point to the estate view, which groups and pages them.
+const LargeEstate = 50
+
+// FirstN returns at most the first n workloads.
+func FirstN(ws []advisor.Assessed, n int) []advisor.Assessed { return ws[:min(n, len(ws))] }
