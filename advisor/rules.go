@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/expr-lang/expr/vm"
 	"go.yaml.in/yaml/v3"
@@ -191,4 +193,24 @@ func ruleLines(data []byte) []int {
 		lines[i] = n.Line
 	}
 	return lines
+}
+
+// EffectText shows the scores as a rule's effect: "IaaS +2, SaaS −3", or
+// "±0" when the rule moves no score.
+func (s Scores) EffectText() string {
+	var parts []string
+	for _, p := range []struct {
+		name string
+		v    int
+	}{{"IaaS", s.IaaS}, {"PaaS", s.PaaS}, {"SaaS", s.SaaS}} {
+		if p.v > 0 {
+			parts = append(parts, p.name+" +"+strconv.Itoa(p.v))
+		} else if p.v < 0 {
+			parts = append(parts, p.name+" −"+strconv.Itoa(-p.v))
+		}
+	}
+	if len(parts) == 0 {
+		return "±0"
+	}
+	return strings.Join(parts, ", ")
 }

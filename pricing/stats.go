@@ -1,7 +1,9 @@
 package pricing
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -40,4 +42,13 @@ func (s ImportStats) String() string {
 		fmt.Fprintf(&b, "; %s: %d", k, s.Skipped[k])
 	}
 	return b.String()
+}
+
+// JSONReason names a JSON decoding failure for an importer's error message,
+// calling a cut-off input what it is.
+func JSONReason(err error) string {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return "truncated JSON: unexpected end of input"
+	}
+	return err.Error()
 }

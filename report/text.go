@@ -150,21 +150,5 @@ func signed(n int) string {
 	return strconv.Itoa(n)
 }
 
-// effectText shows a rule's effect on the scores as the result page does: "IaaS +2, SaaS −3".
-func effectText(s advisor.Scores) string {
-	var parts []string
-	for _, p := range []struct {
-		name string
-		v    int
-	}{{"IaaS", s.IaaS}, {"PaaS", s.PaaS}, {"SaaS", s.SaaS}} {
-		if p.v > 0 {
-			parts = append(parts, p.name+" +"+strconv.Itoa(p.v))
-		} else if p.v < 0 {
-			parts = append(parts, p.name+" −"+strconv.Itoa(-p.v))
-		}
-	}
-	if len(parts) == 0 {
-		return "±0"
-	}
-	return strings.Join(parts, ", ")
-}
+// effectText shows a rule's effect on the scores, as every page and report does.
+func effectText(s advisor.Scores) string { return s.EffectText() }

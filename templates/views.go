@@ -136,24 +136,8 @@ func shortHash(h string) string {
 	return h
 }
 
-// effectText shows a rule's effect on the scores: "IaaS +2, SaaS −3".
-func effectText(s advisor.Scores) string {
-	var parts []string
-	for _, p := range []struct {
-		name string
-		v    int
-	}{{"IaaS", s.IaaS}, {"PaaS", s.PaaS}, {"SaaS", s.SaaS}} {
-		if p.v > 0 {
-			parts = append(parts, p.name+" +"+strconv.Itoa(p.v))
-		} else if p.v < 0 {
-			parts = append(parts, p.name+" −"+strconv.Itoa(-p.v))
-		}
-	}
-	if len(parts) == 0 {
-		return "±0"
-	}
-	return strings.Join(parts, ", ")
-}
+// effectText shows a rule's effect on the scores, as every page and report does.
+func effectText(s advisor.Scores) string { return s.EffectText() }
 
 // ProviderName is the display name of a provider or vendor id.
 func ProviderName(ctx context.Context, id string) string {

@@ -17,7 +17,6 @@ package digitalocean
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -168,10 +167,5 @@ func syntaxError(dec *json.Decoder, err error) error {
 	return &ParseError{Offset: dec.InputOffset(), Size: -1, Reason: reason(err)}
 }
 
-// reason names a decoding failure, calling a cut-off input what it is.
-func reason(err error) string {
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return "truncated JSON: unexpected end of input"
-	}
-	return err.Error()
-}
+// reason names a decoding failure (see pricing.JSONReason).
+func reason(err error) string { return pricing.JSONReason(err) }
