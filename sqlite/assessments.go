@@ -151,8 +151,17 @@ func (q *quoteWriter) put(key string, opts []pricing.Option) (string, int, error
 // Assessment returns the assessment with its workloads, or advisor.ErrNotFound.
 func (db *DB) Assessment(ctx context.Context, id string) (advisor.Assessment, error) {
 	var a advisor.Assessment
+	var updated string
+	hit := false
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		var created, updated, orgIn, org string
+		// The update time read in the same snapshot decides whether a cached
+		// copy is current.
+		if err := tx.QueryRowContext(ctx, `SELECT updated_at FROM assessments WHERE id = ?`, id).Scan(&updated); err == nil {
+			if a, hit = db.cache.get(id, updated); hit {
+				return nil
+			}
+		}
+		var created, orgIn, org string
 		err := tx.QueryRowContext(ctx, `SELECT id, session_id, created_at, updated_at, org_input, organization,
 			rules_version FROM assessments WHERE id = ?`, id).Scan(&a.ID, &a.SessionID, &created, &updated,
 			&orgIn, &org, &a.RulesVersion)
@@ -171,6 +180,9 @@ func (db *DB) Assessment(ctx context.Context, id string) (advisor.Assessment, er
 	})
 	if err != nil {
 		return a, fmt.Errorf("get assessment %s: %w", id, err)
+	}
+	if !hit {
+		db.cache.put(id, updated, a)
 	}
 	return a, nil
 }

@@ -27,10 +27,11 @@ var migrations embed.FS
 
 // DB is an open database: a single writer and a read-only pool.
 type DB struct {
-	w    *sql.DB
-	r    *sql.DB
-	path string
-	now  func() time.Time
+	w     *sql.DB
+	r     *sql.DB
+	path  string
+	now   func() time.Time
+	cache assessmentCache
 }
 
 // Open opens (creating if needed) the database file at path, applies pending
