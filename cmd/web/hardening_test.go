@@ -1,0 +1,52 @@
+package main
+
+import (
+	"io"
+	"net"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSlowClientIsCut checks the server's header timeout: a client that
+// sends its request headers too slowly is disconnected instead of holding a
+// connection for ever.
+func TestSlowClientIsCut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes over 5 s: the read-header timeout")
+	}
+	a := startApp(t)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(a.url, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\n")); err != nil { // never finishes the headers
+		t.Fatal(err)
+	}
+	start := time.Now()
+	conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+	_, err = io.ReadAll(conn)
+	if took := time.Since(start); err != nil || took > 15*time.Second || took < 4*time.Second {
+		t.Errorf("connection closed after %v (err %v), want about the 5 s header timeout", took, err)
+	}
+}
+
+// TestUserStringsEscaped checks that markup typed by a user is shown as
+// text, never run, on the pages that show it back.
+func TestUserStringsEscaped(t *testing.T) {
+	a := startApp(t)
+	evil := `<script>alert("x")</script><img src=x onerror=alert(1)>`
+	resp, _ := a.do(t, "POST", "/assessments", formType, formBody("organization.name", evil))
+	base := strings.TrimSuffix(resp.Header.Get("Location"), "/workloads/new")
+	a.do(t, "POST", base+"/workloads", formType, formBody("workload.name", evil, "workload.kind", "crm"))
+	for _, p := range []string{base, base + "/workloads", "/"} {
+		_, body := a.do(t, "GET", p, "", "")
+		if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") {
+			t.Errorf("%s: user markup is in the page unescaped", p)
+		}
+		if !strings.Contains(body, "&lt;script&gt;alert(") {
+			t.Errorf("%s: the escaped name is not shown", p)
+		}
+	}
+}
