@@ -65,6 +65,16 @@ func (s *Server) owned(w http.ResponseWriter, r *http.Request) (advisor.Assessme
 	return a, nil
 }
 
+// ownedWorkload is owned, plus the workload named by the path's {wid}.
+func (s *Server) ownedWorkload(w http.ResponseWriter, r *http.Request) (advisor.Assessment, advisor.Assessed, error) {
+	a, err := s.owned(w, r)
+	if err != nil {
+		return a, advisor.Assessed{}, err
+	}
+	aw, err := a.Workload(r.PathValue("wid"))
+	return a, aw, err
+}
+
 // ownedOverview is owned for overview pages: the light read of the store.
 func (s *Server) ownedOverview(w http.ResponseWriter, r *http.Request) (advisor.Assessment, error) {
 	a, err := s.store.AssessmentOverview(r.Context(), r.PathValue("id"))

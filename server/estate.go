@@ -171,16 +171,11 @@ func importNotice(r *http.Request) string {
 // showWorkloadResult shows one workload's recommendation and options: the
 // part of the result page a big assessment cannot show all at once.
 func (s *Server) showWorkloadResult(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.owned(w, r)
+	a, aw, err := s.ownedWorkload(w, r)
 	if err != nil {
 		return err
 	}
-	id := r.PathValue("wid")
-	i := slices.IndexFunc(a.Workloads, func(w advisor.Assessed) bool { return w.ID == id })
-	if i < 0 {
-		return advisor.ErrNotFound
-	}
-	aw := a.Workloads[i]
+	i := slices.IndexFunc(a.Workloads, func(w advisor.Assessed) bool { return w.ID == aw.ID })
 	one := a
 	one.Workloads = []advisor.Assessed{aw}
 	view := templates.AssessmentView{A: one, Charts: map[string]templates.WorkloadCharts{aw.ID: {

@@ -10,11 +10,7 @@ import (
 // optionLines shows one option's cost lines: the fragment an expanded row
 // asks for (htmx), or a page of their own without JavaScript.
 func (s *Server) optionLines(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.owned(w, r)
-	if err != nil {
-		return err
-	}
-	aw, err := a.Workload(r.PathValue("wid"))
+	a, aw, err := s.ownedWorkload(w, r)
 	if err != nil {
 		return err
 	}

@@ -13,11 +13,7 @@ import (
 // commitment, hourly rate, currency) without saving anything. An htmx request
 // gets the workload's comparison fragment; a plain form post the whole page.
 func (s *Server) whatIf(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.owned(w, r)
-	if err != nil {
-		return err
-	}
-	aw, err := a.Workload(r.PathValue("wid"))
+	a, aw, err := s.ownedWorkload(w, r)
 	if err != nil {
 		return err
 	}

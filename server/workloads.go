@@ -38,11 +38,7 @@ func (s *Server) addWorkload(w http.ResponseWriter, r *http.Request) error {
 
 // editWorkload shows a saved workload's answers.
 func (s *Server) editWorkload(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.owned(w, r)
-	if err != nil {
-		return err
-	}
-	aw, err := a.Workload(r.PathValue("wid"))
+	a, aw, err := s.ownedWorkload(w, r)
 	if err != nil {
 		return err
 	}
