@@ -8,7 +8,6 @@ import (
 	"cloudadvisor/advisor"
 	"cloudadvisor/chart"
 	"cloudadvisor/pricing"
-	"cloudadvisor/sqlite"
 	"cloudadvisor/templates"
 )
 
@@ -33,19 +32,6 @@ func (s *Server) catalogFor(ctx context.Context, geography *string) (*pricing.Ca
 		geo = *geography
 	}
 	return s.catalog(ctx, geo)
-}
-
-// catalog loads the active offers of the geography's regions and global ones.
-func (s *Server) catalog(ctx context.Context, geography string) (*pricing.Catalog, error) {
-	regions := map[string]string{}
-	for _, p := range append(pricing.Providers, "heroku") {
-		regions[p], _ = pricing.Region(geography, p)
-	}
-	offers, err := s.store.Offers(ctx, sqlite.OfferFilter{Regions: regions})
-	if err != nil {
-		return nil, err
-	}
-	return pricing.NewCatalog(offers), nil
 }
 
 // owned returns the assessment if it belongs to the request's session; any

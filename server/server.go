@@ -37,6 +37,7 @@ type Server struct {
 	metrics  *metrics
 	// trustProxy: see Options.TrustProxy.
 	trustProxy bool
+	catalogs   catalogCache
 	apiRate    *limiter
 	formRate   *limiter
 }

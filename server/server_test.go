@@ -197,3 +197,32 @@ func TestSecurityHeadersAndCSRF(t *testing.T) {
 		t.Errorf("cross-site post: got %d, want 403", rec.Code)
 	}
 }
+
+// TestCatalogSnapshotFollowsImports checks that the cached catalog of a
+// geography is reused while the same versions are active and replaced as
+// soon as an import changes them.
+func TestCatalogSnapshotFollowsImports(t *testing.T) {
+	s, db, _ := testServer(t, true)
+	ctx := context.Background()
+	first, err := s.catalog(ctx, "us-east")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := s.catalog(ctx, "us-east")
+	if again != first || first.Len() != 1 {
+		t.Fatalf("got a new snapshot (%v) of %d offers, want the cached one of 1", again != first, first.Len())
+	}
+	_, err = db.ImportCatalog(ctx, sqlite.CatalogImport{Provider: "aws", Scope: "t2", Source: "t2", Checksum: "y"},
+		func(sink pricing.Sink) (pricing.ImportStats, error) {
+			o := pricing.Offer{Provider: "aws", Service: pricing.Compute, Region: "us-east-1", SKU: "S2", Name: "m5.xlarge",
+				Term: pricing.OnDemand, Unit: pricing.PerHour, Currency: "USD", AsOf: time.Now(), Source: "test", Unbounded: true}
+			return pricing.ImportStats{Prices: 1}, sink(o)
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := s.catalog(ctx, "us-east")
+	if after == first || after.Len() != 2 {
+		t.Errorf("after an import: got %d offers (same snapshot: %v), want a new snapshot of 2", after.Len(), after == first)
+	}
+}

@@ -208,3 +208,16 @@ func scanOffer(rows *sql.Rows) (pricing.Offer, error) {
 	o.AsOf, err = time.Parse(time.DateOnly, asOf)
 	return o, err
 }
+
+// ActiveCatalogKey names the set of active catalog versions; it changes
+// whenever an import activates or retires a version, so a snapshot of the
+// catalog taken under one key is current while the key is.
+func (db *DB) ActiveCatalogKey(ctx context.Context) (string, error) {
+	var key string
+	err := db.r.QueryRowContext(ctx, `SELECT coalesce(group_concat(id), '') FROM
+		(SELECT id FROM catalog_versions WHERE status = 'active' ORDER BY id)`).Scan(&key)
+	if err != nil {
+		return "", fmt.Errorf("active catalog versions: %w", err)
+	}
+	return key, nil
+}
