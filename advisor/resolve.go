@@ -208,11 +208,7 @@ func (v *validator) costSettings(in OrganizationInput, o *Organization, as *[]As
 		}
 		o.ComfortFactor = *c
 	}
-	commitments := make([]string, len(pricing.Commitments))
-	for i, c := range pricing.Commitments {
-		commitments[i] = string(c)
-	}
-	v.enum("commitment", in.Commitment, string(pricing.CommitOnDemand), commitments, &commit, as)
+	v.enum("commitment", in.Commitment, string(pricing.CommitOnDemand), pricing.CommitmentNames(), &commit, as)
 	o.Commitment = pricing.Commitment(commit)
 	o.Rates = pricing.DefaultRates()
 	if in.Rates != nil {

@@ -31,10 +31,10 @@ func priceQuery(q url.Values) (sqlite.OfferFilter, advisor.FieldErrors) {
 		OS: q.Get("os"), Term: pricing.Term(q.Get("term")), Service: pricing.Service(q.Get("service")),
 		OrderBy: q.Get("sort"), Limit: pricesPerPage}
 	if f.Term != "" && !f.Term.Valid() {
-		errs = append(errs, advisor.FieldError{Field: "term", Code: "one_of", Args: termNames()})
+		errs = append(errs, advisor.FieldError{Field: "term", Code: "one_of", Args: pricing.TermNames()})
 	}
 	if f.Service != "" && !f.Service.Valid() {
-		errs = append(errs, advisor.FieldError{Field: "service", Code: "one_of", Args: serviceNames()})
+		errs = append(errs, advisor.FieldError{Field: "service", Code: "one_of", Args: pricing.ServiceNames()})
 	}
 	if f.OS != "" && f.OS != "linux" && f.OS != "windows" {
 		errs = append(errs, advisor.FieldError{Field: "os", Code: "one_of", Args: []string{"linux", "windows"}})
@@ -63,22 +63,6 @@ func priceQuery(q url.Values) (sqlite.OfferFilter, advisor.FieldErrors) {
 		f.Offset = (int(page) - 1) * f.Limit
 	}
 	return f, errs
-}
-
-func termNames() []string {
-	out := make([]string, len(pricing.Terms))
-	for i, t := range pricing.Terms {
-		out[i] = string(t)
-	}
-	return out
-}
-
-func serviceNames() []string {
-	out := make([]string, len(pricing.Services))
-	for i, s := range pricing.Services {
-		out[i] = string(s)
-	}
-	return out
 }
 
 // priceItem is one price in the API.

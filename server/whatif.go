@@ -78,7 +78,7 @@ func whatIfOverrides(f *form, p string) (pricing.Overrides, advisor.FieldErrors)
 	if c := f.str(p + "commitment"); c != nil {
 		cm := pricing.Commitment(*c)
 		if !cm.Valid() {
-			bad = append(bad, advisor.FieldError{Field: p + "commitment", Code: "one_of", Args: commitmentNames()})
+			bad = append(bad, advisor.FieldError{Field: p + "commitment", Code: "one_of", Args: pricing.CommitmentNames()})
 		}
 		ov.Commitment = &cm
 	}
@@ -99,12 +99,4 @@ func whatIfOverrides(f *form, p string) (pricing.Overrides, advisor.FieldErrors)
 		ov.Currency = c
 	}
 	return ov, append(f.errs, bad...)
-}
-
-func commitmentNames() []string {
-	out := make([]string, len(pricing.Commitments))
-	for i, c := range pricing.Commitments {
-		out[i] = string(c)
-	}
-	return out
 }

@@ -2765,7 +2765,7 @@ func whatIfForm(v AssessmentView, w advisor.Assessed) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = SelectField(v.WhatIf.For(w.ID), WhatIfPrefix(w.ID)+"commitment", "commitment", commitmentList(), string(v.A.Organization.Commitment)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = SelectField(v.WhatIf.For(w.ID), WhatIfPrefix(w.ID)+"commitment", "commitment", pricing.CommitmentNames(), string(v.A.Organization.Commitment)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

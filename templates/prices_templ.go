@@ -91,7 +91,7 @@ func PricesPage(v PricesView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = filterSelect(v, "term", termList()).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = filterSelect(v, "term", pricing.TermNames()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -843,14 +843,6 @@ func filterNumber(v PricesView, name string) templ.Component {
 		}
 		return nil
 	})
-}
-
-func termList() []string {
-	out := make([]string, len(pricing.Terms))
-	for i, t := range pricing.Terms {
-		out[i] = string(t)
-	}
-	return out
 }
 
 var _ = templruntime.GeneratedTemplate

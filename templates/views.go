@@ -351,14 +351,6 @@ func joinIDs(ids []string) string { return strings.Join(ids, ", ") }
 
 func advisorSizings() []string { return advisor.Sizings }
 
-func commitmentList() []string {
-	out := make([]string, len(pricing.Commitments))
-	for i, c := range pricing.Commitments {
-		out[i] = string(c)
-	}
-	return out
-}
-
 func utilPlaceholder(known bool, pct float64) string {
 	if !known {
 		return ""

@@ -181,7 +181,7 @@ func decodeItems(dec *json.Decoder) ([]positioned, error) {
 		off := dec.InputOffset()
 		var it item
 		if err := dec.Decode(&it); err != nil {
-			return nil, &ParseError{Offset: off, Item: i, Reason: reason(err)}
+			return nil, &ParseError{Offset: off, Item: i, Reason: pricing.JSONReason(err)}
 		}
 		items = append(items, positioned{item: it, index: i, offset: off})
 	}
@@ -205,8 +205,5 @@ func expectDelim(dec *json.Decoder, want json.Delim) error {
 }
 
 func syntaxError(dec *json.Decoder, err error) error {
-	return &ParseError{Offset: dec.InputOffset(), Item: -1, Reason: reason(err)}
+	return &ParseError{Offset: dec.InputOffset(), Item: -1, Reason: pricing.JSONReason(err)}
 }
-
-// reason names a decoding failure (see pricing.JSONReason).
-func reason(err error) string { return pricing.JSONReason(err) }

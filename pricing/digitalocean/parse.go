@@ -127,7 +127,7 @@ func decodeSizes(dec *json.Decoder, source string, asOf time.Time, sink pricing.
 		off := dec.InputOffset()
 		var s size
 		if err := dec.Decode(&s); err != nil {
-			return &ParseError{Offset: off, Size: i, Reason: reason(err)}
+			return &ParseError{Offset: off, Size: i, Reason: pricing.JSONReason(err)}
 		}
 		offers, skip, err := s.offers(source, asOf)
 		if err != nil {
@@ -164,8 +164,5 @@ func expectDelim(dec *json.Decoder, want json.Delim) error {
 }
 
 func syntaxError(dec *json.Decoder, err error) error {
-	return &ParseError{Offset: dec.InputOffset(), Size: -1, Reason: reason(err)}
+	return &ParseError{Offset: dec.InputOffset(), Size: -1, Reason: pricing.JSONReason(err)}
 }
-
-// reason names a decoding failure (see pricing.JSONReason).
-func reason(err error) string { return pricing.JSONReason(err) }

@@ -108,7 +108,7 @@ func decodeSKUs(dec *json.Decoder, source string, fallbackAsOf time.Time, sink p
 		off := dec.InputOffset()
 		var s sku
 		if err := dec.Decode(&s); err != nil {
-			return &ParseError{Offset: off, SKU: i, Reason: reason(err)}
+			return &ParseError{Offset: off, SKU: i, Reason: pricing.JSONReason(err)}
 		}
 		offers, skip, err := s.offers(source, fallbackAsOf)
 		if err != nil {
@@ -164,8 +164,5 @@ func expectDelim(dec *json.Decoder, want json.Delim) error {
 }
 
 func syntaxError(dec *json.Decoder, err error) error {
-	return &ParseError{Offset: dec.InputOffset(), SKU: -1, Reason: reason(err)}
+	return &ParseError{Offset: dec.InputOffset(), SKU: -1, Reason: pricing.JSONReason(err)}
 }
-
-// reason names a decoding failure (see pricing.JSONReason).
-func reason(err error) string { return pricing.JSONReason(err) }
