@@ -7,6 +7,7 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -56,15 +57,6 @@ func Has(key string) bool {
 	return ok
 }
 
-// Keys returns every key of the default catalog.
-func Keys() []string {
-	keys := make([]string, 0, len(catalogs[Default]))
-	for k := range catalogs[Default] {
-		keys = append(keys, k)
-	}
-	return keys
-}
-
 // Lookup returns the message for key in lang, falling back to the default
 // language, and ok false when neither has it.
 func Lookup(lang, key string) (string, bool) {
@@ -106,4 +98,30 @@ func Lang(ctx context.Context) string {
 // Tc is T in the context's language.
 func Tc(ctx context.Context, key string, args ...any) string {
 	return T(Lang(ctx), key, args...)
+}
+
+// Match picks the language of an Accept-Language header among the
+// catalogs present, in the header's order of preference (q values
+// honoured; "ko-KR" matches a "ko" catalog), or Default. Adding a
+// messages.<lang>.yaml is all it takes for browsers asking for it to get it.
+func Match(acceptLanguage string) string {
+	return match(acceptLanguage, catalogs)
+}
+
+func match(header string, available map[string]map[string]string) string {
+	best, bestQ := Default, 0.0
+	for _, part := range strings.Split(header, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				q = f
+			}
+		}
+		base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+		if _, ok := available[base]; ok && q > bestQ {
+			best, bestQ = base, q
+		}
+	}
+	return best
 }

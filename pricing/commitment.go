@@ -1,9 +1,5 @@
 package pricing
 
-import (
-	"github.com/shopspring/decimal"
-)
-
 // Commitment is how long the organisation is willing to commit: on demand,
 // a reserved or savings-plan term with its payment option (the Term names),
 // or CommitBest for the cheapest commitment each price offers.
@@ -75,14 +71,6 @@ func (opt *Option) recordCommitment(want Commitment, got Offer) {
 	if want != CommitOnDemand && want != "" && got.Term == OnDemand {
 		opt.Commitment.Note = "no cheaper committed price in the catalog for " + got.Name + ": on demand"
 	}
-}
-
-// spread is an upfront fee per month of its term.
-func spread(upfront decimal.Decimal, months int) decimal.Decimal {
-	if months == 0 {
-		return upfront
-	}
-	return upfront.Div(decimal.NewFromInt(int64(months)))
 }
 
 // upfrontMonths are the months of a horizon in which a term's fee is paid:

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/a-h/templ"
+
+	"cloudadvisor/i18n"
 )
 
 type ctxKey int
@@ -88,6 +90,10 @@ func (s *Server) secureHeaders(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
-		next.ServeHTTP(w, r.WithContext(templ.WithNonce(r.Context(), nonce)))
+		lang := i18n.Match(r.Header.Get("Accept-Language"))
+		h.Set("Content-Language", lang)
+		h.Add("Vary", "Accept-Language")
+		ctx := i18n.WithLang(templ.WithNonce(r.Context(), nonce), lang)
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
