@@ -29,7 +29,7 @@ type Bars struct {
 // StackedBars lays out one bar per category with its parts stacked from
 // the axis in the order of series (a series index is its legend slot).
 // The y axis runs from 0 to a round number at or above the tallest bar.
-func StackedBars(bars []Bar, series []string, labels map[string]string, currency string, box Box) Bars {
+func StackedBars(bars []Bar, series []string, labels map[string]string, currency string, box Box, w Words) Bars {
 	out := Bars{Box: box}
 	max := decimal.Zero
 	for _, b := range bars {
@@ -38,8 +38,8 @@ func StackedBars(bars []Bar, series []string, labels map[string]string, currency
 	step, top := niceScale(max, 5)
 	out.YTicks = box.yTicks(step, top, currency)
 	slot := box.plotW() / float64(max1(len(bars)))
-	out.Table = Table{Caption: "Monthly cost by component (" + currency + ")", Header: append([]string{"Option"}, labelsOf(series, labels)...)}
-	out.Table.Header = append(out.Table.Header, "Total")
+	out.Table = Table{Caption: w.T("chart.bars.caption", currency), Header: append([]string{w.T("chart.col.option")}, labelsOf(series, labels)...)}
+	out.Table.Header = append(out.Table.Header, w.T("chart.col.total"))
 	for i, b := range bars {
 		x := box.Left + slot*float64(i) + slot*0.2
 		out.Categories = append(out.Categories, Tick{Pos: x + slot*0.3, Label: b.Label})

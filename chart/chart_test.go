@@ -41,7 +41,7 @@ func TestStackedBars(t *testing.T) {
 		{Label: "iaas aws", Parts: []Part{{"compute", d("140.16")}, {"storage", d("16")}, {"labour", d("600")}}},
 		{Label: "saas google", Parts: []Part{{"seats", d("180")}, {"labour", d("243.75")}}},
 	}
-	got := StackedBars(bars, []string{"compute", "storage", "seats", "labour"}, map[string]string{"compute": "Compute"}, "USD", box)
+	got := StackedBars(bars, []string{"compute", "storage", "seats", "labour"}, map[string]string{"compute": "Compute"}, "USD", box, WordsFor("en"))
 	// Axis 0..800 in steps of 200: the ticks are round numbers, labelled from decimals.
 	var labels []string
 	for _, tk := range got.YTicks {
@@ -89,7 +89,7 @@ func TestCumulativeLinesBreakEven(t *testing.T) {
 		cloud.Values = append(cloud.Values, d("1000").Add(d("300").Mul(decimal.NewFromInt(int64(m)))))
 		current.Values = append(current.Values, d("550").Mul(decimal.NewFromInt(int64(m))))
 	}
-	got := CumulativeLines([]Series{cloud}, &current, months, "USD", box)
+	got := CumulativeLines([]Series{cloud}, &current, months, "USD", box, WordsFor("en"))
 	if len(got.Markers) != 1 || got.Markers[0].Month != 5 {
 		t.Fatalf("got markers %+v, want one in month 5", got.Markers)
 	}
@@ -117,11 +117,14 @@ func TestFromOptions(t *testing.T) {
 			Components: pricing.Components{Compute: d("100"), Labour: d("400")}},
 		{Model: pricing.ModelIaaS, Provider: "azure", Complete: false},
 	}
-	bars := CostBars(opts, DefaultBox())
+	bars := CostBars(opts, DefaultBox(), WordsFor("en"))
 	if len(bars.Table.Rows) != 1 || len(bars.Rects) != 2 {
 		t.Errorf("got %d rows %d rects, want the complete option only, 2 rects", len(bars.Table.Rows), len(bars.Rects))
 	}
-	lines := CostOverTime(opts, DefaultBox())
+	lines := CostOverTime(opts, DefaultBox(), WordsFor("en"))
+	if bars.Table.Rows[0][0] != "IaaS · AWS" || bars.Table.Caption != "Monthly cost by component (USD)" || lines.Lines[1].Label != "Current cost" {
+		t.Errorf("got option %q, caption %q, baseline %q; want the catalog's words", bars.Table.Rows[0][0], bars.Table.Caption, lines.Lines[1].Label)
+	}
 	// 1000 + 500m < 900m from m = 3 (2: 2000 > 1800; 3: 2500 < 2700).
 	if len(lines.Markers) != 1 || lines.Markers[0].Month != 3 {
 		t.Errorf("got markers %+v, want month 3", lines.Markers)

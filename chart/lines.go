@@ -29,7 +29,7 @@ type Lines struct {
 // baseline (the current cost; nil for none) drawn dashed. A series breaks
 // even in the first month m ≥ 1 whose value is below the baseline's; the
 // marker sits at that month's x on the series' line.
-func CumulativeLines(series []Series, baseline *Series, months int, currency string, box Box) Lines {
+func CumulativeLines(series []Series, baseline *Series, months int, currency string, box Box, w Words) Lines {
 	out := Lines{Box: box}
 	all := series
 	if baseline != nil {
@@ -47,7 +47,7 @@ func CumulativeLines(series []Series, baseline *Series, months int, currency str
 	out.YTicks = box.yTicks(step, top, currency)
 	x := func(m int) float64 { return box.Left + box.plotW()*float64(m)/float64(max1(months)) }
 	for m := 0; m <= months; m += 12 {
-		out.XTicks = append(out.XTicks, Tick{Pos: x(m), Label: "month " + strconv.Itoa(m)})
+		out.XTicks = append(out.XTicks, Tick{Pos: x(m), Label: w.T("chart.month", m)})
 	}
 	for i, s := range all {
 		pl := Polyline{Series: s.Key, Label: s.Label, Dashed: s.Dashed}
@@ -63,11 +63,11 @@ func CumulativeLines(series []Series, baseline *Series, months int, currency str
 		for _, s := range series {
 			if m, ok := breakEven(s.Values, baseline.Values, months); ok {
 				out.Markers = append(out.Markers, Marker{X: x(m), Y: box.y(s.Values[m], top), Series: s.Key, Month: m,
-					Label: s.Label + ": break-even in month " + strconv.Itoa(m)})
+					Label: w.T("chart.break_even", s.Label, m)})
 			}
 		}
 	}
-	out.Table = table(all, months, currency)
+	out.Table = table(all, months, currency, w)
 	return out
 }
 
@@ -82,8 +82,8 @@ func breakEven(a, b []decimal.Decimal, months int) (int, bool) {
 }
 
 // table lists each series' cumulative amount at the start and every 12 months.
-func table(all []Series, months int, currency string) Table {
-	t := Table{Caption: "Cumulative cost (" + currency + ")", Header: []string{"Month"}}
+func table(all []Series, months int, currency string, w Words) Table {
+	t := Table{Caption: w.T("chart.lines.caption", currency), Header: []string{w.T("chart.col.month")}}
 	for _, s := range all {
 		t.Header = append(t.Header, s.Label)
 	}

@@ -17,7 +17,7 @@ var pdfChartBox = chart.Box{Width: 600, Height: 230, Left: 80, Right: 10, Top: 1
 // monthly cost by component and cumulative cost with break-even markers.
 func (p *pdfDoc) charts(w Workload) {
 	box := pdfChartBox
-	bars := chart.CostBars(w.Options, box)
+	bars := chart.CostBars(w.Options, box, chart.WordsFor(p.t.Lang))
 	if len(bars.Table.Rows) == 0 {
 		p.para(p.t.T("report.chart.none"), 8)
 		return
@@ -26,7 +26,7 @@ func (p *pdfDoc) charts(w Workload) {
 	p.chartTitle(p.t.T("report.chart.bars"), box.Height*scale+12)
 	p.drawBars(bars, scale)
 	p.chartTitle(p.t.T("report.chart.lines"), box.Height*scale+12)
-	p.drawLines(chart.CostOverTime(w.Options, box), scale)
+	p.drawLines(chart.CostOverTime(w.Options, box, chart.WordsFor(p.t.Lang)), scale)
 }
 
 func (p *pdfDoc) chartTitle(title string, h float64) {

@@ -7,6 +7,7 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/chart"
+	"cloudadvisor/i18n"
 	"cloudadvisor/pricing"
 	"cloudadvisor/templates"
 )
@@ -83,7 +84,7 @@ func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/assessments/"+a.ID+"/workloads/new", http.StatusSeeOther)
 		return nil
 	}
-	view := resultView(a)
+	view := resultView(a, i18n.Lang(r.Context()))
 	box, err := s.ShareBoxView(r.Context(), a)
 	if err != nil {
 		return err
@@ -95,16 +96,17 @@ func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
 
 // resultView is the result page's model: the assessment, its totals and the
 // charts of every workload.
-func resultView(a advisor.Assessment) templates.AssessmentView {
+func resultView(a advisor.Assessment, lang string) templates.AssessmentView {
 	v := templates.AssessmentView{A: a, Charts: map[string]templates.WorkloadCharts{}}
 	all := make([][]pricing.Option, len(a.Workloads))
+	words := chart.WordsFor(lang)
 	for i, w := range a.Workloads {
 		all[i] = w.Options
 		if len(a.Workloads) > templates.LargeEstate {
 			continue // the page shows no per-workload sections, so no charts
 		}
-		v.Charts[w.ID] = templates.WorkloadCharts{Bars: chart.CostBars(w.Options, chart.DefaultBox()),
-			Lines: chart.CostOverTime(w.Options, chart.DefaultBox())}
+		v.Charts[w.ID] = templates.WorkloadCharts{Bars: chart.CostBars(w.Options, chart.DefaultBox(), words),
+			Lines: chart.CostOverTime(w.Options, chart.DefaultBox(), words)}
 	}
 	v.Totals = pricing.Summarize(all, a.Organization.Currency)
 	return v

@@ -176,10 +176,11 @@ func (s *Server) showWorkloadResult(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	i := slices.IndexFunc(a.Workloads, func(w advisor.Assessed) bool { return w.ID == aw.ID })
+	words := chart.WordsFor(i18n.Lang(r.Context()))
 	one := a
 	one.Workloads = []advisor.Assessed{aw}
 	view := templates.AssessmentView{A: one, Charts: map[string]templates.WorkloadCharts{aw.ID: {
-		Bars: chart.CostBars(aw.Options, chart.DefaultBox()), Lines: chart.CostOverTime(aw.Options, chart.DefaultBox())}}}
+		Bars: chart.CostBars(aw.Options, chart.DefaultBox(), words), Lines: chart.CostOverTime(aw.Options, chart.DefaultBox(), words)}}}
 	s.render(w, r, http.StatusOK, templates.WorkloadResultPage(templates.WorkloadResultView{View: view, W: aw, Index: i}))
 	return nil
 }

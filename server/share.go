@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"cloudadvisor/advisor"
+	"cloudadvisor/i18n"
 	"cloudadvisor/templates"
 )
 
@@ -71,7 +72,7 @@ func (s *Server) showShared(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := resultView(a)
+	v := resultView(a, i18n.Lang(r.Context()))
 	v.ReadOnly = true
 	v.Actions = templates.SharedActions("/shared/" + r.PathValue("token"))
 	w.Header().Set("Cache-Control", "private, no-store")

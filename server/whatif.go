@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"cloudadvisor/advisor"
+	"cloudadvisor/i18n"
 	"cloudadvisor/pricing"
 	"cloudadvisor/templates"
 )
@@ -22,9 +23,6 @@ func (s *Server) whatIf(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ov, bad := whatIfOverrides(f, templates.WhatIfPrefix(aw.ID))
-	view := resultView(a)
-	view.WhatIf = templates.WhatIfView{Workload: aw.ID, Form: templates.FormView{Values: r.PostForm,
-		Errors: fieldMessages(r.Context(), bad)}}
 	status := http.StatusOK
 	if len(bad) > 0 {
 		status = http.StatusUnprocessableEntity
@@ -36,8 +34,11 @@ func (s *Server) whatIf(w http.ResponseWriter, r *http.Request) error {
 		need := advisor.NeedOf(aw.Workload, a.Organization, aw.Recommendation.Strategy)
 		aw.Options = pricing.WhatIf(need, cat, a.Organization.Settings(), ov)
 		advisor.MarkRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
-		view = withOptions(view, aw)
+		a = withWorkload(a, aw)
 	}
+	view := resultView(a, i18n.Lang(r.Context()))
+	view.WhatIf = templates.WhatIfView{Workload: aw.ID, Form: templates.FormView{Values: r.PostForm,
+		Errors: fieldMessages(r.Context(), bad)}}
 	if r.Header.Get("HX-Request") == "true" {
 		s.render(w, r, status, templates.Comparison(view, aw))
 		return nil
@@ -46,18 +47,16 @@ func (s *Server) whatIf(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// withOptions puts re-priced options of one workload into the view.
-func withOptions(v templates.AssessmentView, aw advisor.Assessed) templates.AssessmentView {
-	a := v.A
+// withWorkload returns the assessment with one workload replaced, leaving
+// the original's workload list untouched.
+func withWorkload(a advisor.Assessment, aw advisor.Assessed) advisor.Assessment {
 	a.Workloads = slices.Clone(a.Workloads)
 	for i := range a.Workloads {
 		if a.Workloads[i].ID == aw.ID {
 			a.Workloads[i] = aw
 		}
 	}
-	nv := resultView(a)
-	nv.WhatIf = v.WhatIf
-	return nv
+	return a
 }
 
 // whatIfOverrides decodes the what-if form; empty fields change nothing.

@@ -1618,7 +1618,7 @@ func reportWorkload(i int, w report.Workload) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			c := reportCharts(w)
+			c := reportCharts(ctx, w)
 			if len(c.Bars.Rects) > 0 {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 139, "<div class=\"charts\">")
 				if templ_7745c5c3_Err != nil {

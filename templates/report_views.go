@@ -38,9 +38,10 @@ var reportFormats = []struct{ Ext, Key string }{{"pdf", "report.download.pdf"}, 
 func rt(ctx context.Context) report.Text { return report.Text{Lang: i18n.Lang(ctx)} }
 
 // reportCharts are a workload's two charts, laid out as on the result page.
-func reportCharts(w report.Workload) WorkloadCharts {
-	return WorkloadCharts{Bars: chart.CostBars(w.Options, chart.DefaultBox()),
-		Lines: chart.CostOverTime(w.Options, chart.DefaultBox())}
+func reportCharts(ctx context.Context, w report.Workload) WorkloadCharts {
+	words := chart.WordsFor(i18n.Lang(ctx))
+	return WorkloadCharts{Bars: chart.CostBars(w.Options, chart.DefaultBox(), words),
+		Lines: chart.CostOverTime(w.Options, chart.DefaultBox(), words)}
 }
 
 // extraCost reports whether a saving is negative, and its size.
