@@ -40,6 +40,8 @@ func off(spec, source string, attrs ...string) Offer {
 			o.Currency = v
 		case "sku":
 			o.SKU = v
+		case "family":
+			o.Family = v
 		default:
 			o.Attributes[k] = v
 		}
@@ -78,7 +80,7 @@ func testOffers() []Offer {
 		off("aws compute us-east-1 m5.large linux 2 8 reserved_3y_no_upfront hour 0.041 0", srcAWSRI),
 		off("aws compute us-east-1 m5.large linux 2 8 reserved_3y_partial_upfront hour 0.019 505", srcAWSRI),
 		off("aws compute us-east-1 m5.large linux 2 8 reserved_3y_all_upfront hour 0 949", srcAWSRI),
-		off("aws block_storage us-east-1 EBS_gp3 - 0 0 on_demand gb_month 0.08 0", "https://aws.amazon.com/ebs/pricing/"),
+		off("aws block_storage us-east-1 EBS_gp3 - 0 0 on_demand gb_month 0.08 0", "https://aws.amazon.com/ebs/pricing/", "family=general_purpose_ssd"),
 		off("aws database us-east-1 db.t3.medium - 2 4 on_demand hour 0.072 0", srcRDS, "engine=postgresql"),
 		off("aws database us-east-1 db.m5.large - 2 8 on_demand hour 0.178 0", srcRDS, "engine=postgresql"),
 		off("aws database us-east-1 RDS_gp2_storage - 0 0 on_demand gb_month 0.115 0", srcRDS, "engine=postgresql"),
@@ -101,11 +103,11 @@ func testOffers() []Offer {
 		off("gcp compute us-east1 e2-standard-2 linux 2 8 on_demand hour 0.06701142 0", srcGCP),
 		off("gcp compute us-east1 e2-standard-2 windows 2 8 on_demand hour 0.15901142 0", srcGCP),
 		off("gcp compute us-east1 e2-standard-4 linux 4 16 on_demand hour 0.13402284 0", srcGCP),
-		off("gcp block_storage us-east1 Balanced_persistent_disk - 0 0 on_demand gb_month 0.1 0", srcGCP),
+		off("gcp block_storage us-east1 Balanced_persistent_disk - 0 0 on_demand gb_month 0.1 0", srcGCP, "family=general_purpose_ssd"),
 		off("digitalocean compute nyc3 s-1vcpu-1gb linux 1 1 on_demand month 6 0", srcDO),
 		off("digitalocean compute nyc3 s-2vcpu-4gb linux 2 4 on_demand month 24 0", srcDO),
 		off("digitalocean compute nyc3 s-4vcpu-8gb linux 4 8 on_demand month 48 0", srcDO),
-		off("digitalocean block_storage nyc3 Volumes - 0 0 on_demand gb_month 0.10 0", srcDO),
+		off("digitalocean block_storage nyc3 Volumes - 0 0 on_demand gb_month 0.10 0", srcDO, "family=general_purpose_ssd"),
 		off("digitalocean egress nyc3 Bandwidth_overage - 0 0 on_demand gb 0.01 0", srcDO),
 		off("digitalocean database nyc3 db-s-1vcpu-1gb - 1 1 on_demand month 15 0", srcDO, "engine=postgresql,mysql", "storage_gb=10"),
 		off("heroku paas us Eco linux 0 0.5 on_demand month 5 0", srcHeroku, "per=account", "dyno_hours=1000"),

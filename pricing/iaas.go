@@ -38,8 +38,7 @@ func (q quoter) iaas(provider string) Option {
 		q.addManagedDB(&opt, provider, region)
 		opt.note("storage is the managed database's; VM boot disks are not priced")
 	} else {
-		q.addUsage(&opt, Fit{Provider: provider, Region: region, Service: BlockStorage, Term: OnDemand},
-			"block storage", CompStorage, q.n.StorageGB*max(q.n.Instances, 1))
+		q.addBlockStorage(&opt, provider, region)
 	}
 	if db == "self" {
 		q.addSelfRunLicence(&opt, provider, region)
@@ -49,6 +48,65 @@ func (q quoter) iaas(provider string) Option {
 	q.addLabour(&opt, db)
 	q.addMigration(&opt)
 	return opt
+}
+
+// addBlockStorage prices the disks of every instance on general-purpose SSD
+// volumes (IsVolume). Providers sell them either by the GB-month (EBS,
+// persistent disks) or as whole disks of fixed sizes (Azure managed disks).
+// For a disk product each instance gets as many disks of one size as hold
+// its storage; the cheapest way is taken, per GB or per disk.
+func (q quoter) addBlockStorage(opt *Option, provider, region string) {
+	per, n := q.n.StorageGB, max(q.n.Instances, 1)
+	if per <= 0 {
+		return
+	}
+	f := Fit{Provider: provider, Region: region, Service: BlockStorage, Term: OnDemand}
+	var byGB []Line
+	gb := f
+	gb.Match = func(o Offer) bool { return IsVolume(o) && o.Unit == PerGBMonth }
+	if first, ok := q.c.Cheapest(gb); ok {
+		gb.Match = func(o Offer) bool { return o.SKU == first.SKU }
+		byGB = tiered("block storage", CompStorage, decimal.NewFromInt(int64(per*n)), q.c.All(gb))
+	}
+	disk, count, ok := q.cheapestDisks(f, per)
+	switch {
+	case ok && (byGB == nil || count.Mul(disk.Amount).Mul(decimal.NewFromInt(int64(n))).LessThan(sumMonthly(byGB))):
+		size := disk.Attributes["disk_gib"]
+		total := count.Mul(decimal.NewFromInt(int64(n)))
+		opt.Lines = append(opt.Lines, line(fmt.Sprintf("block storage: %s %s GiB disk × %s", disk.Name, size, total),
+			CompStorage, total, int(total.IntPart()), disk))
+		opt.note("block storage is sold as whole disks here: %d GB per instance on %s × %s GiB", per, count, size)
+	case byGB != nil:
+		opt.Lines = append(opt.Lines, byGB...)
+	default:
+		opt.missing("block storage: no general-purpose SSD volume price for %s in %s", provider, region)
+	}
+}
+
+// cheapestDisks returns the disk product (unit month, attribute disk_gib)
+// for which the disks that hold gb cost least, and how many of them.
+func (q quoter) cheapestDisks(f Fit, gb int) (Offer, decimal.Decimal, bool) {
+	var best Offer
+	var bestN, bestCost decimal.Decimal
+	found := false
+	f.Match = func(o Offer) bool { return IsVolume(o) && o.Unit == PerMonth && o.TierStart.IsZero() }
+	for _, o := range q.c.All(f) {
+		size, _ := DiskGiB(o)
+		n := decimal.NewFromInt(int64((gb + size - 1) / size))
+		cost := n.Mul(o.Amount)
+		if !found || cost.LessThan(bestCost) || (cost.Equal(bestCost) && n.LessThan(bestN)) {
+			best, bestN, bestCost, found = o, n, cost, true
+		}
+	}
+	return best, bestN, found
+}
+
+func sumMonthly(ls []Line) decimal.Decimal {
+	s := decimal.Zero
+	for _, l := range ls {
+		s = s.Add(l.Monthly)
+	}
+	return s
 }
 
 // addVM adds the cheapest on-demand instance type that fits the sizing, in

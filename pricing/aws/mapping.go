@@ -32,6 +32,20 @@ func serviceOf(a *rawAttribs, productFamily string) pricing.Service {
 	return pricing.Other
 }
 
+// volumeFamily classifies an EBS volume type; snapshots and other EBS
+// usage (no volume type) have none.
+func volumeFamily(volumeAPIName string) string {
+	switch volumeAPIName {
+	case "gp2", "gp3":
+		return pricing.VolumeGeneralSSD
+	case "io1", "io2":
+		return pricing.VolumeProvisionedIOPS
+	case "st1", "sc1", "standard":
+		return pricing.VolumeHDD
+	}
+	return ""
+}
+
 // familyOf maps instanceFamily and the instance type prefix to a family;
 // t* types are burstable whatever AWS calls them.
 func familyOf(instanceType, instanceFamily string) string {

@@ -51,7 +51,7 @@ func TestParseOfferJSON(t *testing.T) {
 	}{
 		{"rhel on t3 is burstable linux", "BBBBT3MICRORHEL1", pricing.Compute, "burstable", "linux", 1, "eu-central-1"},
 		{"windows sql memory optimized", "CCCCX2IDNWINSQL1", pricing.Compute, "memory_optimized", "windows", 1024, "eu-central-1"},
-		{"ebs volume", "FFFFEBSGP3VOLUME", pricing.BlockStorage, "", "", 0, "eu-central-1"},
+		{"ebs volume", "FFFFEBSGP3VOLUME", pricing.BlockStorage, pricing.VolumeGeneralSSD, "", 0, "eu-central-1"},
 		{"data transfer out", "GGGGDATAOUTINET1", pricing.Egress, "", "", 0, "eu-central-1"},
 	}
 	for _, tt := range tests {

@@ -129,6 +129,9 @@ func newProduct(sku, productFamily string, a *rawAttribs, in interner) *product 
 	if a.InstanceType != "" {
 		p.family = familyOf(a.InstanceType, a.InstanceFamily)
 	}
+	if p.service == pricing.BlockStorage {
+		p.family = volumeFamily(a.VolumeAPIName)
+	}
 	p.region = regionOf(a)
 	p.vcpu, _ = strconv.ParseFloat(strings.TrimSpace(a.VCPU), 64)
 	p.memGiB = parseGiB(a.Memory)

@@ -2,6 +2,7 @@ package azure
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -80,6 +81,14 @@ func (it item) baseOffer(source string) (pricing.Offer, error) {
 	if service == pricing.Compute {
 		if s, ok := vmSize(it.ARMSKUName); ok {
 			o.Family, o.VCPU, o.MemoryGiB = s.family, s.vcpu, s.memoryGiB
+		}
+	}
+	if service == pricing.BlockStorage {
+		family, gib, ok := diskOf(it.ProductName, it.MeterName)
+		if ok {
+			o.Family, o.Attributes["disk_gib"] = family, strconv.Itoa(gib)
+		} else if family == pricing.VolumeHDD {
+			o.Family = family
 		}
 	}
 	return o, nil

@@ -56,6 +56,7 @@ func TestParseFixtures(t *testing.T) {
 		return row{SKU: sku, Term: "on_demand", Service: service, Region: region, Unit: unit, Amount: amount,
 			Upfront: "0", TierStart: start, TierEnd: end, Unbounded: unbounded}
 	}
+	disk := func(r row) row { r.Family = pricing.VolumeGeneralSSD; return r }
 	tests := []struct {
 		name        string
 		file        string
@@ -91,7 +92,7 @@ func TestParseFixtures(t *testing.T) {
 				store("B/0001/m-hot", "object_storage", "eastus", "gb_month", "0.0585", "0", "51200", false),
 				store("B/0001/m-write", "object_storage", "eastus", "request", "0.000005", "0", "0", true),
 				store("B/0001/m-inv", "object_storage", "eastus", "request", "0.0000000025", "0", "0", true),
-				store("D/0001/m-p10", "block_storage", "eastus", "month", "19.71", "0", "0", true),
+				disk(store("D/0001/m-p10", "block_storage", "eastus", "month", "19.71", "0", "0", true)),
 				store("E/0001/m-egress", "egress", "global", "gb", "0.087", "5", "0", true),
 				store("E/0001/m-egress", "egress", "global", "gb", "0", "0", "5", false),
 			},

@@ -1,6 +1,12 @@
 package azure
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"cloudadvisor/pricing"
+)
 
 // size is what the Retail Prices API does not say about a VM size.
 type size struct {
@@ -63,4 +69,33 @@ func vmSize(armSKUName string) (size, bool) {
 		}
 	}
 	return size{}, false
+}
+
+// diskTierGiB is the size of each managed disk tier, the same for Premium
+// SSD (P), Standard SSD (E) and Standard HDD (S) disks: "P10" is 128 GiB.
+var diskTierGiB = map[int]int{1: 4, 2: 8, 3: 16, 4: 32, 6: 64, 10: 128, 15: 256, 20: 512, 30: 1024,
+	40: 2048, 50: 4096, 60: 8192, 70: 16384, 80: 32767}
+
+// diskOf classifies a managed disk meter: the family by product, and the
+// size for a per-disk LRS meter such as "P10 LRS Disk". ok is false for
+// other disk meters (operations, bursting, ZRS, Ultra and Premium SSD v2).
+func diskOf(product, meter string) (family string, gib int, ok bool) {
+	switch product {
+	case "Premium SSD Managed Disks", "Standard SSD Managed Disks":
+		family = pricing.VolumeGeneralSSD
+	case "Standard HDD Managed Disks":
+		family = pricing.VolumeHDD
+	default:
+		return "", 0, false
+	}
+	tier, rest, found := strings.Cut(meter, " ")
+	if !found || rest != "LRS Disk" || len(tier) < 2 || !strings.ContainsRune("PES", rune(tier[0])) {
+		return family, 0, false
+	}
+	n, err := strconv.Atoi(tier[1:])
+	if err != nil {
+		return family, 0, false
+	}
+	gib, ok = diskTierGiB[n]
+	return family, gib, ok
 }

@@ -128,6 +128,9 @@ func flushCSV(group []csvRow, source string, asOf time.Time, sink pricing.Sink, 
 		Family: component(first.description, attrs, family), SKU: first.skuID, Name: first.description,
 		Attributes: attrs, Term: term, Unit: unit, AsOf: asOf, Source: source,
 	}
+	if base.Service == pricing.BlockStorage {
+		base.Family = volumeFamily(first.description)
+	}
 	return send(expand(base, []string{region}, tiers), sink, stats, &ParseError{Line: first.line})
 }
 

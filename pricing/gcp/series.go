@@ -3,6 +3,8 @@ package gcp
 import (
 	"regexp"
 	"strings"
+
+	"cloudadvisor/pricing"
 )
 
 // componentPattern finds per-core and per-GiB SKUs: "E2 Instance Core running
@@ -79,4 +81,20 @@ func regionOf(description string) (region, location string) {
 		return r, location
 	}
 	return "global", location
+}
+
+// volumeFamily classifies a zonal persistent disk capacity SKU by its
+// description; regional disks, snapshots and other disk SKUs have none.
+func volumeFamily(description string) string {
+	for _, v := range []struct{ prefix, family string }{
+		{"Balanced PD Capacity", pricing.VolumeGeneralSSD},
+		{"SSD backed PD Capacity", pricing.VolumePerformanceSSD},
+		{"Extreme PD Capacity", pricing.VolumeProvisionedIOPS},
+		{"Storage PD Capacity", pricing.VolumeHDD},
+	} {
+		if strings.HasPrefix(description, v.prefix) {
+			return v.family
+		}
+	}
+	return ""
 }

@@ -150,6 +150,9 @@ func (s sku) base(info pricingInfo, term pricing.Term, unit pricing.Unit, source
 		family = "gpu"
 	}
 	family = component(s.Description, attrs, family)
+	if service == pricing.BlockStorage {
+		family = volumeFamily(s.Description)
+	}
 	return pricing.Offer{
 		Provider: Provider, Service: service, ProviderService: s.Category.ServiceDisplayName,
 		Family: family, SKU: s.SKUID, Name: s.Description, Attributes: attrs,

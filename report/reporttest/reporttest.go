@@ -50,6 +50,8 @@ func off(spec, source string, attrs ...string) pricing.Offer {
 		switch k {
 		case "currency":
 			o.Currency = v
+		case "family":
+			o.Family = v
 		case "sku":
 			o.SKU = v
 		default:
@@ -65,7 +67,7 @@ func Offers() []pricing.Offer {
 	o := []pricing.Offer{
 		off("aws compute us-east-1 m5.large linux 2 8 on_demand hour 0.096 0", srcAWS),
 		off("aws compute us-east-1 m5.xlarge linux 4 16 on_demand hour 0.192 0", srcAWS),
-		off("aws block_storage us-east-1 EBS_gp3 - 0 0 on_demand gb_month 0.08 0", "https://aws.amazon.com/ebs/pricing/"),
+		off("aws block_storage us-east-1 EBS_gp3 - 0 0 on_demand gb_month 0.08 0", "https://aws.amazon.com/ebs/pricing/", "family=general_purpose_ssd"),
 		off("aws database us-east-1 db.m5.large - 2 8 on_demand hour 0.178 0", srcRDS, "engine=postgresql"),
 		off("aws database us-east-1 RDS_gp2_storage - 0 0 on_demand gb_month 0.115 0", srcRDS, "engine=postgresql"),
 		off("aws paas us-east-1 Elastic_Beanstalk_environment - 0 0 on_demand hour 0 0",
@@ -79,7 +81,7 @@ func Offers() []pricing.Offer {
 		off("gcp compute us-east1 e2-standard-4 linux 4 16 on_demand hour 0.13402284 0", srcGCP),
 		off("digitalocean compute nyc3 s-2vcpu-8gb linux 2 8 on_demand month 42 0", srcDO),
 		off("digitalocean compute nyc3 s-4vcpu-16gb linux 4 16 on_demand month 84 0", srcDO),
-		off("digitalocean block_storage nyc3 Volumes - 0 0 on_demand gb_month 0.10 0", srcDO),
+		off("digitalocean block_storage nyc3 Volumes - 0 0 on_demand gb_month 0.10 0", srcDO, "family=general_purpose_ssd"),
 		off("digitalocean egress nyc3 Bandwidth_overage - 0 0 on_demand gb 0.01 0", srcDO),
 		off("digitalocean database nyc3 db-s-2vcpu-4gb - 2 4 on_demand month 60 0", srcDO, "engine=postgresql,mysql", "storage_gb=38"),
 		off("heroku paas us Standard-2X linux 0 1 on_demand month 50 0", srcHeroku, "per=dyno"),

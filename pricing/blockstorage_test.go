@@ -1,0 +1,56 @@
+package pricing
+
+import (
+	"strings"
+	"testing"
+)
+
+// Azure sells managed disks by size, per disk per month (Retail Prices API:
+// "S10 LRS Disk" 128 GiB $5.888, "P15 LRS Disk" 256 GiB $38.012142 in
+// eastus); AWS sells EBS per GB-month (gp3 $0.08 in us-east-1).
+func TestBlockStorageByDiskOrByGB(t *testing.T) {
+	s10 := off("azure block_storage eastus S10_LRS - 0 0 on_demand month 5.888 0", srcAzure, "disk_gib=128", "sku=s10")
+	s10.Family = VolumeGeneralSSD // an HDD in fact: the test is about sizes
+	p15 := off("azure block_storage eastus P15_LRS - 0 0 on_demand month 38.012142 0", srcAzure, "disk_gib=256", "sku=p15")
+	p15.Family = VolumeGeneralSSD
+	gp3 := off("azure block_storage eastus per_GB - 0 0 on_demand gb_month 0.08 0", srcAzure, "sku=gb")
+	gp3.Family = VolumeGeneralSSD
+	hdd := off("azure block_storage eastus HDD - 0 0 on_demand gb_month 0.01 0", srcAzure, "sku=hdd")
+	hdd.Family = VolumeHDD
+	tests := []struct {
+		name         string
+		offers       []Offer
+		gb, inst     int
+		wantSKU      string
+		wantQty, sum string
+	}{
+		{"one disk holds it; magnetic disks are not compared", []Offer{s10, p15, hdd}, 100, 1, "s10", "1", "5.888"},
+		{"several small disks cost less than fewer large ones", []Offer{s10, p15}, 300, 1, "s10", "3", "17.664"},
+		{"one set of disks per instance", []Offer{s10, p15}, 100, 2, "s10", "2", "11.776"},
+		{"a disk is cheaper than 100 GB by the GB", []Offer{s10, gp3}, 100, 1, "s10", "1", "5.888"},
+		{"by the GB is cheaper for 50 GB", []Offer{s10, gp3}, 50, 1, "gb", "50", "4"},
+		{"a disk large enough exactly", []Offer{p15}, 256, 1, "p15", "1", "38.012142"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			q := quoter{n: Need{StorageGB: tc.gb, Instances: tc.inst}, c: NewCatalog(tc.offers), s: testSettings()}
+			var opt Option
+			q.addBlockStorage(&opt, "azure", "eastus")
+			if len(opt.Lines) != 1 || len(opt.Missing) != 0 {
+				t.Fatalf("got lines %+v, missing %v; want one line", opt.Lines, opt.Missing)
+			}
+			l := opt.Lines[0]
+			if l.SKU != tc.wantSKU || !l.Quantity.Equal(dec(tc.wantQty)) || !l.Monthly.Equal(dec(tc.sum)) || l.Component != CompStorage {
+				t.Errorf("got %s × %s = %s (%s); want %s × %s = %s", l.SKU, l.Quantity, l.Monthly, l.Component, tc.wantSKU, tc.wantQty, tc.sum)
+			}
+		})
+	}
+	t.Run("nothing sold is missing, not zero", func(t *testing.T) {
+		q := quoter{n: Need{StorageGB: 10, Instances: 1}, c: NewCatalog(nil), s: testSettings()}
+		var opt Option
+		q.addBlockStorage(&opt, "azure", "eastus")
+		if len(opt.Lines) != 0 || len(opt.Missing) != 1 || !strings.Contains(opt.Missing[0], "block storage") {
+			t.Errorf("got lines %+v, missing %v", opt.Lines, opt.Missing)
+		}
+	})
+}
