@@ -90,15 +90,12 @@ func init() {
 	}
 	all := geographies
 	gap("aws", "windows", "no sourced EC2 Windows (License Included) price for any curated region", all...)
-	gap("aws", "block_storage", "no dated per-GB EBS price for this region (gp3 found for us-east-1 only; io1 only in ap-southeast-1)",
-		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo")
-	gap("azure", "linux", "no sourced Linux VM price with >=2 vCPU for this region (the SkyPilot Azure catalog covers US regions only)",
-		"eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "burstable", "no sourced B-series price for this region",
+	gap("aws", "block_storage", "no dated per-GB general-purpose EBS price for this region (gp3 found for us-east-1 only; io1 in ap-southeast-1 is not general purpose)",
+		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
+	gap("azure", "windows", "no sourced Windows VM price for this region (karpenter-provider-azure's table is Linux only)",
 		"eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "windows", "no sourced Windows VM price for this region",
-		"eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "block_storage", "managed disks are sold per disk (S10, P15 in eastus, service other); no dated per-GB price found", all...)
+	gap("azure", "block_storage", "no dated managed disk price for this region (P15 and S10 found for eastus only)",
+		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "egress", "no dated bandwidth (internet egress) price found", all...)
 	gap("gcp", "block_storage", "Balanced PD in europe-west1 is billed under an unlabeled SKU whose regions are not known here", "eu-west")
 	gap("digitalocean", "block_storage", "no dated Volumes price found", all...)
@@ -138,8 +135,9 @@ func TestCoverage(t *testing.T) {
 		{"windows", []string{"aws", "azure", "gcp"}, func(o loaded) bool {
 			return onDemand(o) && o.Service == pricing.Compute && o.OS == "windows"
 		}},
+		// A general-purpose SSD volume the cost model can price (per GB or per disk).
 		{"block_storage", []string{"aws", "azure", "gcp", "digitalocean"}, func(o loaded) bool {
-			return onDemand(o) && o.Service == pricing.BlockStorage && o.Unit == pricing.PerGBMonth
+			return onDemand(o) && pricing.IsVolume(o.Offer)
 		}},
 		{"egress", []string{"aws", "azure", "gcp", "digitalocean"}, func(o loaded) bool {
 			return onDemand(o) && o.Service == pricing.Egress && o.Unit == pricing.PerGB
@@ -198,8 +196,7 @@ func TestComputeFits(t *testing.T) {
 
 func TestSaaSKinds(t *testing.T) {
 	all := loadAll(t)
-	// dev_tools: no dated public price for GitHub, Atlassian or similar was found.
-	gaps := map[string]bool{"dev_tools": true}
+	gaps := map[string]bool{}
 	for _, kind := range []string{"email_collaboration", "crm", "file_sharing", "monitoring", "dev_tools"} {
 		t.Run(kind, func(t *testing.T) {
 			n := 0
