@@ -25,7 +25,8 @@ func TestBlockStorageByDiskOrByGB(t *testing.T) {
 		wantQty, sum string
 	}{
 		{"one disk holds it; magnetic disks are not compared", []Offer{s10, p15, hdd}, 100, 1, "s10", "1", "5.888"},
-		{"several small disks cost less than fewer large ones", []Offer{s10, p15}, 300, 1, "s10", "3", "17.664"},
+		{"no single disk is large enough: the largest size, twice", []Offer{s10, p15}, 300, 1, "p15", "2", "76.024284"},
+		{"one disk that fits, not several cheaper small ones", []Offer{s10, p15}, 200, 1, "p15", "1", "38.012142"},
 		{"one set of disks per instance", []Offer{s10, p15}, 100, 2, "s10", "2", "11.776"},
 		{"a disk is cheaper than 100 GB by the GB", []Offer{s10, gp3}, 100, 1, "s10", "1", "5.888"},
 		{"by the GB is cheaper for 50 GB", []Offer{s10, gp3}, 50, 1, "gb", "50", "4"},

@@ -83,22 +83,40 @@ func (q quoter) addBlockStorage(opt *Option, provider, region string) {
 	}
 }
 
-// cheapestDisks returns the disk product (unit month, attribute disk_gib)
-// for which the disks that hold gb cost least, and how many of them.
+// cheapestDisks returns the disk product (IsVolume, unit month) to hold gb
+// per instance, and how many: the cheapest single disk large enough, or, when
+// no disk is, as many of the largest size as needed. Several small disks are
+// never bought to undercut one that fits: a volume is one disk.
 func (q quoter) cheapestDisks(f Fit, gb int) (Offer, decimal.Decimal, bool) {
-	var best Offer
-	var bestN, bestCost decimal.Decimal
-	found := false
 	f.Match = func(o Offer) bool { return IsVolume(o) && o.Unit == PerMonth && o.TierStart.IsZero() }
-	for _, o := range q.c.All(f) {
-		size, _ := DiskGiB(o)
-		n := decimal.NewFromInt(int64((gb + size - 1) / size))
-		cost := n.Mul(o.Amount)
-		if !found || cost.LessThan(bestCost) || (cost.Equal(bestCost) && n.LessThan(bestN)) {
-			best, bestN, bestCost, found = o, n, cost, true
+	disks := q.c.All(f)
+	var best Offer
+	bestSize, found := 0, false
+	better := func(o Offer, size int) bool {
+		return !found || o.Amount.LessThan(best.Amount) || (o.Amount.Equal(best.Amount) && size < bestSize)
+	}
+	for _, o := range disks {
+		if size, _ := DiskGiB(o); size >= gb && better(o, size) {
+			best, bestSize, found = o, size, true
 		}
 	}
-	return best, bestN, found
+	if found {
+		return best, decimal.NewFromInt(1), true
+	}
+	largest := 0
+	for _, o := range disks {
+		size, _ := DiskGiB(o)
+		largest = max(largest, size)
+	}
+	for _, o := range disks {
+		if size, _ := DiskGiB(o); size == largest && better(o, size) {
+			best, bestSize, found = o, size, true
+		}
+	}
+	if !found {
+		return Offer{}, decimal.Zero, false
+	}
+	return best, decimal.NewFromInt(int64((gb + largest - 1) / largest)), true
 }
 
 func sumMonthly(ls []Line) decimal.Decimal {
