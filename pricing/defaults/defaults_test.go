@@ -89,24 +89,20 @@ func init() {
 		}
 	}
 	all := geographies
-	gap("aws", "windows", "no sourced EC2 Windows (License Included) price for any curated region", all...)
-	gap("aws", "block_storage", "no dated per-GB general-purpose EBS price for this region (gp3 found for us-east-1 only; io1 in ap-southeast-1 is not general purpose)",
+	gap("aws", "windows", "no sourced EC2 Windows price for this region (the 2023-01-06 scrape of the Windows on-demand table has no us-west-2 file)", "us-west")
+	gap("aws", "block_storage", "no dated per-GB general-purpose EBS price for this region (gp3 found for us-east-1, eu-west-1, eu-central-1 and ap-southeast-1)",
+		"us-west", "asia-seoul", "asia-tokyo")
+	gap("aws", "managed_postgresql", "RDS for PostgreSQL priced for us-east-1 only",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "windows", "no sourced Windows VM price for this region (karpenter-provider-azure's table is Linux only)",
 		"eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "block_storage", "no dated managed disk price for this region (P15 and S10 found for eastus only)",
+	gap("azure", "block_storage", "no dated managed disk price for this region (found for eastus and northeurope)",
+		"us-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
+	gap("azure", "egress", "no dated bandwidth (internet egress) price found for this region's zone", all...)
+	gap("azure", "managed_postgresql", "no dated Azure Database for PostgreSQL flexible server price for this region (found for eastus only)",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "egress", "no dated bandwidth (internet egress) price found", all...)
-	gap("gcp", "block_storage", "Balanced PD in europe-west1 is billed under an unlabeled SKU whose regions are not known here", "eu-west")
+	gap("gcp", "managed_postgresql", "no dated Cloud SQL per-vCPU/GiB price for this region (the sourced rates are for us-central1)", all...)
 	gap("digitalocean", "block_storage", "no dated Volumes price found", all...)
-	// Managed databases: AWS RDS is sourced for us-east-1 only (infracost golden);
-	// no dated Azure flexible server, Cloud SQL or DigitalOcean price was found
-	// for these regions.
-	gap("aws", "managed_postgresql", "RDS for PostgreSQL priced for us-east-1 only",
-		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "managed_postgresql", "no dated Azure Database for PostgreSQL flexible server price for this region (infracost's golden is westus)", all...)
-	gap("gcp", "managed_postgresql", "no dated Cloud SQL per-vCPU/GiB price for this region (guides found cover us-central1 only)", all...)
-	gap("digitalocean", "managed_postgresql", "no dated Managed Databases price found", all...)
 }
 
 func TestCoverage(t *testing.T) {
