@@ -16,6 +16,12 @@
 //	  - price, upfront, tier_start, tier_end: exact decimals (upfront and tiers may be empty)
 //	  - currency: ISO 4217; as_of: YYYY-MM-DD; source: the address the figure was read on
 //	  - attributes: key=value pairs separated by ";" (e.g. storage_gb_per_user=30;tier=standard)
+//	  - block_storage rows: family general_purpose_ssd marks the volumes a quote may
+//	    use (pricing.IsVolume), priced per gb_month, or per disk (unit month with
+//	    attribute disk_gib, as Azure sells managed disks); hdd, provisioned_iops
+//	    and performance_ssd rows are listed but not used by quotes
+//	  - database rows: attribute engine (postgresql, mysql, sqlserver); storage rows
+//	    have unit gb_month; a plan that includes storage says storage_gb
 package sheet
 
 import (
