@@ -3,6 +3,8 @@ package pricing
 import (
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // Azure sells managed disks by size, per disk per month (Retail Prices API:
@@ -54,4 +56,28 @@ func TestBlockStorageByDiskOrByGB(t *testing.T) {
 			t.Errorf("got lines %+v, missing %v", opt.Lines, opt.Missing)
 		}
 	})
+}
+
+// DigitalOcean managed PostgreSQL: db-s-1vcpu-1gb is $15 a month with 10 GiB
+// included; more storage is $0.21 per GiB-month (DO docs, 17 Jun 2025).
+func TestManagedDBStorageBeyondThePlan(t *testing.T) {
+	plan := off("digitalocean database nyc3 db-s-1vcpu-1gb - 1 1 on_demand month 15 0", srcDO, "engine=postgresql", "storage_gb=10")
+	more := off("digitalocean database nyc3 additional_storage - 0 0 on_demand gb_month 0.21 0", srcDO, "engine=postgresql", "part=storage")
+	for _, tc := range []struct {
+		gb        int
+		wantLines int
+		storage   string
+	}{{8, 1, "0"}, {10, 1, "0"}, {50, 2, "8.4"}} {
+		q := quoter{n: Need{Kind: "web_app", DatabaseEngine: "postgresql", StorageGB: tc.gb, Instances: 1},
+			c: NewCatalog([]Offer{plan, more}), s: testSettings()}
+		var opt Option
+		q.addManagedDB(&opt, "digitalocean", "nyc3")
+		storage := decimal.Zero
+		for _, l := range opt.Lines[1:] {
+			storage = storage.Add(l.Monthly)
+		}
+		if len(opt.Lines) != tc.wantLines || !storage.Equal(dec(tc.storage)) || len(opt.Missing) != 0 {
+			t.Errorf("%d GB: %d lines, storage %s, missing %v; want %d lines, storage %s", tc.gb, len(opt.Lines), storage, opt.Missing, tc.wantLines, tc.storage)
+		}
+	}
 }

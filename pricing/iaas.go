@@ -205,13 +205,19 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 			usage(count, c), count, c))
 	}
 	need := n.StorageGB * max(n.Instances, 1)
-	if incl, err := strconv.Atoi(db.Attributes["storage_gb"]); ok && err == nil && need <= incl*count {
-		opt.note("database storage: %d GB included in %s", need, db.Name)
-		return
+	name := "managed " + eng + " storage"
+	if incl, err := strconv.Atoi(db.Attributes["storage_gb"]); ok && err == nil && incl > 0 {
+		if need <= incl*count {
+			opt.note("database storage: %d GB included in %s", need, db.Name)
+			return
+		}
+		opt.note("database storage: %d GB included in %s, %d GB more bought", incl*count, db.Name, need-incl*count)
+		need -= incl * count
+		name += " beyond the plan's"
 	}
 	f = Fit{Provider: provider, Region: region, Service: Database, Term: OnDemand,
 		Match: func(o Offer) bool { return o.HasAttr("engine", eng) && o.Unit == PerGBMonth }}
-	q.addUsage(opt, f, "managed "+eng+" storage", CompDatabase, need)
+	q.addUsage(opt, f, name, CompDatabase, need)
 }
 
 // sizing returns the option's sizing, as is when it has none.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"cloudadvisor/pricing"
 	"cloudadvisor/pricing/defaults"
 	"cloudadvisor/pricing/sheet"
@@ -98,11 +100,9 @@ func init() {
 		"eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "block_storage", "no dated managed disk price for this region (found for eastus and northeurope)",
 		"us-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "egress", "no dated bandwidth (internet egress) price found for this region's zone", all...)
 	gap("azure", "managed_postgresql", "no dated Azure Database for PostgreSQL flexible server price for this region (found for eastus only)",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("gcp", "managed_postgresql", "no dated Cloud SQL per-vCPU/GiB price for this region (the sourced rates are for us-central1)", all...)
-	gap("digitalocean", "block_storage", "no dated Volumes price found", all...)
 }
 
 func TestCoverage(t *testing.T) {
@@ -227,4 +227,50 @@ func TestSaaSKinds(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestTiersAreContiguous checks that the tiers of every tiered SKU start at
+// zero and follow on without gap or overlap, the last one open-ended where
+// the source prices the rest: a tier under another SKU would never be used.
+func TestTiersAreContiguous(t *testing.T) {
+	bySKU := map[string][]pricing.Offer{}
+	for _, o := range loadAll(t) {
+		if !o.TierStart.IsZero() || !o.Unbounded {
+			k := o.Provider + " " + o.Region + " " + o.SKU + " " + string(o.Term)
+			bySKU[k] = append(bySKU[k], o.Offer)
+		}
+	}
+	for k, tiers := range bySKU {
+		sort.Slice(tiers, func(i, j int) bool { return tiers[i].TierStart.LessThan(tiers[j].TierStart) })
+		if !tiers[0].TierStart.IsZero() {
+			t.Errorf("%s: first tier starts at %s, want 0", k, tiers[0].TierStart)
+		}
+		for i := 1; i < len(tiers); i++ {
+			if prev := tiers[i-1]; prev.Unbounded || !prev.TierEnd.Equal(tiers[i].TierStart) {
+				t.Errorf("%s: tier ending %s (open %v) is followed by one starting %s", k, prev.TierEnd, prev.Unbounded, tiers[i].TierStart)
+			}
+		}
+	}
+}
+
+// TestAzureEgressTiers quotes internet egress on the embedded catalog:
+// 500 GB a month from eastus is 100 GB free and 400 GB at $0.087.
+func TestAzureEgressTiers(t *testing.T) {
+	var offers []pricing.Offer
+	for _, o := range loadAll(t) {
+		offers = append(offers, o.Offer)
+	}
+	c := pricing.NewCatalog(offers)
+	n := pricing.Need{Kind: "other", Instances: 1, VCPU: 2, MemoryGiB: 8, OS: "linux", EgressGBMonth: 500, Strategy: "rehost"}
+	s := pricing.Settings{Geography: "us-east", HorizonYears: 1, Currency: "USD"}
+	for _, o := range pricing.Quote(n, c, s) {
+		if o.Model != pricing.ModelIaaS || o.Provider != "azure" {
+			continue
+		}
+		if got := o.Components.Network; !got.Equal(decimal.RequireFromString("34.8")) {
+			t.Errorf("azure eastus egress for 500 GB: %s a month, want 34.8 (400 GB x 0.087)", got)
+		}
+		return
+	}
+	t.Fatal("no azure IaaS option")
 }
