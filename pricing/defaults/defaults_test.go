@@ -94,27 +94,25 @@ func init() {
 	}
 	all := geographies
 	gap("aws", "windows", "no sourced EC2 Windows price for this region (the 2023-01-06 scrape of the Windows on-demand table has no us-west-2 file)", "us-west")
-	gap("aws", "block_storage", "no dated per-GB general-purpose EBS price for this region (gp3 found for us-east-1, eu-west-1, eu-central-1 and ap-southeast-1)",
-		"us-west", "asia-seoul", "asia-tokyo")
-	gap("aws", "managed_postgresql", "RDS for PostgreSQL priced for us-east-1 only",
-		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "windows", "no sourced Windows VM price for this region (karpenter-provider-azure's table is Linux only)",
 		"eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "block_storage", "no dated managed disk price for this region (found for eastus and northeurope)",
 		"us-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "managed_postgresql", "no dated Azure Database for PostgreSQL flexible server price for this region (found for eastus only)",
-		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("gcp", "managed_postgresql", "no dated Cloud SQL per-vCPU/GiB price for this region (the sourced rates are for us-central1)", all...)
 	gap("aws", "managed_mysql", "RDS for MySQL priced for us-east-1 only",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "managed_mysql", "no dated Azure Database for MySQL flexible server price for this region (found for eastus only)",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("gcp", "managed_mysql", "no dated Cloud SQL per-vCPU/GiB price for this region (the sourced rates are for us-central1)", all...)
 	gap("aws", "managed_sqlserver", "RDS for SQL Server priced for us-east-1 only",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "managed_sqlserver", "no dated Azure SQL Database price for this region (General Purpose found for eastus only)",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("gcp", "managed_sqlserver", "no dated Cloud SQL for SQL Server price found", all...)
+	gap("azure", "managed_postgresql", "no dated Azure Database for PostgreSQL flexible server price for this region (found for eastus and japaneast)",
+		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-singapore")
+	gap("gcp", "managed_postgresql", "no dated Cloud SQL price for this region (found for asia-northeast1; other sourced rates are for us-central1)",
+		"us-east", "us-west", "eu-west", "eu-central", "asia-seoul", "asia-singapore")
+	gap("gcp", "managed_mysql", "no dated Cloud SQL price for this region (found for asia-northeast1; other sourced rates are for us-central1)",
+		"us-east", "us-west", "eu-west", "eu-central", "asia-seoul", "asia-singapore")
 }
 
 func TestCoverage(t *testing.T) {
