@@ -278,6 +278,21 @@ func Tier(o pricing.Offer) string {
 	return o.TierStart.String() + "–" + o.TierEnd.String()
 }
 
+// Variant names what tells offers of the same product apart in a list:
+// a database's engine and edition, a disk's size, a plan's billing.
+func Variant(o pricing.Offer) string {
+	var parts []string
+	for _, k := range []string{"engine", "edition", "billing"} {
+		if v := o.Attributes[k]; v != "" {
+			parts = append(parts, v)
+		}
+	}
+	if gib, ok := pricing.DiskGiB(o); ok {
+		parts = append(parts, strconv.Itoa(gib)+" GiB disk")
+	}
+	return strings.Join(parts, " · ")
+}
+
 // sourceURL links a source only when it is a web address.
 func sourceURL(s string) string {
 	if strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
