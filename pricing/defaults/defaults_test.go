@@ -95,9 +95,9 @@ func init() {
 	all := geographies
 	gap("aws", "windows", "no sourced EC2 Windows price for this region (the 2023-01-06 scrape of the Windows on-demand table has no us-west-2 file)", "us-west")
 	gap("azure", "windows", "no sourced Windows VM price for this region (karpenter-provider-azure's table is Linux only)",
-		"eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "block_storage", "no dated managed disk price for this region (found for eastus and northeurope)",
-		"us-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
+		"eu-central", "asia-seoul", "asia-tokyo")
+	gap("azure", "block_storage", "no dated managed disk price for this region",
+		"us-west", "asia-seoul")
 	gap("aws", "managed_mysql", "RDS for MySQL priced for us-east-1 only",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "managed_mysql", "no dated Azure Database for MySQL flexible server price for this region (found for eastus only)",
