@@ -98,14 +98,13 @@ func init() {
 		"eu-central", "asia-seoul", "asia-tokyo")
 	gap("azure", "block_storage", "no dated managed disk price for this region",
 		"us-west", "asia-seoul")
-	gap("aws", "managed_mysql", "RDS for MySQL priced for us-east-1 only",
-		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "managed_mysql", "no dated Azure Database for MySQL flexible server price for this region (found for eastus only)",
-		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
+	gap("aws", "managed_mysql", "no dated RDS for MySQL price for this region (AWS's 2024-09-28 calculator price map was read for five other regions)", "us-west")
+	gap("azure", "managed_mysql", "no dated Azure Database for MySQL flexible server price for this region (found for eastus and koreacentral)",
+		"us-west", "eu-west", "eu-central", "asia-tokyo", "asia-singapore")
 	gap("aws", "managed_sqlserver", "RDS for SQL Server priced for us-east-1 only",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
-	gap("azure", "managed_sqlserver", "no dated Azure SQL Database price for this region (General Purpose found for eastus only)",
-		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
+	gap("azure", "managed_sqlserver", "no dated Azure SQL Database price for this region (General Purpose found for eastus and koreacentral)",
+		"us-west", "eu-west", "eu-central", "asia-tokyo", "asia-singapore")
 	gap("gcp", "managed_sqlserver", "no dated Cloud SQL for SQL Server price found", all...)
 	gap("azure", "managed_postgresql", "no dated Azure Database for PostgreSQL flexible server price for this region (found for eastus and japaneast)",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-singapore")
