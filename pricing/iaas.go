@@ -61,13 +61,9 @@ func (q quoter) addBlockStorage(opt *Option, provider, region string) {
 		return
 	}
 	f := Fit{Provider: provider, Region: region, Service: BlockStorage, Term: OnDemand}
-	var byGB []Line
 	gb := f
 	gb.Match = func(o Offer) bool { return IsVolume(o) && o.Unit == PerGBMonth }
-	if first, ok := q.c.Cheapest(gb); ok {
-		gb.Match = func(o Offer) bool { return o.SKU == first.SKU }
-		byGB = tiered("block storage", CompStorage, decimal.NewFromInt(int64(per*n)), q.c.All(gb))
-	}
+	byGB, _ := q.usageLines(gb, "block storage", CompStorage, per*n)
 	disk, count, ok := q.cheapestDisks(f, per)
 	switch {
 	case ok && (byGB == nil || count.Mul(disk.Amount).Mul(decimal.NewFromInt(int64(n))).LessThan(sumMonthly(byGB))):

@@ -59,13 +59,23 @@ func (q quoter) addUsage(opt *Option, f Fit, name, component string, qty int) {
 	if qty <= 0 {
 		return
 	}
-	first, ok := q.c.Cheapest(f)
+	ls, ok := q.usageLines(f, name, component, qty)
 	if !ok {
 		opt.missing("%s: no %s price for %s in %s", name, f.Service, f.Provider, f.Region)
 		return
 	}
+	opt.Lines = append(opt.Lines, ls...)
+}
+
+// usageLines prices qty units of the cheapest SKU that fits, over its tiers;
+// ok is false when none fits.
+func (q quoter) usageLines(f Fit, name, component string, qty int) ([]Line, bool) {
+	first, ok := q.c.Cheapest(f)
+	if !ok {
+		return nil, false
+	}
 	f.Match = func(o Offer) bool { return o.SKU == first.SKU }
-	opt.Lines = append(opt.Lines, tiered(name, component, decimal.NewFromInt(int64(qty)), q.c.All(f))...)
+	return tiered(name, component, decimal.NewFromInt(int64(qty)), q.c.All(f)), true
 }
 
 // tierRank orders SaaS plan tiers.
