@@ -81,3 +81,33 @@ func TestManagedDBStorageBeyondThePlan(t *testing.T) {
 		}
 	}
 }
+
+// A DigitalOcean s-1vcpu-1gb Droplet ($6 a month) includes 1 TB of outbound
+// transfer (/v2/sizes "transfer": 1), pooled; the excess is $0.01 per GB.
+func TestDropletEgressBeyondTheAllowance(t *testing.T) {
+	vm := off("digitalocean compute nyc3 s-1vcpu-1gb linux 1 1 on_demand month 6 0", srcDO, "transfer_tb=1")
+	over := off("digitalocean egress nyc3 transfer_overage - 0 0 on_demand gb 0.01 0", srcDO)
+	for _, tc := range []struct {
+		egress, instances int
+		want              string
+	}{{800, 1, "0"}, {1000, 1, "0"}, {1500, 1, "5"}, {1500, 2, "0"}, {2500, 2, "5"}} {
+		q := quoter{n: Need{EgressGBMonth: tc.egress, Instances: tc.instances},
+			c: NewCatalog([]Offer{vm, over}), s: testSettings()}
+		opt := Option{Provider: "digitalocean", Region: "nyc3"}
+		q.addVMEgress(&opt, vm)
+		got := decimal.Zero
+		for _, l := range opt.Lines {
+			got = got.Add(l.Monthly)
+		}
+		if !got.Equal(dec(tc.want)) || len(opt.Missing) != 0 || len(opt.Notes) != 1 {
+			t.Errorf("%d GB on %d Droplets: egress %s, missing %v, notes %v; want %s and one note", tc.egress, tc.instances, got, opt.Missing, opt.Notes, tc.want)
+		}
+	}
+	// Without an allowance every GB is billed.
+	q := quoter{n: Need{EgressGBMonth: 500, Instances: 1}, c: NewCatalog([]Offer{over}), s: testSettings()}
+	opt := Option{Provider: "digitalocean", Region: "nyc3"}
+	q.addVMEgress(&opt, Offer{})
+	if len(opt.Lines) != 1 || !opt.Lines[0].Monthly.Equal(dec("5")) {
+		t.Errorf("no allowance: got %+v, want 500 GB x 0.01 = 5", opt.Lines)
+	}
+}

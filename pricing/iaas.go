@@ -24,7 +24,8 @@ func (q quoter) iaas(provider string) Option {
 	}
 	sz := RightSize(q.n, q.s.Sizing, q.s.Comfort)
 	opt.Sizing = &sz
-	if vm, ok := q.addVM(&opt, provider, region, sz); ok {
+	vm, ok := q.addVM(&opt, provider, region, sz)
+	if ok {
 		opt.Product, opt.SKU = vm.Name, vm.SKU
 	}
 	db := ""
@@ -43,11 +44,29 @@ func (q quoter) iaas(provider string) Option {
 	if db == "self" {
 		q.addSelfRunLicence(&opt, provider, region)
 	}
-	q.addUsage(&opt, Fit{Provider: provider, Region: region, Service: Egress, Term: OnDemand},
-		"data transfer out", CompNetwork, q.n.EgressGBMonth)
+	q.addVMEgress(&opt, vm)
 	q.addLabour(&opt, db)
 	q.addMigration(&opt)
 	return opt
+}
+
+// addVMEgress prices the data sent out to the internet beyond what the
+// instances include: DigitalOcean Droplets carry an allowance (attribute
+// transfer_tb, pooled across the account; 1 TB counted as 1,000 GB so the
+// allowance is never overstated) and only the excess is billed.
+func (q quoter) addVMEgress(opt *Option, vm Offer) {
+	need, name := q.n.EgressGBMonth, "data transfer out"
+	if tb, err := decimal.NewFromString(vm.Attributes["transfer_tb"]); err == nil && tb.IsPositive() && need > 0 {
+		incl := int(tb.Mul(decimal.NewFromInt(int64(1000 * max(q.n.Instances, 1)))).IntPart())
+		if need <= incl {
+			opt.note("data transfer out: %d GB a month within the %d GB the instances include", need, incl)
+			return
+		}
+		opt.note("data transfer out: %d GB included with the instances, %d GB more billed", incl, need-incl)
+		need, name = need-incl, "data transfer out beyond the included"
+	}
+	q.addUsage(opt, Fit{Provider: opt.Provider, Region: opt.Region, Service: Egress, Term: OnDemand},
+		name, CompNetwork, need)
 }
 
 // addBlockStorage prices the disks of every instance on general-purpose SSD
