@@ -59,10 +59,10 @@ func (q quoter) addVMEgress(opt *Option, vm Offer) {
 	if tb, err := decimal.NewFromString(vm.Attributes["transfer_tb"]); err == nil && tb.IsPositive() && need > 0 {
 		incl := int(tb.Mul(decimal.NewFromInt(int64(1000 * max(q.n.Instances, 1)))).IntPart())
 		if need <= incl {
-			opt.note("data transfer out: %d GB a month within the %d GB the instances include", need, incl)
+			opt.note("data transfer out: %s GB a month within the %s GB the instances include", gbText(need), gbText(incl))
 			return
 		}
-		opt.note("data transfer out: %d GB included with the instances, %d GB more billed", incl, need-incl)
+		opt.note("data transfer out: %s GB included with the instances, %s GB more billed", gbText(incl), gbText(need-incl))
 		need, name = need-incl, "data transfer out beyond the included"
 	}
 	q.addUsage(opt, Fit{Provider: opt.Provider, Region: opt.Region, Service: Egress, Term: OnDemand},
@@ -133,6 +133,9 @@ func (q quoter) cheapestDisks(f Fit, gb int) (Offer, decimal.Decimal, bool) {
 	}
 	return best, decimal.NewFromInt(int64((gb + largest - 1) / largest)), true
 }
+
+// gbText writes a whole number of GB with thousands separators.
+func gbText(n int) string { return GroupThousands(strconv.Itoa(n)) }
 
 func sumMonthly(ls []Line) decimal.Decimal {
 	s := decimal.Zero
