@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"bytes"
+	sharedsamples "cloudadvisor/internal/samples"
 	"errors"
 	"fmt"
 	"os"
@@ -31,7 +32,7 @@ func TestVendorTemplates(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			b, err := os.ReadFile(filepath.Join(dir, tt.file))
 			if os.IsNotExist(err) {
-				t.Skipf("shared samples absent: %v", err)
+				sharedsamples.Missing(t, "shared samples absent: "+err.Error())
 			}
 			if err != nil {
 				t.Fatal(err)
@@ -49,7 +50,7 @@ func TestVendorTemplates(t *testing.T) {
 	for _, f := range []string{"google-migration-center-perfInfo-headers.csv", "google-migration-center-diskInfo-headers.csv", "google-migration-center-tagInfo-headers.csv"} {
 		b, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil {
-			t.Skipf("shared samples absent: %v", err)
+			sharedsamples.Missing(t, "shared samples absent: "+err.Error())
 		}
 		if _, err := parseBytes(t, b, f); !errors.Is(err, ErrNotInventory) || !strings.Contains(err.Error(), "vmInfo.csv") {
 			t.Errorf("%s: got %v, want ErrNotInventory naming vmInfo.csv", f, err)

@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	sharedsamples "cloudadvisor/internal/samples"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,7 +14,7 @@ func openSample(tb testing.TB, name string) *os.File {
 	tb.Helper()
 	f, err := os.Open(filepath.Join(samples, name))
 	if os.IsNotExist(err) {
-		tb.Skipf("shared samples absent: %v", err)
+		sharedsamples.Missing(tb, "shared samples absent: "+err.Error())
 	}
 	if err != nil {
 		tb.Fatal(err)

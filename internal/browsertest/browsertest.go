@@ -3,6 +3,7 @@
 package browsertest
 
 import (
+	"cloudadvisor/internal/samples"
 	"context"
 	"os"
 	"os/exec"
@@ -39,7 +40,7 @@ func New(tb testing.TB) *Browser {
 	tb.Helper()
 	path := chromium()
 	if path == "" {
-		tb.Skip("browser test skipped: no Chromium found (install Debian's chromium package; CI does)")
+		samples.Missing(tb, "browser test: no Chromium found (install Debian's chromium package; CI does)")
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU,

@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"cloudadvisor/internal/samples"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -25,7 +26,7 @@ func sample(tb testing.TB, name string) string {
 	tb.Helper()
 	path := filepath.Join(samplesDir, name)
 	if _, err := os.Stat(path); err != nil {
-		tb.Skipf("real AWS samples not available (%v)", err)
+		samples.Missing(tb, "real AWS samples not available: "+err.Error())
 	}
 	return path
 }

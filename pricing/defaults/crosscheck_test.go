@@ -1,6 +1,7 @@
 package defaults_test
 
 import (
+	sharedsamples "cloudadvisor/internal/samples"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -65,7 +66,7 @@ func readJSON(tb testing.TB, path string, v any) {
 
 func TestCrossCheckSharedSamples(t *testing.T) {
 	if _, err := os.Stat(samples); err != nil {
-		t.Skipf("shared samples folder %s not present: %v", samples, err)
+		sharedsamples.Missing(t, "shared samples folder "+samples+" not present: "+err.Error())
 	}
 	c := &checker{t: t, all: loadAll(t)}
 	for _, tt := range []struct {

@@ -1,6 +1,7 @@
 package digitalocean
 
 import (
+	sharedsamples "cloudadvisor/internal/samples"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,7 +16,7 @@ func sample(t *testing.T, name string) ([]pricing.Offer, pricing.ImportStats, Pa
 	t.Helper()
 	path := filepath.Join(samples, name)
 	if _, err := os.Stat(path); err != nil {
-		t.Skipf("real sample %s not available: %v", path, err)
+		sharedsamples.Missing(t, "real sample "+path+" not available: "+err.Error())
 	}
 	offers, stats, page, err := parseFile(t, path)
 	if err != nil {

@@ -1,6 +1,7 @@
 package gcp
 
 import (
+	sharedsamples "cloudadvisor/internal/samples"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,7 +18,7 @@ func samplePath(t *testing.T, name string) string {
 	t.Helper()
 	path := filepath.Join(samples, name)
 	if _, err := os.Stat(path); err != nil {
-		t.Skipf("real sample %s not available: %v", path, err)
+		sharedsamples.Missing(t, "real sample "+path+" not available: "+err.Error())
 	}
 	return path
 }

@@ -1,6 +1,7 @@
 package sheet_test
 
 import (
+	"cloudadvisor/internal/samples"
 	"os"
 	"testing"
 
@@ -17,7 +18,7 @@ const sharedSaaS = "../../../shared/pricing-samples/saas/saas-list-prices.csv"
 func TestParseAnySharedVendorList(t *testing.T) {
 	f, err := os.Open(sharedSaaS)
 	if os.IsNotExist(err) {
-		t.Skipf("shared samples not present at %s", sharedSaaS)
+		samples.Missing(t, "shared samples not present at "+sharedSaaS)
 	}
 	if err != nil {
 		t.Fatal(err)
