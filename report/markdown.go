@@ -107,7 +107,10 @@ func mdTable(b *bufio.Writer, header []string, rows [][]string) {
 	}
 }
 
-var mdEscaper = strings.NewReplacer("|", `\|`, "\n", " ", "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "[", `\[`)
+// mdEscaper keeps user text on its line (every line break Markdown readers
+// honour becomes a space, or a name could start blocks of its own) and
+// escapes inline markup.
+var mdEscaper = strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "\v", " ", "\f", " ", "\u0085", " ", "\u2028", " ", "\u2029", " ", "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "[", `\[`)
 
 // md escapes text that Markdown would read as markup.
 func md(s string) string { return mdEscaper.Replace(s) }

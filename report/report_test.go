@@ -240,3 +240,22 @@ func BenchmarkPDF20(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len())/1024, "KiB")
 }
+
+// TestMarkdownKeepsNamesOnTheirLine: a name with a carriage return (or any
+// other line break a Markdown reader honours) must not start blocks of its
+// own in the export.
+func TestMarkdownKeepsNamesOnTheirLine(t *testing.T) {
+	d := fixture(t)
+	for _, brk := range []string{"\r", "\n", "\r\n", "\u2028", "\u0085"} {
+		d.Organization.Name = "Acme" + brk + "# Injected heading" + brk + "<script>x</script>"
+		var b bytes.Buffer
+		if err := report.Markdown(&b, d, "en"); err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(b.String(), "\n")
+		if strings.Contains(b.String(), "\r") || !strings.HasPrefix(first, "# Acme") || !strings.Contains(first, "Injected heading") ||
+			strings.Contains(b.String(), "<script>") {
+			t.Errorf("break %q: name split across lines or markup kept; first line %q", brk, first)
+		}
+	}
+}

@@ -136,3 +136,25 @@ func decodeError(err error) error {
 	}
 	return &malformedError{msg: "the body is not valid JSON: " + err.Error()}
 }
+
+// errMethod is a request to an API path with a method it does not take.
+var errMethod = errors.New("method not allowed")
+
+// apiNoRoute answers API requests no route took: 405 with Allow when the path
+// exists under other methods, else 404, both as JSON errors.
+func (s *Server) apiNoRoute(w http.ResponseWriter, r *http.Request) error {
+	var allow []string
+	for _, rt := range s.apiRoutes() {
+		probe := http.NewServeMux()
+		probe.HandleFunc(rt.pattern, func(http.ResponseWriter, *http.Request) {})
+		pr := http.Request{Method: "GET", URL: r.URL, Host: r.Host}
+		if _, pat := probe.Handler(&pr); pat == rt.pattern {
+			allow = append(allow, rt.method)
+		}
+	}
+	if len(allow) == 0 {
+		return advisor.ErrNotFound
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	return errMethod
+}

@@ -38,15 +38,17 @@ func (s *Server) catalogFor(ctx context.Context, geography *string) (*pricing.Ca
 // owned returns the assessment if it belongs to the request's session; any
 // other session gets ErrNotFound, as for an id that does not exist.
 func (s *Server) owned(w http.ResponseWriter, r *http.Request) (advisor.Assessment, error) {
+	// The session first: a request without one owns nothing, and must not
+	// cost the read of a large assessment.
+	sid, err := s.sessionID(w, r, false)
+	if err != nil || sid == "" {
+		return advisor.Assessment{}, errors.Join(err, advisor.ErrNotFound)
+	}
 	a, err := s.store.Assessment(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return a, err
 	}
-	sid, err := s.sessionID(w, r, false)
-	if err != nil {
-		return a, err
-	}
-	if sid == "" || sid != a.SessionID {
+	if sid != a.SessionID {
 		return advisor.Assessment{}, advisor.ErrNotFound
 	}
 	return a, nil
@@ -64,12 +66,16 @@ func (s *Server) ownedWorkload(w http.ResponseWriter, r *http.Request) (advisor.
 
 // ownedOverview is owned for overview pages: the light read of the store.
 func (s *Server) ownedOverview(w http.ResponseWriter, r *http.Request) (advisor.Assessment, error) {
+	sid, err := s.sessionID(w, r, false)
+	if err != nil || sid == "" {
+		return advisor.Assessment{}, errors.Join(err, advisor.ErrNotFound)
+	}
 	a, err := s.store.AssessmentOverview(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return a, err
 	}
-	if sid, err := s.sessionID(w, r, false); err != nil || sid == "" || sid != a.SessionID {
-		return advisor.Assessment{}, errors.Join(err, advisor.ErrNotFound)
+	if sid != a.SessionID {
+		return advisor.Assessment{}, advisor.ErrNotFound
 	}
 	return a, nil
 }

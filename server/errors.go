@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -11,28 +12,100 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
+	"cloudadvisor/inventory"
 	"cloudadvisor/sqlite"
 	"cloudadvisor/templates"
 )
 
-// errStatus maps domain errors to HTTP status codes, in one place.
-func errStatus(err error) int {
+// errorKinds is the one table from errors to what the user gets: the HTTP
+// status and, for errors that are the request's fault, the message key (and
+// its arguments) that says what was wrong. Pages, the JSON API, share links
+// and uploads all answer through it.
+var errorKinds = []struct {
+	match  func(error) bool
+	status int
+	key    string                      // message key; "" uses the status's generic message
+	args   func(context.Context) []any // arguments of key
+	field  string                      // the request field at fault, for the JSON body
+}{
+	{match: is(advisor.ErrNotFound), status: http.StatusNotFound},
+	{match: is(errGone), status: http.StatusGone, key: "error.410.text"},
+	{match: isMaxBytes, status: http.StatusRequestEntityTooLarge, key: "inventory.error.too_large",
+		args: func(context.Context) []any { return []any{inventoryOptions.MaxBytes >> 20} }, field: "file"},
+	{match: is(inventory.ErrTooLarge), status: http.StatusRequestEntityTooLarge, key: "inventory.error.too_large",
+		args: func(context.Context) []any { return []any{inventoryOptions.MaxBytes >> 20} }, field: "file"},
+	{match: is(inventory.ErrTooManyRows), status: http.StatusUnprocessableEntity, key: "inventory.error.too_many_rows",
+		args: func(context.Context) []any { return []any{inventoryOptions.MaxRows} }, field: "file"},
+	{match: is(inventory.ErrNotInventory), status: http.StatusUnprocessableEntity, key: "inventory.error.not_inventory",
+		args: func(ctx context.Context) []any { return []any{formatList(ctx)} }, field: "file"},
+	{match: is(inventory.ErrUnreadable), status: http.StatusUnprocessableEntity, key: "inventory.error.unreadable", field: "file"},
+	{match: is(errNoFile), status: http.StatusUnprocessableEntity, key: "inventory.error.no_file", field: "file"},
+	{match: tooManyWorkloads, status: http.StatusUnprocessableEntity, key: "inventory.error.too_many_workloads",
+		args: func(context.Context) []any { return []any{advisor.MaxWorkloads} }, field: "workloads"},
+	{match: is(errMalformed), status: http.StatusBadRequest},
+	{match: is(errMethod), status: http.StatusMethodNotAllowed},
+	{match: is(advisor.ErrInvalid), status: http.StatusUnprocessableEntity},
+	{match: is(advisor.ErrConflict), status: http.StatusConflict},
+	{match: is(errTooManyRequests), status: http.StatusTooManyRequests},
+	{match: is(sqlite.ErrStorage), status: http.StatusServiceUnavailable},
+	{match: is(sqlite.ErrBusy), status: http.StatusServiceUnavailable},
+}
+
+func is(target error) func(error) bool { return func(err error) bool { return errors.Is(err, target) } }
+
+func isMaxBytes(err error) bool {
 	var mbe *http.MaxBytesError
-	switch {
-	case errors.Is(err, advisor.ErrNotFound):
-		return http.StatusNotFound
-	case errors.As(err, &mbe):
-		return http.StatusRequestEntityTooLarge
-	case errors.Is(err, errMalformed):
-		return http.StatusBadRequest
-	case errors.Is(err, advisor.ErrInvalid):
-		return http.StatusUnprocessableEntity
-	case errors.Is(err, advisor.ErrConflict):
-		return http.StatusConflict
-	case errors.Is(err, sqlite.ErrStorage):
-		return http.StatusServiceUnavailable
+	return errors.As(err, &mbe)
+}
+
+// tooManyWorkloads is an import or a request that would take an assessment
+// past advisor.MaxWorkloads.
+func tooManyWorkloads(err error) bool {
+	var fe advisor.FieldErrors
+	return errors.As(err, &fe) && len(fe) > 0 && fe[0].Code == "too_many"
+}
+
+// errTooManyRequests is a client over its rate limit.
+var errTooManyRequests = errors.New("too many requests")
+
+// errStatus maps an error to its HTTP status through errorKinds: 500 for
+// anything not in the table.
+func errStatus(err error) int {
+	for _, k := range errorKinds {
+		if k.match(err) {
+			return k.status
+		}
 	}
 	return http.StatusInternalServerError
+}
+
+// errMessage is what the user reads about err in the request's language, and
+// the field at fault where there is one. Errors outside the table, and
+// server errors, get the status's generic message and never their own text.
+func errMessage(ctx context.Context, err error) (field, msg string) {
+	for _, k := range errorKinds {
+		if !k.match(err) {
+			continue
+		}
+		if k.key == "" {
+			return k.field, i18n.Tc(ctx, statusKey(k.status))
+		}
+		var args []any
+		if k.args != nil {
+			args = k.args(ctx)
+		}
+		return k.field, i18n.Tc(ctx, k.key, args...)
+	}
+	return "", i18n.Tc(ctx, statusKey(http.StatusInternalServerError))
+}
+
+// retryAfter is the Retry-After of a 503: a locked database frees up in
+// seconds, a full or read-only disk needs an administrator.
+func retryAfter(err error) string {
+	if errors.Is(err, sqlite.ErrBusy) {
+		return "5"
+	}
+	return "60"
 }
 
 // errMalformed marks a request body that could not be decoded at all.
@@ -65,11 +138,11 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 // when the database cannot be written (nothing was changed, reads go on),
 // else 500.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	s.log.Error("server error", "method", r.Method, "path", r.URL.Path, "err", err, "request_id", RequestID(r.Context()))
+	s.log.Error("server error", "method", methodLabel(r.Method), "path", logPath(r), "err", err, "request_id", RequestID(r.Context()))
 	status := http.StatusInternalServerError
 	if errStatus(err) == http.StatusServiceUnavailable {
 		status = http.StatusServiceUnavailable
-		w.Header().Set("Retry-After", "60")
+		w.Header().Set("Retry-After", retryAfter(err))
 	}
 	view := templates.ErrorView{Status: status, RequestID: RequestID(r.Context())}
 	var buf bytes.Buffer
@@ -124,11 +197,12 @@ func (s *Server) api(h func(http.ResponseWriter, *http.Request) error) http.Hand
 			return
 		}
 		status := errStatus(err)
-		body := apiError{Error: apiErrorBody{Message: i18n.Tc(r.Context(), statusKey(status))}}
+		var body apiError
+		body.Error.Field, body.Error.Message = errMessage(r.Context(), err)
 		var fe advisor.FieldErrors
 		var me *malformedError
 		switch {
-		case errors.As(err, &fe):
+		case errors.As(err, &fe) && !tooManyWorkloads(err):
 			for _, f := range fe {
 				body.Error.Fields = append(body.Error.Fields, apiField{f.Field, fieldMessage(r.Context(), f)})
 			}
@@ -137,9 +211,9 @@ func (s *Server) api(h func(http.ResponseWriter, *http.Request) error) http.Hand
 			body.Error.Message = me.msg
 		case status >= 500:
 			if status == http.StatusServiceUnavailable {
-				w.Header().Set("Retry-After", "60")
+				w.Header().Set("Retry-After", retryAfter(err))
 			}
-			s.log.Error("server error", "method", r.Method, "path", r.URL.Path, "err", err, "request_id", RequestID(r.Context()))
+			s.log.Error("server error", "method", methodLabel(r.Method), "path", logPath(r), "err", err, "request_id", RequestID(r.Context()))
 		}
 		writeJSON(w, status, body)
 	}
@@ -153,7 +227,7 @@ func (e *malformedError) Is(t error) bool { return t == errMalformed }
 
 func statusKey(status int) string {
 	switch status {
-	case 400, 404, 413, 422, 503:
+	case 400, 404, 405, 410, 413, 422, 429, 503:
 		return "error.status." + strconv.Itoa(status)
 	}
 	return "error.status.500"

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -142,31 +143,25 @@ func (s *Server) refuseUpload(w http.ResponseWriter, r *http.Request, a advisor.
 	return nil
 }
 
-// uploadError maps a refused file to its status and message; ok is false for
-// an error that is not the file's fault.
+// uploadError maps a refused file to its status and message through the one
+// error table; ok is false for an error that is not the file's fault.
 func uploadError(r *http.Request, err error) (status int, msg, detail string, ok bool) {
-	ctx := r.Context()
-	var mbe *http.MaxBytesError
-	switch {
-	case errors.As(err, &mbe), errors.Is(err, inventory.ErrTooLarge):
-		return http.StatusRequestEntityTooLarge, i18n.Tc(ctx, "inventory.error.too_large", inventoryOptions.MaxBytes>>20), "", true
-	case errors.Is(err, inventory.ErrTooManyRows):
-		return http.StatusUnprocessableEntity, i18n.Tc(ctx, "inventory.error.too_many_rows", inventoryOptions.MaxRows), "", true
-	case errors.Is(err, inventory.ErrNotInventory):
-		return http.StatusUnprocessableEntity, i18n.Tc(ctx, "inventory.error.not_inventory", formatList(r)), notInventoryWhy(err), true
-	case errors.Is(err, inventory.ErrUnreadable):
-		return http.StatusUnprocessableEntity, i18n.Tc(ctx, "inventory.error.unreadable"), "", true
-	case errors.Is(err, errNoFile):
-		return http.StatusUnprocessableEntity, i18n.Tc(ctx, "inventory.error.no_file"), "", true
+	status = errStatus(err)
+	if status != http.StatusRequestEntityTooLarge && status != http.StatusUnprocessableEntity {
+		return 0, "", "", false
 	}
-	return 0, "", "", false
+	_, msg = errMessage(r.Context(), err)
+	if errors.Is(err, inventory.ErrNotInventory) {
+		detail = notInventoryWhy(err)
+	}
+	return status, msg, detail, true
 }
 
 // formatList names every accepted format.
-func formatList(r *http.Request) string {
+func formatList(ctx context.Context) string {
 	names := make([]string, len(inventory.Formats))
 	for i, f := range inventory.Formats {
-		names[i] = i18n.Tc(r.Context(), "inventory.format."+string(f))
+		names[i] = i18n.Tc(ctx, "inventory.format."+string(f))
 	}
 	return strings.Join(names, "; ")
 }

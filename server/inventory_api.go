@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"cloudadvisor/advisor"
-	"cloudadvisor/i18n"
 	"cloudadvisor/inventory"
 )
 
@@ -55,24 +54,15 @@ func (s *Server) apiImportInventory(w http.ResponseWriter, r *http.Request) erro
 	}
 	res, name, err := s.readAPIInventory(w, r)
 	if err != nil {
-		status, msg, _, ok := uploadError(r, err)
-		if !ok {
-			return err
-		}
-		writeJSON(w, status, apiError{Error: apiErrorBody{Field: "file", Message: msg}})
-		return nil
+		return err // the error table answers 413 or 422 on field file
 	}
 	cat, err := s.catalogFor(r.Context(), &a.Organization.Geography)
 	if err != nil {
 		return err
 	}
 	sum, err := a.Import(s.rules, cat, importRows(res.Rows))
-	if fe, ok := err.(advisor.FieldErrors); ok && len(fe) > 0 && fe[0].Code == "too_many" {
-		msg := i18n.Tc(r.Context(), "inventory.error.too_many_workloads", advisor.MaxWorkloads)
-		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: apiErrorBody{Field: "workloads", Message: msg}})
-		return nil
-	} else if err != nil {
-		return err
+	if err != nil {
+		return err // the error table: too many workloads is 422 on field workloads
 	}
 	if err := s.store.UpdateAssessment(r.Context(), &a); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/a-h/templ"
@@ -57,7 +58,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
-		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+		s.log.Info("request", "method", methodLabel(r.Method), "path", logPath(r), "status", sw.status,
 			"duration_ms", float64(time.Since(start).Microseconds())/1000, "request_id", id)
 	})
 }
@@ -96,4 +97,21 @@ func (s *Server) secureHeaders(next http.Handler) http.Handler {
 		ctx := i18n.WithLang(templ.WithNonce(r.Context(), nonce), lang)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// logPath is the request path as logs may keep it: a share link's token is a
+// credential, so it is replaced by "[token]", and a path is cut at 256 bytes.
+func logPath(r *http.Request) string {
+	p := r.URL.Path
+	if rest, ok := strings.CutPrefix(p, "/shared/"); ok {
+		_, tail, _ := strings.Cut(rest, "/")
+		p = "/shared/[token]"
+		if tail != "" {
+			p += "/" + tail
+		}
+	}
+	if len(p) > 256 {
+		p = p[:256] + "…"
+	}
+	return p
 }

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -56,8 +57,22 @@ func (l *limiter) allow(client string) (bool, time.Duration) {
 	return false, time.Duration((1 - b.tokens) / l.rate * float64(time.Second))
 }
 
-// clientAddr is the client's IP address (without port).
-func clientAddr(r *http.Request) string {
+// clientAddr is the client's IP address (without port). Behind a trusted
+// proxy (-trust-proxy) every request comes from the proxy, so the client is
+// the last address of X-Forwarded-For: the one the proxy itself appended
+// (earlier ones are the client's word and could be forged).
+func (s *Server) clientAddr(r *http.Request) string {
+	if s.trustProxy {
+		if xff := r.Header.Values("X-Forwarded-For"); len(xff) > 0 {
+			last := xff[len(xff)-1]
+			if i := strings.LastIndexByte(last, ','); i >= 0 {
+				last = last[i+1:]
+			}
+			if ip := net.ParseIP(strings.TrimSpace(last)); ip != nil {
+				return ip.String()
+			}
+		}
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
@@ -68,14 +83,14 @@ func clientAddr(r *http.Request) string {
 // limit answers 429 with Retry-After when the client is over its rate.
 func (s *Server) limit(l *limiter, next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if ok, wait := l.allow(clientAddr(r)); !ok {
+		if ok, wait := l.allow(s.clientAddr(r)); !ok {
 			secs := int(math.Ceil(wait.Seconds()))
 			w.Header().Set("Retry-After", strconv.Itoa(max(secs, 1)))
 			if isAPI(r) {
-				writeJSON(w, http.StatusTooManyRequests, apiError{Error: apiErrorBody{Message: "too many requests: retry after " + strconv.Itoa(max(secs, 1)) + " s"}})
+				s.api(func(http.ResponseWriter, *http.Request) error { return errTooManyRequests })(w, r)
 				return
 			}
-			s.renderStatus(w, r, http.StatusTooManyRequests)
+			s.errorPage(w, r, errTooManyRequests)
 			return
 		}
 		next(w, r)

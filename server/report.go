@@ -85,6 +85,11 @@ func (s *Server) writeReport(w http.ResponseWriter, r *http.Request, a advisor.A
 	if err != nil {
 		return err
 	}
+	if strings.HasPrefix(base, "/shared/") {
+		// A share link's reader gets the report, not the owner's address of
+		// the assessment: its id would outlive a revoked link.
+		d.ID, d.URL = "", base
+	}
 	var buf bytes.Buffer
 	disposition := "attachment"
 	if ext == "html" {

@@ -42,7 +42,10 @@ func (c *client) do(method, path, body string) *httptest.ResponseRecorder {
 	}
 	rec := httptest.NewRecorder()
 	c.h.ServeHTTP(rec, req)
-	c.cookies = append(c.cookies, rec.Result().Cookies()...)
+	for _, ck := range rec.Result().Cookies() { // a re-issued cookie replaces the old one
+		c.cookies = slices.DeleteFunc(c.cookies, func(o *http.Cookie) bool { return o.Name == ck.Name })
+		c.cookies = append(c.cookies, ck)
+	}
 	return rec
 }
 

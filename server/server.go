@@ -40,6 +40,7 @@ type Server struct {
 	catalogs   catalogCache
 	apiRate    *limiter
 	formRate   *limiter
+	exportRate *limiter
 }
 
 // New returns a Server.
@@ -49,7 +50,10 @@ func New(o Options) *Server {
 		pairs = append(pairs, k, nil) // sign only: the cookie holds nothing but a random session id
 	}
 	cs := sessions.NewCookieStore(pairs...)
-	cs.Options = &sessions.Options{Path: "/", MaxAge: 400 * 24 * 3600, HttpOnly: true, Secure: o.SecureCookie,
+	// MaxAge sets the cookie's lifetime and the codecs' limit together: the
+	// codecs' own default (30 days) would silently drop older sessions.
+	cs.MaxAge(sessionMaxAge)
+	cs.Options = &sessions.Options{Path: "/", MaxAge: sessionMaxAge, HttpOnly: true, Secure: o.SecureCookie,
 		SameSite: http.SameSiteLaxMode}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -61,6 +65,8 @@ func New(o Options) *Server {
 	// hammering the API gets 429 with Retry-After.
 	s.apiRate = newLimiter(20, 60, o.Now)
 	s.formRate = newLimiter(10, 40, o.Now)
+	// Exports (PDF, XLSX) cost far more than a page: a few a second each.
+	s.exportRate = newLimiter(2, 10, o.Now)
 	return s
 }
 

@@ -110,7 +110,7 @@ func TestRateLimit(t *testing.T) {
 			ok++
 		}
 	}
-	if ok != 60 || last.Code != 429 || last.Header().Get("Retry-After") != "1" || !strings.Contains(last.Body.String(), "too many requests") {
+	if ok != 60 || last.Code != 429 || last.Header().Get("Retry-After") != "1" || !strings.Contains(strings.ToLower(last.Body.String()), "too many requests") {
 		t.Errorf("got %d allowed and last %d (Retry-After %q), want the burst of 60 then 429 with Retry-After 1",
 			ok, last.Code, last.Header().Get("Retry-After"))
 	}

@@ -3,6 +3,8 @@ package server
 import (
 	"net/http"
 
+	"github.com/gorilla/sessions"
+
 	"cloudadvisor/sqlite"
 )
 
@@ -14,6 +16,13 @@ const sessionName = "advisor_session"
 func (s *Server) sessionID(w http.ResponseWriter, r *http.Request, create bool) (string, error) {
 	sess, _ := s.sessions.Get(r, sessionName) // a bad or old cookie gives a new, empty session
 	if id, ok := sess.Values["id"].(string); ok && id != "" {
+		// Re-issue a cookie more than a day old, so a session in use never
+		// reaches its end: its 400 days count from the last visit.
+		if issued, _ := sess.Values["issued"].(int64); w != nil && s.now().Unix()-issued > sessionRefresh {
+			if err := s.saveSession(w, r, sess); err != nil {
+				s.log.Warn("refresh session cookie", "err", err)
+			}
+		}
 		return id, nil
 	}
 	if !create {
@@ -21,13 +30,27 @@ func (s *Server) sessionID(w http.ResponseWriter, r *http.Request, create bool) 
 	}
 	id := sqlite.NewID()
 	sess.Values["id"] = id
-	opts := *s.sessions.Options
-	opts.Secure = opts.Secure || s.overHTTPS(r)
-	sess.Options = &opts
-	if err := sess.Save(r, w); err != nil {
+	if err := s.saveSession(w, r, sess); err != nil {
 		return "", err
 	}
 	return id, nil
+}
+
+// sessionMaxAge is how long a session cookie lives after its last refresh
+// (400 days, the most browsers keep a cookie); sessionRefresh is how old a
+// cookie must be to be re-issued on a visit (in seconds).
+const (
+	sessionMaxAge  = 400 * 24 * 3600
+	sessionRefresh = 24 * 3600
+)
+
+// saveSession writes the session cookie with the time it was issued.
+func (s *Server) saveSession(w http.ResponseWriter, r *http.Request, sess *sessions.Session) error {
+	sess.Values["issued"] = s.now().Unix()
+	opts := *s.sessions.Options
+	opts.Secure = opts.Secure || s.overHTTPS(r)
+	sess.Options = &opts
+	return sess.Save(r, w)
 }
 
 // overHTTPS reports whether the client reached us over HTTPS: directly, or

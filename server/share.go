@@ -52,17 +52,10 @@ func (s *Server) shared(r *http.Request) (advisor.Assessment, error) {
 	return s.store.Assessment(r.Context(), sh.AssessmentID)
 }
 
-// sharedPage adapts a share handler: a revoked link is 410 Gone, the rest
-// goes to the one error page.
+// sharedPage adapts a share handler: reads through a link are rate-limited
+// like the API, and a revoked link is 410 Gone through the one error table.
 func (s *Server) sharedPage(h func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
-	return s.page(func(w http.ResponseWriter, r *http.Request) error {
-		err := h(w, r)
-		if errors.Is(err, errGone) {
-			s.renderStatus(w, r, http.StatusGone)
-			return nil
-		}
-		return err
-	})
+	return s.limit(s.apiRate, s.page(h))
 }
 
 // showShared is the read-only result page of a share link: no questionnaire

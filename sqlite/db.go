@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -40,6 +41,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	// Create the file owner-only before SQLite does (it would use 0644 under
+	// the usual umask): it holds every organisation's answers. SQLite gives
+	// the -wal and -shm files the database file's mode.
+	if f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600); err == nil {
+		f.Close()
+	} else if !errors.Is(err, os.ErrExist) {
+		return nil, fmt.Errorf("create database %s: %w", path, err)
 	}
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")

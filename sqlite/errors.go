@@ -13,9 +13,14 @@ import (
 // rolled back, so nothing was changed; reads keep working.
 var ErrStorage = errors.New("the database cannot be written")
 
+// ErrBusy means the database stayed locked by another writer (a long catalog
+// import, say) for longer than the busy timeout. Nothing was changed; the
+// request can be retried in a few seconds.
+var ErrBusy = errors.New("the database is busy")
+
 // storageError marks err with ErrStorage when SQLite says the disk is full,
-// the database is read-only or a file cannot be opened or written; other
-// errors are returned as they are.
+// the database is read-only or a file cannot be opened or written, and with
+// ErrBusy when it stayed locked; other errors are returned as they are.
 func storageError(err error) error {
 	var se sqlite3.Error
 	if err == nil || !errors.As(err, &se) {
@@ -24,6 +29,8 @@ func storageError(err error) error {
 	switch se.Code {
 	case sqlite3.ErrFull, sqlite3.ErrReadonly, sqlite3.ErrCantOpen, sqlite3.ErrIoErr, sqlite3.ErrPerm:
 		return fmt.Errorf("%w: %w", ErrStorage, err)
+	case sqlite3.ErrBusy, sqlite3.ErrLocked:
+		return fmt.Errorf("%w: %w", ErrBusy, err)
 	}
 	return err
 }

@@ -86,13 +86,26 @@ func TestBackupRestore(t *testing.T) {
 	}
 	stopApp(t, a)
 
+	// A new host has no session-key file: the restore brings the backup's,
+	// or every owner would lose their assessments.
+	keys, err := os.ReadFile(dbPath + ".session-keys")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(dbPath + ".session-keys")
 	out, err = runCmd("restore", "-db", dbPath, bak)
-	if err != nil || !strings.Contains(out, "restored") {
+	if err != nil || !strings.Contains(out, "restored") || !strings.Contains(out, "session keys copied") {
 		t.Fatalf("restore: got %q, %v", out, err)
+	}
+	if got, err := os.ReadFile(dbPath + ".session-keys"); err != nil || !bytes.Equal(got, keys) {
+		t.Errorf("session keys after restore: got %q, %v; want the backed-up keys", got, err)
+	}
+	if fi, err := os.Stat(dbPath + ".session-keys"); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("session-key file mode: got %v, %v; want 0600", fi.Mode().Perm(), err)
 	}
 	// No stale -wal or -shm, no temporary file, a backup in one file.
 	for d, want := range map[string][]string{dir: {"advisor.db", "advisor.db.session-keys", "backups"},
-		filepath.Dir(bak): {"monday.db"}} {
+		filepath.Dir(bak): {"monday.db", "monday.db.session-keys"}} {
 		var got []string
 		entries, _ := os.ReadDir(d)
 		for _, e := range entries {
