@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,10 +49,32 @@ func (req apiRequest) workloads() ([]advisor.WorkloadInput, error) {
 	return out, nil
 }
 
-// document is the assessment document of the API: the report's Document,
-// the same that report.json exports.
-func (s *Server) document(ctx context.Context, a advisor.Assessment) (report.Document, error) {
-	return s.reportOf(ctx, a)
+// writeDocument sends the assessment document of the API (the report's
+// Document, the same that report.json exports) with status, encoded one
+// workload at a time. ?lines=false leaves every option's cost lines out, for
+// large estates; any other value but "true" is a 422.
+func (s *Server) writeDocument(w http.ResponseWriter, r *http.Request, status int, a advisor.Assessment) error {
+	lines := true
+	switch v := r.URL.Query().Get("lines"); v {
+	case "", "true":
+	case "false":
+		lines = false
+	default:
+		return advisor.FieldErrors{{Field: "lines", Code: "one_of", Args: []string{"true, false"}}}
+	}
+	doc, err := s.reportOf(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	if !lines {
+		doc = report.WithoutLines(doc)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	if err := report.JSON(w, doc); err != nil {
+		s.log.Warn("write assessment document", "err", err, "request_id", RequestID(r.Context()))
+	}
+	return nil
 }
 
 // apiCreateAssessment assesses and saves the posted organisation and workloads.
@@ -78,12 +99,7 @@ func (s *Server) apiCreateAssessment(w http.ResponseWriter, r *http.Request) err
 	}
 	s.metrics.assessments.Inc()
 	w.Header().Set("Location", "/api/v1/assessments/"+a.ID)
-	doc, err := s.document(r.Context(), a)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, doc)
-	return nil
+	return s.writeDocument(w, r, http.StatusCreated, a)
 }
 
 // apiGetAssessment returns a saved assessment.
@@ -92,12 +108,7 @@ func (s *Server) apiGetAssessment(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	doc, err := s.document(r.Context(), a)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, doc)
-	return nil
+	return s.writeDocument(w, r, http.StatusOK, a)
 }
 
 // decodeJSON reads one JSON object into v. Syntax errors and unknown fields

@@ -90,6 +90,16 @@ func (s *Server) writeReport(w http.ResponseWriter, r *http.Request, a advisor.A
 		// the assessment: its id would outlive a revoked link.
 		d.ID, d.URL = "", base
 	}
+	h := w.Header()
+	h.Set("Cache-Control", "private, no-store")
+	if ext == "json" { // streamed a workload at a time: a large estate's document is hundreds of MB
+		h.Set("Content-Type", f.contentType)
+		h.Set("Content-Disposition", contentDisposition("attachment", a.Organization.Name, d.GeneratedAt, ext))
+		if err := report.JSON(w, d); err != nil {
+			s.log.Warn("write json report", "err", err, "request_id", RequestID(r.Context()))
+		}
+		return nil
+	}
 	var buf bytes.Buffer
 	disposition := "attachment"
 	if ext == "html" {
@@ -101,10 +111,8 @@ func (s *Server) writeReport(w http.ResponseWriter, r *http.Request, a advisor.A
 	if err != nil {
 		return fmt.Errorf("render %s report of %s: %w", ext, a.ID, err)
 	}
-	h := w.Header()
 	h.Set("Content-Type", f.contentType)
 	h.Set("Content-Disposition", contentDisposition(disposition, a.Organization.Name, d.GeneratedAt, ext))
-	h.Set("Cache-Control", "private, no-store")
 	w.Write(buf.Bytes())
 	return nil
 }
