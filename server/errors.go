@@ -11,7 +11,6 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
-	"cloudadvisor/sqlite"
 	"cloudadvisor/templates"
 )
 
@@ -29,7 +28,7 @@ func errStatus(err error) int {
 		return http.StatusUnprocessableEntity
 	case errors.Is(err, advisor.ErrConflict):
 		return http.StatusConflict
-	case errors.Is(err, sqlite.ErrStorage):
+	case errors.Is(err, advisor.ErrStorage):
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError

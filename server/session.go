@@ -3,7 +3,7 @@ package server
 import (
 	"net/http"
 
-	"cloudadvisor/sqlite"
+	"cloudadvisor/advisor"
 )
 
 const sessionName = "advisor_session"
@@ -19,7 +19,7 @@ func (s *Server) sessionID(w http.ResponseWriter, r *http.Request, create bool) 
 	if !create {
 		return "", nil
 	}
-	id := sqlite.NewID()
+	id := advisor.NewID()
 	sess.Values["id"] = id
 	opts := *s.sessions.Options
 	opts.Secure = opts.Secure || s.overHTTPS(r)

@@ -2,16 +2,13 @@ package sqlite
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/base32"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"cloudadvisor/advisor"
@@ -21,17 +18,10 @@ import (
 // timeFormat stores times in UTC with milliseconds; it sorts as text.
 const timeFormat = "2006-01-02T15:04:05.000Z"
 
-// NewID returns an unguessable id: 128 random bits in lower-case base32.
-func NewID() string {
-	b := make([]byte, 16)
-	rand.Read(b)
-	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
-}
-
 // CreateAssessment stores an assessment and all its workloads in one
 // transaction, giving it a new id and timestamps.
 func (db *DB) CreateAssessment(ctx context.Context, a *advisor.Assessment) error {
-	a.ID = NewID()
+	a.ID = advisor.NewID()
 	a.CreatedAt = db.now().UTC().Truncate(time.Millisecond)
 	a.UpdatedAt = a.CreatedAt
 	err := db.write(ctx, func(tx *sql.Tx) error {
@@ -71,7 +61,7 @@ func insertWorkloads(ctx context.Context, tx *sql.Tx, a *advisor.Assessment) err
 	for i := range a.Workloads {
 		w := &a.Workloads[i]
 		if w.ID == "" {
-			w.ID = NewID()[:10]
+			w.ID = advisor.NewID()[:10]
 		}
 		hash, rec, err := quotes.put(w.QuoteKey, w.Options)
 		if err != nil {
@@ -315,16 +305,8 @@ func (db *DB) updateWith(ctx context.Context, a *advisor.Assessment, also func(*
 	return nil
 }
 
-// Summary is one line of a session's list of assessments.
-type Summary struct {
-	ID           string
-	Organization string
-	Workloads    int
-	UpdatedAt    time.Time
-}
-
 // Assessments lists the session's assessments, most recently changed first.
-func (db *DB) Assessments(ctx context.Context, sessionID string) ([]Summary, error) {
+func (db *DB) Assessments(ctx context.Context, sessionID string) ([]advisor.Summary, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT a.id, json_extract(a.organization, '$.name'), a.updated_at,
 		(SELECT count(*) FROM workloads w WHERE w.assessment_id = a.id)
 		FROM assessments a WHERE a.session_id = ? ORDER BY a.updated_at DESC LIMIT 100`, sessionID)
@@ -332,9 +314,9 @@ func (db *DB) Assessments(ctx context.Context, sessionID string) ([]Summary, err
 		return nil, fmt.Errorf("list assessments: %w", err)
 	}
 	defer rows.Close()
-	var out []Summary
+	var out []advisor.Summary
 	for rows.Next() {
-		var s Summary
+		var s advisor.Summary
 		var updated string
 		if err := rows.Scan(&s.ID, &s.Organization, &updated, &s.Workloads); err != nil {
 			return nil, fmt.Errorf("list assessments: %w", err)

@@ -2,72 +2,25 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"cloudadvisor/pricing"
 )
-
-// CatalogImport describes one import: which provider, what it replaces
-// (scope), where it came from and the checksum of its bytes.
-type CatalogImport struct {
-	Provider string
-	Scope    string
-	Source   string
-	Checksum string
-}
-
-// CatalogVersion is one imported catalog.
-type CatalogVersion struct {
-	ID        int64
-	Provider  string
-	Scope     string
-	Source    string
-	Checksum  string
-	Status    string
-	FetchedAt time.Time
-	Products  int
-	Prices    int
-	Skipped   int
-	Stats     string
-	AsOfMin   string
-	AsOfMax   string
-	// Unchanged is true when the same bytes were already the active version
-	// of the scope and nothing was imported.
-	Unchanged bool
-}
-
-// ImportError says which record made an import fail. The previous version of
-// the catalog stays active.
-type ImportError struct {
-	Source string
-	Record string // the SKU or position of the failing record
-	Err    error
-}
-
-func (e *ImportError) Error() string {
-	return fmt.Sprintf("import %s: record %s: %v", e.Source, e.Record, e.Err)
-}
-
-func (e *ImportError) Unwrap() error { return e.Err }
 
 // ImportCatalog builds a new catalog version from the offers parse sends to
 // its sink, in one transaction, and switches the scope to it only at the end:
 // a failed or interrupted import leaves the previous version serving.
 // Importing the bytes of the scope's active version again changes nothing.
-func (db *DB) ImportCatalog(ctx context.Context, in CatalogImport, parse func(pricing.Sink) (pricing.ImportStats, error)) (CatalogVersion, error) {
+func (db *DB) ImportCatalog(ctx context.Context, in pricing.CatalogImport, parse func(pricing.Sink) (pricing.ImportStats, error)) (pricing.CatalogVersion, error) {
 	if v, err := db.activeVersion(ctx, in.Scope); err == nil && v.Checksum == in.Checksum {
 		v.Unchanged = true
 		return v, nil
 	}
-	v := CatalogVersion{Provider: in.Provider, Scope: in.Scope, Source: in.Source, Checksum: in.Checksum,
+	v := pricing.CatalogVersion{Provider: in.Provider, Scope: in.Scope, Source: in.Source, Checksum: in.Checksum,
 		Status: "active", FetchedAt: db.now().UTC()}
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		imp, err := newImporter(ctx, tx, &v)
@@ -84,7 +37,7 @@ func (db *DB) ImportCatalog(ctx context.Context, in CatalogImport, parse func(pr
 		return imp.finish(stats)
 	})
 	if err != nil {
-		return CatalogVersion{}, fmt.Errorf("import catalog %s: %w", in.Source, err)
+		return pricing.CatalogVersion{}, fmt.Errorf("import catalog %s: %w", in.Source, err)
 	}
 	return v, nil
 }
@@ -96,7 +49,7 @@ const importCacheKiB = 64 << 10
 type importer struct {
 	ctx      context.Context
 	tx       *sql.Tx
-	v        *CatalogVersion
+	v        *pricing.CatalogVersion
 	product  *sql.Stmt
 	price    *sql.Stmt
 	products map[string]storedProduct
@@ -110,7 +63,7 @@ type storedProduct struct {
 	vcpu, mem float64
 }
 
-func newImporter(ctx context.Context, tx *sql.Tx, v *CatalogVersion) (*importer, error) {
+func newImporter(ctx context.Context, tx *sql.Tx, v *pricing.CatalogVersion) (*importer, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO catalog_versions (provider, scope, source, fetched_at, checksum, status)
 		VALUES (?, ?, ?, ?, ?, 'building')`, v.Provider, v.Scope, v.Source, v.FetchedAt.Format(time.RFC3339), v.Checksum)
 	if err != nil {
@@ -151,7 +104,7 @@ func (imp *importer) add(o pricing.Offer) error {
 		return err
 	}
 	if err := o.Validate(); err != nil {
-		return &ImportError{Source: imp.v.Source, Record: o.SKU, Err: err}
+		return &pricing.ImportError{Source: imp.v.Source, Record: o.SKU, Err: err}
 	}
 	key := o.Provider + "\x00" + o.Region + "\x00" + o.SKU
 	prod, ok := imp.products[key]
@@ -166,9 +119,9 @@ func (imp *importer) add(o pricing.Offer) error {
 		res, err := imp.product.ExecContext(imp.ctx, imp.v.ID, o.Provider, string(o.Service), o.ProviderService, o.Family,
 			o.Region, o.SKU, o.Name, o.OS, o.VCPU, o.MemoryGiB, string(attrs))
 		if err != nil {
-			return &ImportError{Source: imp.v.Source, Record: o.SKU, Err: err}
+			return &pricing.ImportError{Source: imp.v.Source, Record: o.SKU, Err: err}
 		}
-		prod = storedProduct{fitKey: fitKey(o.Provider, o.Region, string(o.Service), o.OS), vcpu: o.VCPU, mem: o.MemoryGiB}
+		prod = storedProduct{fitKey: pricing.FitKey(o.Provider, o.Region, string(o.Service), o.OS), vcpu: o.VCPU, mem: o.MemoryGiB}
 		if prod.id, err = res.LastInsertId(); err != nil {
 			return err
 		}
@@ -180,9 +133,9 @@ func (imp *importer) add(o pricing.Offer) error {
 	}
 	asOf := o.AsOf.UTC().Format(time.DateOnly)
 	if _, err := imp.price.ExecContext(imp.ctx, prod.id, string(o.Term), string(o.Unit), o.Amount.String(),
-		o.Upfront.String(), o.Currency, o.TierStart.String(), tierEnd, asOf, o.Source, PriceHash(o),
-		sortMicros(o), prod.fitKey, prod.vcpu, prod.mem); err != nil {
-		return &ImportError{Source: imp.v.Source, Record: o.SKU, Err: err}
+		o.Upfront.String(), o.Currency, o.TierStart.String(), tierEnd, asOf, o.Source, pricing.PriceHash(o),
+		pricing.SortMicros(o), prod.fitKey, prod.vcpu, prod.mem); err != nil {
+		return &pricing.ImportError{Source: imp.v.Source, Record: o.SKU, Err: err}
 	}
 	if imp.v.AsOfMin == "" || asOf < imp.v.AsOfMin {
 		imp.v.AsOfMin = asOf
@@ -213,44 +166,4 @@ func (imp *importer) finish(stats pricing.ImportStats) error {
 		stats = ?, as_of_min = ?, as_of_max = ? WHERE id = ?`, v.Products, v.Prices, stats.SkippedTotal(), stats.String(),
 		v.AsOfMin, v.AsOfMax, v.ID)
 	return err
-}
-
-// PriceHash is the content hash of a price: the same price imported twice has
-// the same hash, which makes re-imports idempotent and versions comparable.
-func PriceHash(o pricing.Offer) string {
-	h := sha256.New()
-	end := "inf"
-	if !o.Unbounded {
-		end = o.TierEnd.String()
-	}
-	for _, s := range []string{o.Provider, o.Region, o.SKU, string(o.Term), string(o.Unit), o.Amount.String(),
-		o.Upfront.String(), o.Currency, o.TierStart.String(), end, o.AsOf.UTC().Format(time.DateOnly)} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-// fitKey is the product side of index prices_fit: the equality part of a
-// CheapestFit filter. Migration 003 computes it the same way in SQL.
-func fitKey(provider, region, service, os string) string {
-	return provider + "/" + region + "/" + service + "/" + os
-}
-
-var (
-	million = decimal.NewFromInt(1_000_000)
-	hours   = decimal.NewFromInt(pricing.HoursPerMonth)
-)
-
-// sortMicros is the monthly-equivalent amount in millionths, upfront fees
-// spread over the term; only used to order candidates.
-func sortMicros(o pricing.Offer) int64 {
-	m := o.Amount
-	if o.Unit == pricing.PerHour {
-		m = m.Mul(hours)
-	}
-	if n := o.Term.Months(); n > 0 && o.Upfront.IsPositive() {
-		m = m.Add(o.Upfront.Div(decimal.NewFromInt(int64(n))))
-	}
-	return m.Mul(million).IntPart()
 }

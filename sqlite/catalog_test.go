@@ -34,10 +34,10 @@ aws,compute,AmazonEC2,burstable,us-east-1,SKU-T3M,t3.medium,linux,2,4,on_demand,
 aws,compute,AmazonEC2,burstable,eu-west-1,SKU-T3M-EU,t3.medium,linux,2,4,on_demand,hour,0.0456,,USD,,,2021-02-05,test,,
 `
 
-func importSheet(tb testing.TB, db *DB, scope, body string) (CatalogVersion, error) {
+func importSheet(tb testing.TB, db *DB, scope, body string) (pricing.CatalogVersion, error) {
 	tb.Helper()
-	return db.ImportCatalog(context.Background(), CatalogImport{Provider: "aws", Scope: scope, Source: scope,
-		Checksum: Checksum([]byte(body))}, func(sink pricing.Sink) (pricing.ImportStats, error) {
+	return db.ImportCatalog(context.Background(), pricing.CatalogImport{Provider: "aws", Scope: scope, Source: scope,
+		Checksum: pricing.Checksum([]byte(body))}, func(sink pricing.Sink) (pricing.ImportStats, error) {
 		var st pricing.ImportStats
 		err := sheet.Parse(strings.NewReader(body), func(o pricing.Offer) error { st.Prices++; return sink(o) })
 		return st, err
@@ -60,13 +60,13 @@ func TestImportCatalogAndLookups(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
 		name    string
-		f       OfferFilter
+		f       pricing.OfferFilter
 		wantSKU string
 	}{
-		{"smallest fit is burstable", OfferFilter{Provider: "aws", Region: "us-east-1", Service: pricing.Compute, OS: "linux", Term: pricing.OnDemand, MinVCPU: 2, MinMemory: 4}, "SKU-T3M"},
-		{"memory forces m5.large", OfferFilter{Provider: "aws", Region: "us-east-1", Service: pricing.Compute, OS: "linux", Term: pricing.OnDemand, MinVCPU: 2, MinMemory: 5}, "SKU-M5L"},
-		{"4 vcpu", OfferFilter{Provider: "aws", Region: "us-east-1", Service: pricing.Compute, OS: "linux", Term: pricing.OnDemand, MinVCPU: 3}, "SKU-M5XL"},
-		{"region", OfferFilter{Provider: "aws", Region: "eu-west-1", Service: pricing.Compute, Term: pricing.OnDemand}, "SKU-T3M-EU"},
+		{"smallest fit is burstable", pricing.OfferFilter{Provider: "aws", Region: "us-east-1", Service: pricing.Compute, OS: "linux", Term: pricing.OnDemand, MinVCPU: 2, MinMemory: 4}, "SKU-T3M"},
+		{"memory forces m5.large", pricing.OfferFilter{Provider: "aws", Region: "us-east-1", Service: pricing.Compute, OS: "linux", Term: pricing.OnDemand, MinVCPU: 2, MinMemory: 5}, "SKU-M5L"},
+		{"4 vcpu", pricing.OfferFilter{Provider: "aws", Region: "us-east-1", Service: pricing.Compute, OS: "linux", Term: pricing.OnDemand, MinVCPU: 3}, "SKU-M5XL"},
+		{"region", pricing.OfferFilter{Provider: "aws", Region: "eu-west-1", Service: pricing.Compute, Term: pricing.OnDemand}, "SKU-T3M-EU"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -79,11 +79,11 @@ func TestImportCatalogAndLookups(t *testing.T) {
 			}
 		})
 	}
-	_, err = db.CheapestFit(ctx, OfferFilter{Provider: "aws", Region: "ap-northeast-2", Service: pricing.Compute})
+	_, err = db.CheapestFit(ctx, pricing.OfferFilter{Provider: "aws", Region: "ap-northeast-2", Service: pricing.Compute})
 	if !errors.Is(err, advisor.ErrNotFound) {
 		t.Errorf("missing region: got %v, want ErrNotFound", err)
 	}
-	res, err := db.Offers(ctx, OfferFilter{SKU: "SKU-M5L", Term: pricing.Reserved1yAllUpfront})
+	res, err := db.Offers(ctx, pricing.OfferFilter{SKU: "SKU-M5L", Term: pricing.Reserved1yAllUpfront})
 	if err != nil || len(res) != 1 {
 		t.Fatalf("sku lookup: got %d offers, %v", len(res), err)
 	}
@@ -110,7 +110,7 @@ func TestFailedImportKeepsPreviousCatalog(t *testing.T) {
 	if len(vs) != 1 || vs[0].Status != "active" || vs[0].Prices != 5 {
 		t.Errorf("got versions %+v, want the first one still active with 5 prices", vs)
 	}
-	res, err := db.Offers(context.Background(), OfferFilter{Provider: "aws"})
+	res, err := db.Offers(context.Background(), pricing.OfferFilter{Provider: "aws"})
 	if err != nil || len(res) != 5 {
 		t.Errorf("got %d offers (%v), want the 5 of the previous catalog", len(res), err)
 	}
@@ -126,7 +126,7 @@ func TestNewVersionRetiresPrevious(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, err := db.CheapestFit(context.Background(), OfferFilter{SKU: "SKU-M5XL"})
+	o, err := db.CheapestFit(context.Background(), pricing.OfferFilter{SKU: "SKU-M5XL"})
 	if err != nil {
 		t.Fatal(err)
 	}

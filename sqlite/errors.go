@@ -6,12 +6,14 @@ import (
 	"fmt"
 
 	"github.com/mattn/go-sqlite3"
+
+	"cloudadvisor/advisor"
 )
 
-// ErrStorage means the database could not be written: the disk is full, or
-// the file or its directory is read-only or gone. The write's transaction is
-// rolled back, so nothing was changed; reads keep working.
-var ErrStorage = errors.New("the database cannot be written")
+// ErrStorage is advisor.ErrStorage: the database could not be written (the
+// disk is full, or the file or its directory is read-only or gone). The
+// write's transaction is rolled back, so nothing was changed; reads go on.
+var ErrStorage = advisor.ErrStorage
 
 // storageError marks err with ErrStorage when SQLite says the disk is full,
 // the database is read-only or a file cannot be opened or written; other

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"cloudadvisor/sqlite"
+	"cloudadvisor/pricing"
 )
 
 // catalogUsage is printed with every usage error of `web catalog`.
@@ -96,15 +96,6 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// openStore opens the database of a catalog command.
-func openStore(ctx context.Context, path string) (*sqlite.DB, error) {
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		return nil, fmt.Errorf("catalog: %w", err)
-	}
-	return db, nil
-}
-
 // catalogList prints every catalog version as an aligned table.
 func catalogList(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	fs, dbPath := newCatalogFlags("list", getenv)
@@ -127,7 +118,7 @@ func catalogList(ctx context.Context, args []string, getenv func(string) string,
 	return writeVersions(stdout, versions)
 }
 
-func writeVersions(w io.Writer, versions []sqlite.CatalogVersion) error {
+func writeVersions(w io.Writer, versions []pricing.CatalogVersion) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tPROVIDER\tSCOPE\tSTATUS\tPRODUCTS\tPRICES\tSKIPPED\tAS OF\tFETCHED AT\tSOURCE")
 	for _, v := range versions {
@@ -173,7 +164,7 @@ func catalogDiff(ctx context.Context, args []string, getenv func(string) string,
 	return writeDiff(stdout, d)
 }
 
-func writeDiff(w io.Writer, d sqlite.Diff) error {
+func writeDiff(w io.Writer, d pricing.Diff) error {
 	fmt.Fprintf(w, "diff %d (%s, %s) -> %d (%s, %s)\n", d.A.ID, d.A.Scope, d.A.Status, d.B.ID, d.B.Scope, d.B.Status)
 	fmt.Fprintf(w, "%d added, %d removed, %d changed, %d unchanged\n", d.Added, d.Removed, d.Changed, d.Unchanged)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -202,7 +193,7 @@ func writeDiff(w io.Writer, d sqlite.Diff) error {
 	return tw.Flush()
 }
 
-func priceKey(p sqlite.DiffPrice) string {
+func priceKey(p pricing.DiffPrice) string {
 	k := strings.Join([]string{p.Provider, p.Region, p.SKU, p.Term}, "\t")
 	if p.TierStart != "0" {
 		k += " from " + p.TierStart
@@ -210,7 +201,7 @@ func priceKey(p sqlite.DiffPrice) string {
 	return k + "\t" + p.Name
 }
 
-func priceValue(p sqlite.DiffPrice) string {
+func priceValue(p pricing.DiffPrice) string {
 	s := p.Amount + " " + p.Currency + "/" + p.Unit
 	if p.Upfront != "0" {
 		s += " + " + p.Upfront + " upfront"

@@ -13,7 +13,6 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/server"
-	"cloudadvisor/sqlite"
 )
 
 // serve opens the store, loads the rules and the default catalog, and serves
@@ -30,7 +29,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 			return fmt.Errorf("rules file %s: %w", cfg.RulesPath, err)
 		}
 	}
-	db, err := sqlite.Open(ctx, cfg.DBPath)
+	db, err := openStore(ctx, cfg.DBPath)
 	if err != nil {
 		return err
 	}
