@@ -1,6 +1,8 @@
-// Package sqlite is the SQLite adapter: it stores assessments and price
-// catalogs. One writer connection serialises writes; a read-only pool serves
-// reads concurrently. Every public method is one transaction.
+// Package sqlite is the SQLite adapter, the default store: it stores
+// assessments and price catalogs in one file. One writer connection
+// serialises writes; a read-only pool serves reads concurrently. The queries
+// are shared with package postgres (internal/sqlstore); this package opens
+// the file, migrates it, loads catalog versions and backs the file up.
 package sqlite
 
 import (
@@ -18,6 +20,8 @@ import (
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // registers the sqlite3 driver
+
+	"cloudadvisor/internal/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -25,11 +29,19 @@ var migrations embed.FS
 
 // DB is an open database: a single writer and a read-only pool.
 type DB struct {
-	w     *sql.DB
-	r     *sql.DB
-	path  string
-	now   func() time.Time
-	cache assessmentCache
+	*sqlstore.Store
+	w, r *sql.DB
+	path string
+}
+
+// dialect is how SQLite runs the shared queries.
+var dialect = sqlstore.Dialect{
+	JSON: func(col, field string) string { return "json_extract(" + col + ", '$." + field + "')" },
+	ActiveKey: `SELECT coalesce(group_concat(id), '') FROM
+		(SELECT id FROM catalog_versions WHERE status = 'active' ORDER BY id)`,
+	Read:         &sql.TxOptions{ReadOnly: true},
+	StorageError: storageError,
+	Load:         load,
 }
 
 // Open opens (creating if needed) the database file at path, applies pending
@@ -69,18 +81,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open read pool %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(8)
-	return &DB{w: w, r: r, path: abs, now: time.Now}, nil
+	return &DB{Store: sqlstore.New(w, r, dialect, time.Now), w: w, r: r, path: abs}, nil
 }
 
 // Close closes both pools.
 func (db *DB) Close() error {
 	return errors.Join(db.r.Close(), db.w.Close())
-}
-
-// Ping checks that the database answers a read.
-func (db *DB) Ping(ctx context.Context) error {
-	var n int
-	return db.r.QueryRowContext(ctx, "SELECT 1").Scan(&n)
 }
 
 // migrate applies the embedded migrations numbered above PRAGMA user_version,
@@ -128,28 +134,4 @@ func apply(ctx context.Context, db *sql.DB, n int, body string) error {
 		return err
 	}
 	return tx.Commit()
-}
-
-// write runs fn in one write transaction. A full disk or read-only file
-// fails it with ErrStorage.
-func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return storageError(err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return storageError(err)
-	}
-	return storageError(tx.Commit())
-}
-
-// read runs fn in one read-only transaction, so it sees one snapshot.
-func (db *DB) read(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	return fn(tx)
 }

@@ -5,13 +5,15 @@ import (
 	"strings"
 	"testing"
 
+	"cloudadvisor/internal/sqlstore"
+	"cloudadvisor/internal/storetest"
 	"cloudadvisor/pricing"
 )
 
 // queryPlan is the EXPLAIN QUERY PLAN of the Offers query of f, one step a line.
 func queryPlan(tb testing.TB, db *DB, f pricing.OfferFilter) string {
 	tb.Helper()
-	q, args, err := query(f)
+	q, args, err := sqlstore.OffersQuery(f)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -37,7 +39,7 @@ func queryPlan(tb testing.TB, db *DB, f pricing.OfferFilter) string {
 // products_sku.
 func TestQueryPlans(t *testing.T) {
 	db := openTest(t)
-	if _, err := importSheet(t, db, "test:aws", testSheet); err != nil {
+	if _, err := storetest.ImportSheet(t, db, "test:aws", storetest.Sheet); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {

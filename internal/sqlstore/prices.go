@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -29,7 +29,7 @@ func scanVersion(row interface{ Scan(...any) error }) (pricing.CatalogVersion, e
 	return v, err
 }
 
-func (db *DB) activeVersion(ctx context.Context, scope string) (pricing.CatalogVersion, error) {
+func (db *Store) activeVersion(ctx context.Context, scope string) (pricing.CatalogVersion, error) {
 	v, err := scanVersion(db.r.QueryRowContext(ctx, `SELECT `+versionCols+` FROM catalog_versions
 		WHERE scope = ? AND status = 'active'`, scope))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -39,7 +39,7 @@ func (db *DB) activeVersion(ctx context.Context, scope string) (pricing.CatalogV
 }
 
 // CatalogVersions lists every catalog version, newest first.
-func (db *DB) CatalogVersions(ctx context.Context) ([]pricing.CatalogVersion, error) {
+func (db *Store) CatalogVersions(ctx context.Context) ([]pricing.CatalogVersion, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT `+versionCols+` FROM catalog_versions
 		WHERE status != 'building' ORDER BY id DESC`)
 	if err != nil {
@@ -111,8 +111,8 @@ func where(f pricing.OfferFilter) (string, []any) {
 }
 
 // Offers returns the active offers matching the filter.
-func (db *DB) Offers(ctx context.Context, f pricing.OfferFilter) ([]pricing.Offer, error) {
-	q, args, err := query(f)
+func (db *Store) Offers(ctx context.Context, f pricing.OfferFilter) ([]pricing.Offer, error) {
+	q, args, err := OffersQuery(f)
 	if err != nil {
 		return nil, err
 	}
@@ -132,8 +132,8 @@ func (db *DB) Offers(ctx context.Context, f pricing.OfferFilter) ([]pricing.Offe
 	return out, rows.Err()
 }
 
-// query is the SQL of Offers.
-func query(f pricing.OfferFilter) (string, []any, error) {
+// OffersQuery is the SQL of Offers, with ? placeholders, and its arguments.
+func OffersQuery(f pricing.OfferFilter) (string, []any, error) {
 	where, args := where(f)
 	order := map[string]string{"": "x.sort_micros", "price": "x.sort_micros", "provider": "p.provider, p.name",
 		"vcpu": "p.vcpu, p.memory_gib, x.sort_micros", "memory": "p.memory_gib, p.vcpu, x.sort_micros"}[f.OrderBy]
@@ -149,7 +149,7 @@ func query(f pricing.OfferFilter) (string, []any, error) {
 
 // CheapestFit returns the cheapest active offer of the service with at least
 // the vCPU and memory asked for, or advisor.ErrNotFound.
-func (db *DB) CheapestFit(ctx context.Context, f pricing.OfferFilter) (pricing.Offer, error) {
+func (db *Store) CheapestFit(ctx context.Context, f pricing.OfferFilter) (pricing.Offer, error) {
 	f.OrderBy, f.Limit, f.Offset = "price", 1, 0
 	offers, err := db.Offers(ctx, f)
 	if err != nil {
@@ -196,10 +196,9 @@ func scanOffer(rows *sql.Rows) (pricing.Offer, error) {
 // ActiveCatalogKey names the set of active catalog versions; it changes
 // whenever an import activates or retires a version, so a snapshot of the
 // catalog taken under one key is current while the key is.
-func (db *DB) ActiveCatalogKey(ctx context.Context) (string, error) {
+func (db *Store) ActiveCatalogKey(ctx context.Context) (string, error) {
 	var key string
-	err := db.r.QueryRowContext(ctx, `SELECT coalesce(group_concat(id), '') FROM
-		(SELECT id FROM catalog_versions WHERE status = 'active' ORDER BY id)`).Scan(&key)
+	err := db.r.QueryRowContext(ctx, db.d.ActiveKey).Scan(&key)
 	if err != nil {
 		return "", fmt.Errorf("active catalog versions: %w", err)
 	}

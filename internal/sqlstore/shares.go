@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -11,9 +11,9 @@ import (
 )
 
 // CreateShare makes a new share link to an assessment.
-func (db *DB) CreateShare(ctx context.Context, assessmentID string) (advisor.Share, error) {
+func (db *Store) CreateShare(ctx context.Context, assessmentID string) (advisor.Share, error) {
 	sh := advisor.Share{Token: advisor.NewToken(), AssessmentID: assessmentID, CreatedAt: db.now().UTC().Truncate(time.Millisecond)}
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO shares (token, assessment_id, created_at) VALUES (?, ?, ?)`,
 			sh.Token, sh.AssessmentID, sh.CreatedAt.Format(timeFormat))
 		return err
@@ -25,7 +25,7 @@ func (db *DB) CreateShare(ctx context.Context, assessmentID string) (advisor.Sha
 }
 
 // advisor.Share returns the share with the token, revoked or not, or advisor.ErrNotFound.
-func (db *DB) Share(ctx context.Context, token string) (advisor.Share, error) {
+func (db *Store) Share(ctx context.Context, token string) (advisor.Share, error) {
 	var sh advisor.Share
 	var created string
 	var revoked sql.NullString
@@ -43,7 +43,7 @@ func (db *DB) Share(ctx context.Context, token string) (advisor.Share, error) {
 }
 
 // Shares lists the active share links of an assessment, oldest first.
-func (db *DB) Shares(ctx context.Context, assessmentID string) ([]advisor.Share, error) {
+func (db *Store) Shares(ctx context.Context, assessmentID string) ([]advisor.Share, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT token, created_at FROM shares
 		WHERE assessment_id = ? AND revoked_at IS NULL ORDER BY created_at, token`, assessmentID)
 	if err != nil {
@@ -65,8 +65,8 @@ func (db *DB) Shares(ctx context.Context, assessmentID string) ([]advisor.Share,
 
 // RevokeShare stops a share link of the assessment from working. It returns
 // advisor.ErrNotFound when the assessment has no active link with the token.
-func (db *DB) RevokeShare(ctx context.Context, assessmentID, token string) error {
-	err := db.write(ctx, func(tx *sql.Tx) error {
+func (db *Store) RevokeShare(ctx context.Context, assessmentID, token string) error {
+	err := db.write(ctx, func(tx Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE shares SET revoked_at = ? WHERE token = ? AND assessment_id = ?
 			AND revoked_at IS NULL`, db.now().UTC().Format(timeFormat), token, assessmentID)
 		if err != nil {

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -32,15 +32,15 @@ const diffMatched = ` FROM products p JOIN prices x ON x.product_id = p.id
 // diffDiffers is true when matched prices differ in what a customer pays.
 // Identical hashes mean identical prices, which skips the text comparisons.
 const diffDiffers = ` AND x.hash != y.hash AND (x.amount != y.amount OR x.upfront != y.upfront
-	OR x.tier_end IS NOT y.tier_end)`
+	OR x.tier_end IS DISTINCT FROM y.tier_end)`
 
 const diffOrder = ` ORDER BY p.provider, p.region, p.sku, x.term, x.unit, x.currency, x.tier_start LIMIT ?3`
 
 // DiffVersions compares catalog versions a and b: counts of added, removed,
 // changed and unchanged prices and the first limit rows of each kind.
-func (db *DB) DiffVersions(ctx context.Context, a, b int64, limit int) (pricing.Diff, error) {
+func (db *Store) DiffVersions(ctx context.Context, a, b int64, limit int) (pricing.Diff, error) {
 	var d pricing.Diff
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := db.read(ctx, func(tx Tx) error {
 		var err error
 		if d.A, err = versionByID(ctx, tx, a); err != nil {
 			return err
@@ -85,7 +85,7 @@ func (db *DB) DiffVersions(ctx context.Context, a, b int64, limit int) (pricing.
 	return d, nil
 }
 
-func versionByID(ctx context.Context, tx *sql.Tx, id int64) (pricing.CatalogVersion, error) {
+func versionByID(ctx context.Context, tx Tx, id int64) (pricing.CatalogVersion, error) {
 	v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM catalog_versions WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, fmt.Errorf("catalog version %d: %w", id, pricing.ErrNotFound)
@@ -98,7 +98,7 @@ func scanDiffPrice(p *pricing.DiffPrice) []any {
 		&p.TierStart, &p.TierEnd, &p.AsOf}
 }
 
-func diffRows(ctx context.Context, tx *sql.Tx, query string, x, y int64, limit int) ([]pricing.DiffPrice, error) {
+func diffRows(ctx context.Context, tx Tx, query string, x, y int64, limit int) ([]pricing.DiffPrice, error) {
 	rows, err := tx.QueryContext(ctx, query, x, y, limit)
 	if err != nil {
 		return nil, err
@@ -115,7 +115,7 @@ func diffRows(ctx context.Context, tx *sql.Tx, query string, x, y int64, limit i
 	return out, rows.Err()
 }
 
-func diffChanges(ctx context.Context, tx *sql.Tx, a, b int64, limit int) ([]pricing.PriceChange, error) {
+func diffChanges(ctx context.Context, tx Tx, a, b int64, limit int) ([]pricing.PriceChange, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+diffCols+`, q.name, y.amount, y.upfront, coalesce(y.tier_end, ''),
 		y.as_of`+diffMatched+diffDiffers+diffOrder, a, b, limit)
 	if err != nil {

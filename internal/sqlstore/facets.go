@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 )
 
 // CatalogFacets lists the providers, services and regions of the active catalog.
-func (db *DB) CatalogFacets(ctx context.Context) (pricing.Facets, error) {
+func (db *Store) CatalogFacets(ctx context.Context) (pricing.Facets, error) {
 	var f pricing.Facets
 	for _, q := range []struct {
 		col string
@@ -36,7 +36,7 @@ func (db *DB) CatalogFacets(ctx context.Context) (pricing.Facets, error) {
 }
 
 // CountOffers counts the active offers matching the filter (ignoring its limit).
-func (db *DB) CountOffers(ctx context.Context, f pricing.OfferFilter) (int, error) {
+func (db *Store) CountOffers(ctx context.Context, f pricing.OfferFilter) (int, error) {
 	where, args := where(f)
 	var n int
 	err := db.r.QueryRowContext(ctx, `SELECT count(*)`+offerFrom+where, args...).Scan(&n)
