@@ -11,12 +11,8 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"path/filepath"
-	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // registers the sqlite3 driver
@@ -89,49 +85,20 @@ func (db *DB) Close() error {
 	return errors.Join(db.r.Close(), db.w.Close())
 }
 
-// migrate applies the embedded migrations numbered above PRAGMA user_version,
-// each in its own transaction together with the version bump.
+// migrate applies the embedded migrations numbered above PRAGMA user_version.
 func migrate(ctx context.Context, db *sql.DB) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
-	}
-	slices.Sort(names)
 	var current int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	for _, name := range names {
-		base := filepath.Base(name)
-		n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("migration %s: name must start with a number", base)
-		}
-		if n <= current {
-			continue
-		}
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("read migration %s: %w", base, err)
-		}
-		if err := apply(ctx, db, n, string(body)); err != nil {
-			return fmt.Errorf("apply migration %s: %w", base, err)
-		}
-	}
-	return nil
+	return sqlstore.Migrate(ctx, db, migrations, current, func(n int) string {
+		return fmt.Sprintf("PRAGMA user_version = %d", n)
+	})
 }
 
-func apply(ctx context.Context, db *sql.DB, n int, body string) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, body); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
-		return err
-	}
-	return tx.Commit()
+// Exclusive runs fn. An SQLite file serves one instance, whose single
+// writer connection already serialises imports, so there is nothing to
+// lock; postgres.DB.Exclusive is the lock between instances.
+func (db *DB) Exclusive(ctx context.Context, name string, fn func(context.Context) error) error {
+	return fn(ctx)
 }

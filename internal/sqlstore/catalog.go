@@ -163,3 +163,6 @@ func (b *Batch) Add(o pricing.Offer, store func(Product) (int64, error)) ([]any,
 func (b *Batch) ImportError(o pricing.Offer, err error) error {
 	return &pricing.ImportError{Source: b.v.Source, Record: o.SKU, Err: err}
 }
+
+// Scope is the scope of the version being built.
+func (b *Batch) Scope() string { return b.v.Scope }

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -187,5 +188,63 @@ func testDiffVersions(t *testing.T, db Store) {
 	}
 	if _, err := db.DiffVersions(ctx, v1.ID, v2.ID+100, 10); !errors.Is(err, pricing.ErrNotFound) {
 		t.Errorf("missing version: got %v, want ErrNotFound", err)
+	}
+}
+
+// testLargeImport streams more rows than one COPY batch or prepared-insert
+// run, with tiered prices, attributes and a repeated price that must be
+// stored once, and stops an import whose parser fails half-way.
+func testLargeImport(t *testing.T, db Store) {
+	ctx := context.Background()
+	const products = 1500
+	offer := func(i int, term pricing.Term) pricing.Offer {
+		return pricing.Offer{Provider: "gcp", Service: pricing.Compute, Region: "europe-west1",
+			SKU: fmt.Sprintf("SKU-%05d", i), Name: fmt.Sprintf("n%d", i), OS: "linux", VCPU: float64(1 + i%16),
+			MemoryGiB: float64(2 + i%64), Term: term, Unit: pricing.PerHour, Amount: decimal.New(int64(1000+i), -5),
+			Currency: "USD", TierEnd: decimal.NewFromInt(int64(i)), Unbounded: i%2 == 0,
+			AsOf: time.Date(2026, 1, 1+i%28, 0, 0, 0, 0, time.UTC), Source: "generated",
+			Attributes: map[string]string{"n": fmt.Sprint(i)}}
+	}
+	parse := func(failAt int) func(pricing.Sink) (pricing.ImportStats, error) {
+		return func(sink pricing.Sink) (pricing.ImportStats, error) {
+			var st pricing.ImportStats
+			for i := range products {
+				if i == failAt {
+					return st, errors.New("the file ends early")
+				}
+				for _, term := range []pricing.Term{pricing.OnDemand, pricing.Spot} {
+					if err := sink(offer(i, term)); err != nil {
+						return st, err
+					}
+					st.Prices++
+				}
+			}
+			return st, sink(offer(7, pricing.OnDemand)) // the same price again
+		}
+	}
+	in := pricing.CatalogImport{Provider: "gcp", Scope: "gen", Source: "generated", Checksum: "a"}
+	v, err := db.ImportCatalog(ctx, in, parse(-1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Products != products || v.Prices != 2*products || v.AsOfMin != "2026-01-01" || v.AsOfMax != "2026-01-28" {
+		t.Errorf("got %d products, %d prices, as of %s..%s; want %d, %d, 2026-01-01..2026-01-28", v.Products, v.Prices,
+			v.AsOfMin, v.AsOfMax, products, 2*products)
+	}
+	got, err := db.Offers(ctx, pricing.OfferFilter{SKU: "SKU-00007", Term: pricing.OnDemand})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("got %d offers, %v; want 1", len(got), err)
+	}
+	want := offer(7, pricing.OnDemand)
+	if o := got[0]; !o.Amount.Equal(want.Amount) || o.Unbounded || !o.TierEnd.Equal(want.TierEnd) || o.VCPU != 8 ||
+		o.Attributes["n"] != "7" || !o.AsOf.Equal(want.AsOf) {
+		t.Errorf("got %+v, want %+v", o, want)
+	}
+	in.Checksum = "b"
+	if _, err := db.ImportCatalog(ctx, in, parse(products/2)); err == nil || !strings.Contains(err.Error(), "ends early") {
+		t.Errorf("a parser failing half-way: got %v, want its error", err)
+	}
+	if n, err := db.CountOffers(ctx, pricing.OfferFilter{Provider: "gcp"}); err != nil || n != 2*products {
+		t.Errorf("after the failed import: got %d offers, %v; want the %d of the first", n, err, 2*products)
 	}
 }

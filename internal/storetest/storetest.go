@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(testing.TB) Store) {
 		{"NewVersionRetiresPrevious", testNewVersionRetiresPrevious},
 		{"OffersOrderAndPages", testOffersOrderAndPages},
 		{"DiffVersions", testDiffVersions},
+		{"LargeImport", testLargeImport},
 		{"AssessmentRoundTrip", testAssessmentRoundTrip},
 		{"AssessmentCache", testAssessmentCache},
 		{"UpdateConflicts", testUpdateConflicts},
