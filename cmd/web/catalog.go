@@ -71,12 +71,29 @@ func catalogCommand(ctx context.Context, args []string, getenv func(string) stri
 	return usageError("unknown subcommand %q", args[0])
 }
 
-// newCatalogFlags returns a flag set with the -db flag every subcommand has.
-func newCatalogFlags(name string, getenv func(string) string) (*flag.FlagSet, *string) {
+// storeFlags are the flags that choose the database.
+type storeFlags struct {
+	path, url string
+}
+
+// open opens the store the flags name.
+func (f *storeFlags) open(ctx context.Context) (appStore, error) {
+	db, err := openStore(ctx, f.path, f.url)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	return db, nil
+}
+
+// newCatalogFlags returns a flag set with the -db and -database-url flags
+// every subcommand has.
+func newCatalogFlags(name string, getenv func(string) string) (*flag.FlagSet, *storeFlags) {
 	fs := flag.NewFlagSet("catalog "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	db := fs.String("db", envOr(getenv, "ADVISOR_DB", "advisor.db"), "SQLite database file (env ADVISOR_DB)")
-	return fs, db
+	var sf storeFlags
+	fs.StringVar(&sf.path, "db", envOr(getenv, "ADVISOR_DB", "advisor.db"), "SQLite database file (env ADVISOR_DB)")
+	fs.StringVar(&sf.url, "database-url", getenv("ADVISOR_DATABASE_URL"), "PostgreSQL URL instead of -db (env ADVISOR_DATABASE_URL)")
+	return fs, &sf
 }
 
 // parseInterspersed parses flags wherever they appear among the positional
@@ -98,7 +115,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // catalogList prints every catalog version as an aligned table.
 func catalogList(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
-	fs, dbPath := newCatalogFlags("list", getenv)
+	fs, store := newCatalogFlags("list", getenv)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -106,7 +123,7 @@ func catalogList(ctx context.Context, args []string, getenv func(string) string,
 	if len(pos) > 0 {
 		return usageError("list: unexpected argument %q", pos[0])
 	}
-	db, err := openStore(ctx, *dbPath)
+	db, err := store.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -134,7 +151,7 @@ func writeVersions(w io.Writer, versions []pricing.CatalogVersion) error {
 
 // catalogDiff prints what changed between two catalog versions.
 func catalogDiff(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
-	fs, dbPath := newCatalogFlags("diff", getenv)
+	fs, store := newCatalogFlags("diff", getenv)
 	limit := fs.Int("limit", 20, "rows shown of each kind of change")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -152,7 +169,7 @@ func catalogDiff(ctx context.Context, args []string, getenv func(string) string,
 	if *limit < 0 {
 		return usageError("diff: --limit must not be negative")
 	}
-	db, err := openStore(ctx, *dbPath)
+	db, err := store.open(ctx)
 	if err != nil {
 		return err
 	}

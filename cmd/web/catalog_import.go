@@ -26,7 +26,7 @@ var importProviders = []string{"aws", "azure", "gcp", "digitalocean", "sheet"}
 
 // importOptions is a validated `catalog import` command line.
 type importOptions struct {
-	dbPath   string
+	store    *storeFlags
 	provider string
 	file     string
 	fetch    bool
@@ -41,7 +41,7 @@ type importOptions struct {
 }
 
 func parseImportFlags(args []string, getenv func(string) string) (importOptions, error) {
-	fs, dbPath := newCatalogFlags("import", getenv)
+	fs, store := newCatalogFlags("import", getenv)
 	var o importOptions
 	var asOf string
 	fs.StringVar(&o.provider, "provider", "", "")
@@ -58,7 +58,7 @@ func parseImportFlags(args []string, getenv func(string) string) (importOptions,
 	if err != nil {
 		return o, err
 	}
-	o.dbPath = *dbPath
+	o.store = store
 	switch {
 	case len(pos) > 0:
 		return o, usageError("import: unexpected argument %q", pos[0])
@@ -141,7 +141,7 @@ func catalogImport(ctx context.Context, args []string, getenv func(string) strin
 	if err != nil {
 		return err
 	}
-	db, err := openStore(ctx, o.dbPath)
+	db, err := o.store.open(ctx)
 	if err != nil {
 		return err
 	}
