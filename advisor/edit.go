@@ -1,10 +1,7 @@
 package advisor
 
 import (
-	"crypto/rand"
-	"encoding/base32"
 	"slices"
-	"strings"
 
 	"cloudadvisor/pricing"
 )
@@ -134,8 +131,4 @@ func (a *Assessment) Reevaluate(rules *Rules, cat *pricing.Catalog) {
 
 // newWorkloadID returns a random id, unique within an assessment for all
 // practical purposes (50 random bits, lower-case base32).
-func newWorkloadID() string {
-	b := make([]byte, 8)
-	rand.Read(b)
-	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))[:10]
-}
+func newWorkloadID() string { return randomID(8)[:10] }

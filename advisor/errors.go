@@ -3,13 +3,23 @@ package advisor
 import (
 	"errors"
 	"strings"
+
+	"cloudadvisor/pricing"
 )
 
 // Sentinel errors mapped to HTTP status codes in one place by the server.
 var (
-	ErrNotFound = errors.New("not found")
+	// ErrNotFound is pricing.ErrNotFound: one not-found error for both domains.
+	ErrNotFound = pricing.ErrNotFound
 	ErrInvalid  = errors.New("invalid input")
 	ErrConflict = errors.New("conflict")
+	// ErrStorage means the store could not be written (a full disk, a
+	// read-only file or database); the write changed nothing and reads go on.
+	ErrStorage = errors.New("the database cannot be written")
+	// ErrBusy means the store stayed locked by another writer (a long
+	// catalog import, say) past its wait. Nothing was changed; the request
+	// can be retried in a few seconds.
+	ErrBusy = errors.New("the database is busy")
 )
 
 // FieldError says what is wrong with one field. Code names the problem

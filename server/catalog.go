@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"cloudadvisor/pricing"
-	"cloudadvisor/sqlite"
 )
 
 // catalogCache keeps one catalog snapshot per geography for as long as the
@@ -38,7 +37,7 @@ func (s *Server) catalog(ctx context.Context, geography string) (*pricing.Catalo
 	for _, p := range append(pricing.Providers, "heroku") {
 		regions[p], _ = pricing.Region(geography, p)
 	}
-	offers, err := s.store.Offers(ctx, sqlite.OfferFilter{Regions: regions})
+	offers, err := s.store.Offers(ctx, pricing.OfferFilter{Regions: regions})
 	if err != nil {
 		return nil, err
 	}

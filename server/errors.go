@@ -13,7 +13,6 @@ import (
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
 	"cloudadvisor/inventory"
-	"cloudadvisor/sqlite"
 	"cloudadvisor/templates"
 )
 
@@ -47,8 +46,8 @@ var errorKinds = []struct {
 	{match: is(advisor.ErrInvalid), status: http.StatusUnprocessableEntity},
 	{match: is(advisor.ErrConflict), status: http.StatusConflict},
 	{match: is(errTooManyRequests), status: http.StatusTooManyRequests},
-	{match: is(sqlite.ErrStorage), status: http.StatusServiceUnavailable},
-	{match: is(sqlite.ErrBusy), status: http.StatusServiceUnavailable},
+	{match: is(advisor.ErrStorage), status: http.StatusServiceUnavailable},
+	{match: is(advisor.ErrBusy), status: http.StatusServiceUnavailable},
 }
 
 func is(target error) func(error) bool { return func(err error) bool { return errors.Is(err, target) } }
@@ -102,7 +101,7 @@ func errMessage(ctx context.Context, err error) (field, msg string) {
 // retryAfter is the Retry-After of a 503: a locked database frees up in
 // seconds, a full or read-only disk needs an administrator.
 func retryAfter(err error) string {
-	if errors.Is(err, sqlite.ErrBusy) {
+	if errors.Is(err, advisor.ErrBusy) {
 		return "5"
 	}
 	return "60"

@@ -11,7 +11,6 @@ import (
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
 	"cloudadvisor/inventory"
-	"cloudadvisor/sqlite"
 	"cloudadvisor/templates"
 )
 
@@ -69,7 +68,7 @@ func (s *Server) uploadInventory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.refuseUpload(w, r, a, err)
 	}
-	st := sqlite.StagedImport{AssessmentID: a.ID, FileName: name, Format: string(res.Format), Rows: importRows(res.Rows)}
+	st := advisor.StagedImport{AssessmentID: a.ID, FileName: name, Format: string(res.Format), Rows: importRows(res.Rows)}
 	if st.Problems, err = json.Marshal(nonNilProblems(res.Problems)); err != nil {
 		return err
 	}

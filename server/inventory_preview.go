@@ -11,7 +11,6 @@ import (
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
 	"cloudadvisor/inventory"
-	"cloudadvisor/sqlite"
 	"cloudadvisor/templates"
 )
 
@@ -23,10 +22,10 @@ const (
 )
 
 // staged loads the request's assessment and its staged import.
-func (s *Server) staged(w http.ResponseWriter, r *http.Request) (advisor.Assessment, sqlite.StagedImport, error) {
+func (s *Server) staged(w http.ResponseWriter, r *http.Request) (advisor.Assessment, advisor.StagedImport, error) {
 	a, err := s.owned(w, r)
 	if err != nil {
-		return a, sqlite.StagedImport{}, err
+		return a, advisor.StagedImport{}, err
 	}
 	st, err := s.store.StagedImport(r.Context(), a.ID, r.PathValue("staged"))
 	return a, st, err
@@ -48,7 +47,7 @@ func (s *Server) showInventoryPreview(w http.ResponseWriter, r *http.Request) er
 
 // previewView counts what the import would do against the assessment as it
 // is now.
-func previewView(a advisor.Assessment, st sqlite.StagedImport) (templates.InventoryPreviewView, error) {
+func previewView(a advisor.Assessment, st advisor.StagedImport) (templates.InventoryPreviewView, error) {
 	var stats stagedStats
 	var problems []inventory.Problem
 	if err := json.Unmarshal(st.Stats, &stats); err != nil {
@@ -205,7 +204,7 @@ func (s *Server) confirmInventory(w http.ResponseWriter, r *http.Request) error 
 
 // refuseConfirm shows the preview again with why the import was refused;
 // the assessment is unchanged.
-func (s *Server) refuseConfirm(w http.ResponseWriter, r *http.Request, st sqlite.StagedImport, msg string) error {
+func (s *Server) refuseConfirm(w http.ResponseWriter, r *http.Request, st advisor.StagedImport, msg string) error {
 	if r.Header.Get("HX-Request") == "true" {
 		s.render(w, r, http.StatusUnprocessableEntity, templates.InventoryUploadError(msg, ""))
 		return nil

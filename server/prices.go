@@ -12,7 +12,6 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/pricing"
-	"cloudadvisor/sqlite"
 	"cloudadvisor/templates"
 )
 
@@ -25,9 +24,9 @@ const (
 
 // priceQuery reads the price filters from the query string, naming every
 // bad one.
-func priceQuery(q url.Values) (sqlite.OfferFilter, advisor.FieldErrors) {
+func priceQuery(q url.Values) (pricing.OfferFilter, advisor.FieldErrors) {
 	var errs advisor.FieldErrors
-	f := sqlite.OfferFilter{Provider: q.Get("provider"), Region: q.Get("region"), SKU: q.Get("sku"),
+	f := pricing.OfferFilter{Provider: q.Get("provider"), Region: q.Get("region"), SKU: q.Get("sku"),
 		OS: q.Get("os"), Term: pricing.Term(q.Get("term")), Service: pricing.Service(q.Get("service")),
 		OrderBy: q.Get("sort"), Limit: pricesPerPage}
 	if f.Term != "" && !f.Term.Valid() {

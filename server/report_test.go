@@ -57,7 +57,7 @@ func importFixture(tb testing.TB, db *sqlite.DB) {
 		byProvider[o.Provider] = append(byProvider[o.Provider], o)
 	}
 	for p, offers := range byProvider {
-		_, err := db.ImportCatalog(context.Background(), sqlite.CatalogImport{Provider: p, Scope: "fixture/" + p,
+		_, err := db.ImportCatalog(context.Background(), pricing.CatalogImport{Provider: p, Scope: "fixture/" + p,
 			Source: "fixture " + p + " price list", Checksum: p}, func(sink pricing.Sink) (pricing.ImportStats, error) {
 			for _, o := range offers {
 				if err := sink(o); err != nil {

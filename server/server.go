@@ -11,12 +11,11 @@ import (
 	"github.com/gorilla/sessions"
 
 	"cloudadvisor/advisor"
-	"cloudadvisor/sqlite"
 )
 
 // Options configure a Server.
 type Options struct {
-	Store        *sqlite.DB
+	Store        Store
 	Rules        *advisor.Rules
 	Log          *slog.Logger
 	SessionKeys  [][]byte // newest first; older keys still verify cookies
@@ -29,7 +28,7 @@ type Options struct {
 
 // Server holds what every handler needs.
 type Server struct {
-	store    *sqlite.DB
+	store    Store
 	rules    *advisor.Rules
 	log      *slog.Logger
 	sessions *sessions.CookieStore

@@ -25,7 +25,7 @@ func testServer(t *testing.T, withCatalog bool) (*Server, *sqlite.DB, *time.Time
 	}
 	t.Cleanup(func() { db.Close() })
 	if withCatalog {
-		_, err := db.ImportCatalog(context.Background(), sqlite.CatalogImport{Provider: "aws", Scope: "t", Source: "t", Checksum: "x"},
+		_, err := db.ImportCatalog(context.Background(), pricing.CatalogImport{Provider: "aws", Scope: "t", Source: "t", Checksum: "x"},
 			func(sink pricing.Sink) (pricing.ImportStats, error) {
 				o := pricing.Offer{Provider: "aws", Service: pricing.Compute, Region: "us-east-1", SKU: "S", Name: "m5.large",
 					Term: pricing.OnDemand, Unit: pricing.PerHour, Currency: "USD", AsOf: time.Now(), Source: "test", Unbounded: true}
@@ -212,7 +212,7 @@ func TestCatalogSnapshotFollowsImports(t *testing.T) {
 	if again != first || first.Len() != 1 {
 		t.Fatalf("got a new snapshot (%v) of %d offers, want the cached one of 1", again != first, first.Len())
 	}
-	_, err = db.ImportCatalog(ctx, sqlite.CatalogImport{Provider: "aws", Scope: "t2", Source: "t2", Checksum: "y"},
+	_, err = db.ImportCatalog(ctx, pricing.CatalogImport{Provider: "aws", Scope: "t2", Source: "t2", Checksum: "y"},
 		func(sink pricing.Sink) (pricing.ImportStats, error) {
 			o := pricing.Offer{Provider: "aws", Service: pricing.Compute, Region: "us-east-1", SKU: "S2", Name: "m5.xlarge",
 				Term: pricing.OnDemand, Unit: pricing.PerHour, Currency: "USD", AsOf: time.Now(), Source: "test", Unbounded: true}

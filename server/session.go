@@ -5,7 +5,7 @@ import (
 
 	"github.com/gorilla/sessions"
 
-	"cloudadvisor/sqlite"
+	"cloudadvisor/advisor"
 )
 
 const sessionName = "advisor_session"
@@ -28,7 +28,7 @@ func (s *Server) sessionID(w http.ResponseWriter, r *http.Request, create bool) 
 	if !create {
 		return "", nil
 	}
-	id := sqlite.NewID()
+	id := advisor.NewID()
 	sess.Values["id"] = id
 	if err := s.saveSession(w, r, sess); err != nil {
 		return "", err

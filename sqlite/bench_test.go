@@ -121,7 +121,7 @@ func benchDB(tb testing.TB) *DB {
 		}
 		defer db.Close()
 		start := time.Now()
-		_, bench1M.err = db.ImportCatalog(context.Background(), CatalogImport{Provider: "bench", Scope: "bench",
+		_, bench1M.err = db.ImportCatalog(context.Background(), pricing.CatalogImport{Provider: "bench", Scope: "bench",
 			Source: "bench", Checksum: "bench"}, writeBenchCatalog)
 		bench1M.dur = time.Since(start)
 		fmt.Fprintf(os.Stderr, "built the %d-price benchmark catalog in %s\n", benchCatalogSize, bench1M.dur.Round(time.Millisecond))
@@ -185,7 +185,7 @@ func BenchmarkCheapestFit(b *testing.B) {
 		mix := benchMixes[rng.IntN(len(benchMixes))]
 		vcpu := benchVCPUs[rng.IntN(len(benchVCPUs)-1)]
 		mem := vcpu * benchRatios[rng.IntN(len(benchRatios))].gib
-		_, err := db.CheapestFit(ctx, OfferFilter{Provider: mix.provider, Region: mix.region, Service: pricing.Compute,
+		_, err := db.CheapestFit(ctx, pricing.OfferFilter{Provider: mix.provider, Region: mix.region, Service: pricing.Compute,
 			OS: "linux", Term: pricing.OnDemand, MinVCPU: vcpu, MinMemory: mem})
 		return err
 	})
@@ -198,7 +198,7 @@ func BenchmarkSKULookup(b *testing.B) {
 	measure(b, func(rng *rand.Rand) error {
 		i := rng.IntN(benchCatalogSize / len(benchTerms))
 		mix, sku := benchProduct(i)
-		offers, err := db.Offers(ctx, OfferFilter{Provider: mix.provider, Region: mix.region, SKU: sku})
+		offers, err := db.Offers(ctx, pricing.OfferFilter{Provider: mix.provider, Region: mix.region, SKU: sku})
 		if err == nil && len(offers) != len(benchTerms) {
 			err = fmt.Errorf("sku %s: got %d offers, want %d", sku, len(offers), len(benchTerms))
 		}
@@ -240,7 +240,7 @@ func BenchmarkImportAWSOffer(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	var v CatalogVersion
+	var v pricing.CatalogVersion
 	b.SetBytes(st.Bytes)
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
@@ -250,7 +250,7 @@ func BenchmarkImportAWSOffer(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		v, err = db.ImportCatalog(ctx, CatalogImport{Provider: "aws", Scope: "aws:bench", Source: file,
+		v, err = db.ImportCatalog(ctx, pricing.CatalogImport{Provider: "aws", Scope: "aws:bench", Source: file,
 			Checksum: "bench"}, func(sink pricing.Sink) (pricing.ImportStats, error) {
 			r, err := os.Open(file)
 			if err != nil {
@@ -324,8 +324,8 @@ func writeOffersCSV(file, csvPath string) error {
 		return w.Write([]string{o.Provider, string(o.Service), o.ProviderService, o.Family, o.Region, o.SKU, o.Name,
 			o.OS, strconv.FormatFloat(o.VCPU, 'g', -1, 64), strconv.FormatFloat(o.MemoryGiB, 'g', -1, 64),
 			string(attrs), string(o.Term), string(o.Unit), o.Amount.String(), o.Upfront.String(), o.Currency,
-			o.TierStart.String(), end, o.AsOf.Format(time.DateOnly), o.Source, PriceHash(o),
-			strconv.FormatInt(sortMicros(o), 10)})
+			o.TierStart.String(), end, o.AsOf.Format(time.DateOnly), o.Source, pricing.PriceHash(o),
+			strconv.FormatInt(pricing.SortMicros(o), 10)})
 	})
 	w.Flush()
 	if err == nil {
@@ -373,7 +373,7 @@ func BenchmarkDiffVersions(b *testing.B) {
 	db := benchDB(b)
 	ctx := context.Background()
 	start := time.Now()
-	v2, err := db.ImportCatalog(ctx, CatalogImport{Provider: "bench", Scope: "bench2", Source: "bench2",
+	v2, err := db.ImportCatalog(ctx, pricing.CatalogImport{Provider: "bench", Scope: "bench2", Source: "bench2",
 		Checksum: "bench2"}, func(sink pricing.Sink) (pricing.ImportStats, error) {
 		n := 0
 		return writeBenchCatalog(func(o pricing.Offer) error {
@@ -397,7 +397,7 @@ func BenchmarkDiffVersions(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("imported the second version in %s", time.Since(start).Round(time.Millisecond))
-	var d Diff
+	var d pricing.Diff
 	for b.Loop() {
 		if d, err = db.DiffVersions(ctx, 1, v2.ID, 20); err != nil {
 			b.Fatal(err)

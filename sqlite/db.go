@@ -1,26 +1,24 @@
-// Package sqlite is the SQLite adapter: it stores assessments and price
-// catalogs. One writer connection serialises writes; a read-only pool serves
-// reads concurrently. Every public method is one transaction.
+// Package sqlite is the SQLite adapter, the default store: it stores
+// assessments and price catalogs in one file. One writer connection
+// serialises writes; a read-only pool serves reads concurrently. The queries
+// are shared with package postgres (internal/sqlstore); this package opens
+// the file, migrates it, loads catalog versions and backs the file up.
 package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"embed"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // registers the sqlite3 driver
+
+	"cloudadvisor/internal/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -28,11 +26,19 @@ var migrations embed.FS
 
 // DB is an open database: a single writer and a read-only pool.
 type DB struct {
-	w     *sql.DB
-	r     *sql.DB
-	path  string
-	now   func() time.Time
-	cache assessmentCache
+	*sqlstore.Store
+	w, r *sql.DB
+	path string
+}
+
+// dialect is how SQLite runs the shared queries.
+var dialect = sqlstore.Dialect{
+	JSON: func(col, field string) string { return "json_extract(" + col + ", '$." + field + "')" },
+	ActiveKey: `SELECT coalesce(group_concat(id), '') FROM
+		(SELECT id FROM catalog_versions WHERE status = 'active' ORDER BY id)`,
+	Read:         &sql.TxOptions{ReadOnly: true},
+	StorageError: storageError,
+	Load:         load,
 }
 
 // Open opens (creating if needed) the database file at path, applies pending
@@ -80,7 +86,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open read pool %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(8)
-	return &DB{w: w, r: r, path: abs, now: time.Now}, nil
+	return &DB{Store: sqlstore.New(w, r, dialect, time.Now), w: w, r: r, path: abs}, nil
 }
 
 // Close closes both pools.
@@ -88,85 +94,20 @@ func (db *DB) Close() error {
 	return errors.Join(db.r.Close(), db.w.Close())
 }
 
-// Ping checks that the database answers a read.
-func (db *DB) Ping(ctx context.Context) error {
-	var n int
-	return db.r.QueryRowContext(ctx, "SELECT 1").Scan(&n)
-}
-
-// migrate applies the embedded migrations numbered above PRAGMA user_version,
-// each in its own transaction together with the version bump.
+// migrate applies the embedded migrations numbered above PRAGMA user_version.
 func migrate(ctx context.Context, db *sql.DB) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
-	}
-	slices.Sort(names)
 	var current int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	for _, name := range names {
-		base := filepath.Base(name)
-		n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("migration %s: name must start with a number", base)
-		}
-		if n <= current {
-			continue
-		}
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("read migration %s: %w", base, err)
-		}
-		if err := apply(ctx, db, n, string(body)); err != nil {
-			return fmt.Errorf("apply migration %s: %w", base, err)
-		}
-	}
-	return nil
+	return sqlstore.Migrate(ctx, db, migrations, current, func(n int) string {
+		return fmt.Sprintf("PRAGMA user_version = %d", n)
+	})
 }
 
-func apply(ctx context.Context, db *sql.DB, n int, body string) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, body); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
-// write runs fn in one write transaction. A full disk or read-only file
-// fails it with ErrStorage.
-func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return storageError(err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return storageError(err)
-	}
-	return storageError(tx.Commit())
-}
-
-// read runs fn in one read-only transaction, so it sees one snapshot.
-func (db *DB) read(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	return fn(tx)
-}
-
-// Checksum is the sha256 of b in hex, used to recognise a file imported before.
-func Checksum(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])
+// Exclusive runs fn. An SQLite file serves one instance, whose single
+// writer connection already serialises imports, so there is nothing to
+// lock; postgres.DB.Exclusive is the lock between instances.
+func (db *DB) Exclusive(ctx context.Context, name string, fn func(context.Context) error) error {
+	return fn(ctx)
 }

@@ -6,17 +6,18 @@ import (
 	"fmt"
 
 	"github.com/mattn/go-sqlite3"
+
+	"cloudadvisor/advisor"
 )
 
-// ErrStorage means the database could not be written: the disk is full, or
-// the file or its directory is read-only or gone. The write's transaction is
-// rolled back, so nothing was changed; reads keep working.
-var ErrStorage = errors.New("the database cannot be written")
+// ErrStorage is advisor.ErrStorage: the database could not be written (the
+// disk is full, or the file or its directory is read-only or gone). The
+// write's transaction is rolled back, so nothing was changed; reads go on.
+var ErrStorage = advisor.ErrStorage
 
-// ErrBusy means the database stayed locked by another writer (a long catalog
-// import, say) for longer than the busy timeout. Nothing was changed; the
-// request can be retried in a few seconds.
-var ErrBusy = errors.New("the database is busy")
+// ErrBusy is advisor.ErrBusy: the database stayed locked by another writer
+// for longer than the busy timeout.
+var ErrBusy = advisor.ErrBusy
 
 // storageError marks err with ErrStorage when SQLite says the disk is full,
 // the database is read-only or a file cannot be opened or written, and with

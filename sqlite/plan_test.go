@@ -5,13 +5,15 @@ import (
 	"strings"
 	"testing"
 
+	"cloudadvisor/internal/sqlstore"
+	"cloudadvisor/internal/storetest"
 	"cloudadvisor/pricing"
 )
 
 // queryPlan is the EXPLAIN QUERY PLAN of the Offers query of f, one step a line.
-func queryPlan(tb testing.TB, db *DB, f OfferFilter) string {
+func queryPlan(tb testing.TB, db *DB, f pricing.OfferFilter) string {
 	tb.Helper()
-	q, args, err := f.query()
+	q, args, err := sqlstore.OffersQuery(f)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -37,20 +39,20 @@ func queryPlan(tb testing.TB, db *DB, f OfferFilter) string {
 // products_sku.
 func TestQueryPlans(t *testing.T) {
 	db := openTest(t)
-	if _, err := importSheet(t, db, "test:aws", testSheet); err != nil {
+	if _, err := storetest.ImportSheet(t, db, "test:aws", storetest.Sheet); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
 		name string
-		f    OfferFilter
+		f    pricing.OfferFilter
 		want []string
 		not  []string
 	}{
-		{"cheapest fit", OfferFilter{Provider: "aws", Region: "us-east-1", Service: pricing.Compute, OS: "linux",
+		{"cheapest fit", pricing.OfferFilter{Provider: "aws", Region: "us-east-1", Service: pricing.Compute, OS: "linux",
 			Term: pricing.OnDemand, MinVCPU: 4, MinMemory: 16, Limit: 1},
 			[]string{"SEARCH x USING INDEX prices_fit (fit_key=? AND term=?)", "SEARCH p USING INTEGER PRIMARY KEY"},
 			[]string{"USE TEMP B-TREE FOR ORDER BY", "SCAN"}},
-		{"sku", OfferFilter{Provider: "aws", Region: "us-east-1", SKU: "SKU-M5L"},
+		{"sku", pricing.OfferFilter{Provider: "aws", Region: "us-east-1", SKU: "SKU-M5L"},
 			[]string{"SEARCH p USING INDEX products_sku (sku=? AND provider=? AND region=?)", "SEARCH x USING INDEX"},
 			[]string{"SCAN"}},
 	}

@@ -44,6 +44,9 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		pos, args = append(pos, fs.Arg(0)), fs.Args()[1:]
 	}
+	if getenv("ADVISOR_DATABASE_URL") != "" {
+		return fmt.Errorf("%s: ADVISOR_DATABASE_URL is set: back up PostgreSQL with pg_dump and restore with pg_restore (see the README)", name)
+	}
 	if len(pos) != 1 {
 		return fmt.Errorf("%s: want one FILE, got %d arguments: %w\n%s", name, len(pos), errUsage, backupUsage)
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"cloudadvisor/advisor"
+	"cloudadvisor/pricing"
 	"cloudadvisor/sqlite"
 )
 
@@ -129,7 +130,7 @@ func TestBackupRestore(t *testing.T) {
 	if _, err := db.Assessment(context.Background(), later); !errors.Is(err, advisor.ErrNotFound) {
 		t.Errorf("assessment made after the backup: got %v, want not found", err)
 	}
-	if n, err := db.CountOffers(context.Background(), sqlite.OfferFilter{}); err != nil || n == 0 {
+	if n, err := db.CountOffers(context.Background(), pricing.OfferFilter{}); err != nil || n == 0 {
 		t.Errorf("restored catalog: got %d prices, %v; want the default prices", n, err)
 	}
 	db.Close()

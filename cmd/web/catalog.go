@@ -11,7 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"cloudadvisor/sqlite"
+	"cloudadvisor/pricing"
 )
 
 // catalogUsage is printed with every usage error of `web catalog`.
@@ -71,12 +71,29 @@ func catalogCommand(ctx context.Context, args []string, getenv func(string) stri
 	return usageError("unknown subcommand %q", args[0])
 }
 
-// newCatalogFlags returns a flag set with the -db flag every subcommand has.
-func newCatalogFlags(name string, getenv func(string) string) (*flag.FlagSet, *string) {
+// storeFlags are the flags that choose the database.
+type storeFlags struct {
+	path, url string
+}
+
+// open opens the store the flags name.
+func (f *storeFlags) open(ctx context.Context) (appStore, error) {
+	db, err := openStore(ctx, f.path, f.url)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	return db, nil
+}
+
+// newCatalogFlags returns a flag set with the -db and -database-url flags
+// every subcommand has.
+func newCatalogFlags(name string, getenv func(string) string) (*flag.FlagSet, *storeFlags) {
 	fs := flag.NewFlagSet("catalog "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	db := fs.String("db", envOr(getenv, "ADVISOR_DB", "advisor.db"), "SQLite database file (env ADVISOR_DB)")
-	return fs, db
+	var sf storeFlags
+	fs.StringVar(&sf.path, "db", envOr(getenv, "ADVISOR_DB", "advisor.db"), "SQLite database file (env ADVISOR_DB)")
+	fs.StringVar(&sf.url, "database-url", getenv("ADVISOR_DATABASE_URL"), "PostgreSQL URL instead of -db (env ADVISOR_DATABASE_URL)")
+	return fs, &sf
 }
 
 // parseInterspersed parses flags wherever they appear among the positional
@@ -96,18 +113,9 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// openStore opens the database of a catalog command.
-func openStore(ctx context.Context, path string) (*sqlite.DB, error) {
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		return nil, fmt.Errorf("catalog: %w", err)
-	}
-	return db, nil
-}
-
 // catalogList prints every catalog version as an aligned table.
 func catalogList(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
-	fs, dbPath := newCatalogFlags("list", getenv)
+	fs, store := newCatalogFlags("list", getenv)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -115,7 +123,7 @@ func catalogList(ctx context.Context, args []string, getenv func(string) string,
 	if len(pos) > 0 {
 		return usageError("list: unexpected argument %q", pos[0])
 	}
-	db, err := openStore(ctx, *dbPath)
+	db, err := store.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -127,7 +135,7 @@ func catalogList(ctx context.Context, args []string, getenv func(string) string,
 	return writeVersions(stdout, versions)
 }
 
-func writeVersions(w io.Writer, versions []sqlite.CatalogVersion) error {
+func writeVersions(w io.Writer, versions []pricing.CatalogVersion) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tPROVIDER\tSCOPE\tSTATUS\tPRODUCTS\tPRICES\tSKIPPED\tAS OF\tFETCHED AT\tSOURCE")
 	for _, v := range versions {
@@ -143,7 +151,7 @@ func writeVersions(w io.Writer, versions []sqlite.CatalogVersion) error {
 
 // catalogDiff prints what changed between two catalog versions.
 func catalogDiff(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
-	fs, dbPath := newCatalogFlags("diff", getenv)
+	fs, store := newCatalogFlags("diff", getenv)
 	limit := fs.Int("limit", 20, "rows shown of each kind of change")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -161,7 +169,7 @@ func catalogDiff(ctx context.Context, args []string, getenv func(string) string,
 	if *limit < 0 {
 		return usageError("diff: --limit must not be negative")
 	}
-	db, err := openStore(ctx, *dbPath)
+	db, err := store.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -173,7 +181,7 @@ func catalogDiff(ctx context.Context, args []string, getenv func(string) string,
 	return writeDiff(stdout, d)
 }
 
-func writeDiff(w io.Writer, d sqlite.Diff) error {
+func writeDiff(w io.Writer, d pricing.Diff) error {
 	fmt.Fprintf(w, "diff %d (%s, %s) -> %d (%s, %s)\n", d.A.ID, d.A.Scope, d.A.Status, d.B.ID, d.B.Scope, d.B.Status)
 	fmt.Fprintf(w, "%d added, %d removed, %d changed, %d unchanged\n", d.Added, d.Removed, d.Changed, d.Unchanged)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -202,7 +210,7 @@ func writeDiff(w io.Writer, d sqlite.Diff) error {
 	return tw.Flush()
 }
 
-func priceKey(p sqlite.DiffPrice) string {
+func priceKey(p pricing.DiffPrice) string {
 	k := strings.Join([]string{p.Provider, p.Region, p.SKU, p.Term}, "\t")
 	if p.TierStart != "0" {
 		k += " from " + p.TierStart
@@ -210,7 +218,7 @@ func priceKey(p sqlite.DiffPrice) string {
 	return k + "\t" + p.Name
 }
 
-func priceValue(p sqlite.DiffPrice) string {
+func priceValue(p pricing.DiffPrice) string {
 	s := p.Amount + " " + p.Currency + "/" + p.Unit
 	if p.Upfront != "0" {
 		s += " + " + p.Upfront + " upfront"

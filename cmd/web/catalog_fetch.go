@@ -19,7 +19,6 @@ import (
 	"cloudadvisor/pricing/azure"
 	"cloudadvisor/pricing/digitalocean"
 	"cloudadvisor/pricing/gcp"
-	"cloudadvisor/sqlite"
 )
 
 // awsPricingAPIRegion serves the Price List Query API (it is also served from
@@ -28,14 +27,14 @@ const awsPricingAPIRegion = "us-east-1"
 
 // importFetch imports what a provider's API serves now. A fetch has no
 // bytes to hash before it starts, so it always builds a new version.
-func importFetch(ctx context.Context, db *sqlite.DB, o importOptions, getenv func(string) string, cio catalogIO) error {
+func importFetch(ctx context.Context, db catalogStore, o importOptions, getenv func(string) string, cio catalogIO) error {
 	fetch, source, err := fetcher(o, getenv)
 	if err != nil {
 		return err
 	}
 	nonce := make([]byte, 8)
 	rand.Read(nonce)
-	in := sqlite.CatalogImport{Provider: o.provider, Scope: o.scope, Source: source,
+	in := pricing.CatalogImport{Provider: o.provider, Scope: o.scope, Source: source,
 		Checksum: "fetch:" + time.Now().UTC().Format(time.RFC3339) + ":" + hex.EncodeToString(nonce)}
 	log := slog.New(slog.NewTextHandler(cio.stderr, nil))
 	log.Info("fetching prices", "provider", o.provider, "scope", o.scope, "source", source)

@@ -19,7 +19,6 @@ import (
 	"cloudadvisor/pricing/digitalocean"
 	"cloudadvisor/pricing/gcp"
 	"cloudadvisor/pricing/sheet"
-	"cloudadvisor/sqlite"
 )
 
 // importProviders are the formats `catalog import --provider` reads.
@@ -27,7 +26,7 @@ var importProviders = []string{"aws", "azure", "gcp", "digitalocean", "sheet"}
 
 // importOptions is a validated `catalog import` command line.
 type importOptions struct {
-	dbPath   string
+	store    *storeFlags
 	provider string
 	file     string
 	fetch    bool
@@ -42,7 +41,7 @@ type importOptions struct {
 }
 
 func parseImportFlags(args []string, getenv func(string) string) (importOptions, error) {
-	fs, dbPath := newCatalogFlags("import", getenv)
+	fs, store := newCatalogFlags("import", getenv)
 	var o importOptions
 	var asOf string
 	fs.StringVar(&o.provider, "provider", "", "")
@@ -59,7 +58,7 @@ func parseImportFlags(args []string, getenv func(string) string) (importOptions,
 	if err != nil {
 		return o, err
 	}
-	o.dbPath = *dbPath
+	o.store = store
 	switch {
 	case len(pos) > 0:
 		return o, usageError("import: unexpected argument %q", pos[0])
@@ -142,7 +141,7 @@ func catalogImport(ctx context.Context, args []string, getenv func(string) strin
 	if err != nil {
 		return err
 	}
-	db, err := openStore(ctx, o.dbPath)
+	db, err := o.store.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -156,7 +155,7 @@ func catalogImport(ctx context.Context, args []string, getenv func(string) strin
 // importFile imports a file in two passes: the first hashes it, so that a
 // file already active costs one read and no parse; the second parses it.
 // The file is streamed both times, never held in memory.
-func importFile(ctx context.Context, db *sqlite.DB, o importOptions, cio catalogIO) error {
+func importFile(ctx context.Context, db catalogStore, o importOptions, cio catalogIO) error {
 	f, err := os.Open(o.file)
 	if err != nil {
 		return fmt.Errorf("catalog import: %w", err)
@@ -178,7 +177,7 @@ func importFile(ctx context.Context, db *sqlite.DB, o importOptions, cio catalog
 		y, m, d := info.ModTime().UTC().Date()
 		o.asOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
-	in := sqlite.CatalogImport{Provider: o.provider, Scope: o.scope, Source: o.file, Checksum: sum}
+	in := pricing.CatalogImport{Provider: o.provider, Scope: o.scope, Source: o.file, Checksum: sum}
 	prog := newProgress(cio, "import "+o.scope, info.Size())
 	v, err := db.ImportCatalog(ctx, in, func(sink pricing.Sink) (pricing.ImportStats, error) {
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -266,7 +265,7 @@ func countPrices(st *pricing.ImportStats, sink pricing.Sink) pricing.Sink {
 }
 
 // printImported prints the summary line of an import.
-func printImported(w io.Writer, v sqlite.CatalogVersion, size int64, d time.Duration) error {
+func printImported(w io.Writer, v pricing.CatalogVersion, size int64, d time.Duration) error {
 	if v.Unchanged {
 		_, err := fmt.Fprintf(w, "unchanged: %s is already active as version %d (%d products, %d prices)\n",
 			v.Scope, v.ID, v.Products, v.Prices)

@@ -14,9 +14,12 @@ import (
 
 // Config is the validated configuration of the server.
 type Config struct {
-	Addr         string
-	AdminAddr    string
-	DBPath       string
+	Addr      string
+	AdminAddr string
+	DBPath    string
+	// DatabaseURL, when set, puts the store on PostgreSQL instead of the
+	// SQLite file DBPath.
+	DatabaseURL  string
 	RulesPath    string
 	SessionKeys  [][]byte
 	SecureCookie bool
@@ -31,6 +34,7 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "ADVISOR_ADDR", "127.0.0.1:8080"), "listen address (env ADVISOR_ADDR)")
 	fs.StringVar(&cfg.AdminAddr, "admin-addr", envOr(getenv, "ADVISOR_ADMIN_ADDR", ""), "admin listener for /metrics and /debug/pprof, off when empty (env ADVISOR_ADMIN_ADDR)")
 	fs.StringVar(&cfg.DBPath, "db", envOr(getenv, "ADVISOR_DB", "advisor.db"), "SQLite database file (env ADVISOR_DB)")
+	fs.StringVar(&cfg.DatabaseURL, "database-url", getenv("ADVISOR_DATABASE_URL"), "PostgreSQL URL (postgres://user:pass@host/db) to use instead of the SQLite file, for several instances (env ADVISOR_DATABASE_URL)")
 	fs.StringVar(&cfg.RulesPath, "rules", envOr(getenv, "ADVISOR_RULES", ""), "rules YAML file replacing the embedded rules (env ADVISOR_RULES)")
 	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", getenv("ADVISOR_TRUST_PROXY") == "1", "trust X-Forwarded-Proto from a reverse proxy to mark cookies Secure (env ADVISOR_TRUST_PROXY=1)")
 	fs.BoolVar(&cfg.SecureCookie, "secure-cookie", getenv("ADVISOR_SECURE_COOKIE") == "1", "mark the session cookie Secure (behind HTTPS)")
@@ -39,6 +43,11 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	}
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if cfg.DatabaseURL != "" && getenv("ADVISOR_SESSION_KEYS") == "" {
+		// A key file is per machine: instances behind one load balancer
+		// would each refuse the others' cookies.
+		return cfg, errors.New("refusing to start: with -database-url every instance must sign cookies with the same keys; set ADVISOR_SESSION_KEYS")
 	}
 	keys, err := sessionKeys(getenv("ADVISOR_SESSION_KEYS"), cfg.DBPath+".session-keys")
 	if err != nil {

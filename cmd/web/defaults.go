@@ -9,15 +9,14 @@ import (
 	"cloudadvisor/pricing"
 	"cloudadvisor/pricing/defaults"
 	"cloudadvisor/pricing/sheet"
-	"cloudadvisor/sqlite"
 )
 
 // importDefaults imports each embedded price sheet whose bytes are not yet the
 // active version of its scope; an unchanged sheet costs one query.
-func importDefaults(ctx context.Context, db *sqlite.DB, log *slog.Logger) error {
+func importDefaults(ctx context.Context, db catalogStore, log *slog.Logger) error {
 	for _, s := range defaults.Sheets() {
-		in := sqlite.CatalogImport{Provider: strings.TrimSuffix(s.Name, ".csv"), Scope: "default:" + s.Name,
-			Source: "embedded " + s.Name, Checksum: sqlite.Checksum(s.Data)}
+		in := pricing.CatalogImport{Provider: strings.TrimSuffix(s.Name, ".csv"), Scope: "default:" + s.Name,
+			Source: "embedded " + s.Name, Checksum: pricing.Checksum(s.Data)}
 		v, err := db.ImportCatalog(ctx, in, func(sink pricing.Sink) (pricing.ImportStats, error) {
 			var st pricing.ImportStats
 			err := sheet.Parse(bytes.NewReader(s.Data), func(o pricing.Offer) error {

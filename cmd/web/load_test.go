@@ -5,18 +5,20 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"cloudadvisor/sqlite"
+	"cloudadvisor/internal/storetest"
 )
 
 // TestLoad runs virtual users through a mixed session against the whole
@@ -24,22 +26,38 @@ import (
 // results page, the CSV and JSON exports, the price API and an API
 // assessment. It wants zero 5xx and zero lost saves (every acknowledged
 // assessment holds exactly the workloads posted) and reports throughput and
-// latency. A smoke run (8 users × 3 sessions) always runs; ADVISOR_LOAD=1
-// runs 64 users × 5 sessions, bounded to two minutes.
+// latency, overall and per route. A smoke run (8 users × 3 sessions) always
+// runs; ADVISOR_LOAD=1 runs 64 users × 5 sessions, bounded to two minutes.
+// This is one instance on SQLite; TestLoadPostgres runs two on PostgreSQL.
 func TestLoad(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "advisor.db")
+	a := startAppEnv(t, map[string]string{"ADVISOR_DB": dbPath})
+	runLoad(t, "sqlite, 1 instance", []string{a.url}, dbPath, "")
+}
+
+// TestLoadPostgres is TestLoad against two instances on one PostgreSQL
+// database, each virtual user's requests alternating between them as a
+// round-robin load balancer would send them.
+func TestLoadPostgres(t *testing.T) {
+	dbURL := storetest.PostgresURL(t)
+	apps := startApps(t, 2, map[string]string{"ADVISOR_DATABASE_URL": dbURL, "ADVISOR_SESSION_KEYS": testSessionKeys})
+	runLoad(t, "postgres, 2 instances", []string{apps[0].url, apps[1].url}, "", dbURL)
+}
+
+// runLoad runs the virtual users against the instances at urls, then checks
+// every acknowledged save in the store and logs the figures.
+func runLoad(t *testing.T, name string, urls []string, dbPath, dbURL string) {
 	users, sessions, bound := 8, 3, 30*time.Second
 	if os.Getenv("ADVISOR_LOAD") == "1" {
 		users, sessions, bound = envInt("ADVISOR_LOAD_USERS", 64), envInt("ADVISOR_LOAD_SESSIONS", 5), 2*time.Minute
 	}
-	dbPath := filepath.Join(t.TempDir(), "advisor.db")
-	a := startAppEnv(t, map[string]string{"ADVISOR_DB": dbPath})
 	deadline := time.Now().Add(bound)
 	var st loadStats
 	var wg sync.WaitGroup
 	start := time.Now()
 	for u := range users {
 		wg.Go(func() {
-			vu := newVirtualUser(a.url, u, &st)
+			vu := newVirtualUser(urls, u, &st)
 			for range sessions {
 				if time.Now().After(deadline) {
 					return
@@ -51,7 +69,7 @@ func TestLoad(t *testing.T) {
 	wg.Wait()
 	elapsed := time.Since(start)
 
-	store, err := sqlite.Open(context.Background(), dbPath)
+	store, err := openStore(context.Background(), dbPath, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,16 +82,18 @@ func TestLoad(t *testing.T) {
 			t.Errorf("assessment %s: got %d workloads, %v; want %d", id, len(got.Workloads), err, want)
 		}
 	}
-	lat := slices.Sorted(slices.Values(st.latencies))
-	n := len(lat)
+	n := len(st.latencies)
 	if n == 0 {
 		t.Fatal("no requests made")
 	}
-	pct := func(p float64) time.Duration { return lat[min(n-1, int(float64(n)*p))] }
-	t.Logf("load: %d users × %d sessions: %d requests in %v (%.0f req/s); p50 %v, p99 %v, max %v; status %v; "+
-		"%d assessments saved, %d lost", users, sessions, n, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds(),
-		pct(0.50).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), lat[n-1].Round(time.Microsecond),
-		st.statuses, len(st.saved), lost)
+	p50, p99, worst := percentiles(st.latencies)
+	t.Logf("load (%s): %d users × %d sessions: %d requests in %v (%.0f req/s); p50 %v, p99 %v, max %v; status %v; "+
+		"%d assessments saved, %d lost", name, users, sessions, n, elapsed.Round(time.Millisecond),
+		float64(n)/elapsed.Seconds(), p50, p99, worst, st.statuses, len(st.saved), lost)
+	for _, route := range slices.Sorted(maps.Keys(st.routes)) {
+		p50, p99, _ := percentiles(st.routes[route])
+		t.Logf("  %-40s %5d  p50 %10v  p99 %10v", route, len(st.routes[route]), p50, p99)
+	}
 	if st.server > 0 {
 		t.Errorf("got %d responses with 5xx, want 0", st.server)
 	}
@@ -82,23 +102,42 @@ func TestLoad(t *testing.T) {
 	}
 }
 
+// percentiles returns the median, the 99th percentile and the maximum.
+func percentiles(d []time.Duration) (p50, p99, worst time.Duration) {
+	lat := slices.Sorted(slices.Values(d))
+	n := len(lat)
+	pct := func(p float64) time.Duration { return lat[min(n-1, int(float64(n)*p))].Round(time.Microsecond) }
+	return pct(0.50), pct(0.99), lat[n-1].Round(time.Microsecond)
+}
+
+// routeIDs are the ids in paths, replaced to name a route.
+var routeIDs = regexp.MustCompile(`/(assessments|api/v1/assessments)/[a-z2-7]{26}`)
+
+// route names a request by method and path pattern.
+func route(method, path string) string {
+	path, _, _ = strings.Cut(path, "?")
+	return method + " " + routeIDs.ReplaceAllString(path, "/$1/{id}")
+}
+
 // loadStats collects what the virtual users saw.
 type loadStats struct {
 	mu        sync.Mutex
 	latencies []time.Duration
 	statuses  map[int]int
+	routes    map[string][]time.Duration // route -> latencies
 	server    int
 	saved     map[string]int // acknowledged assessment id -> workloads posted
 	errs      []string
 }
 
-func (s *loadStats) record(d time.Duration, status int) {
+func (s *loadStats) record(route string, d time.Duration, status int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.statuses == nil {
-		s.statuses, s.saved = map[int]int{}, map[string]int{}
+		s.statuses, s.saved, s.routes = map[int]int{}, map[string]int{}, map[string][]time.Duration{}
 	}
 	s.latencies = append(s.latencies, d)
+	s.routes[route] = append(s.routes[route], d)
 	s.statuses[status]++
 	if status >= 500 {
 		s.server++
@@ -121,29 +160,33 @@ func (s *loadStats) fail(format string, a ...any) {
 
 // virtualUser is one browser: its own cookie jar and its own loopback
 // address, so that the per-client rate limits apply to each user as they
-// would to people on their own machines.
+// would to people on their own machines. With several instances its
+// requests go to each in turn.
 type virtualUser struct {
-	base string
-	c    *http.Client
-	st   *loadStats
+	bases []string
+	next  int
+	c     *http.Client
+	st    *loadStats
 }
 
-func newVirtualUser(base string, n int, st *loadStats) *virtualUser {
+func newVirtualUser(bases []string, n int, st *loadStats) *virtualUser {
 	jar, _ := cookiejar.New(nil)
 	local := &net.TCPAddr{IP: net.IPv4(127, 0, byte(1+n/250), byte(2+n%250))}
 	tr := &http.Transport{DialContext: (&net.Dialer{LocalAddr: local, Timeout: 10 * time.Second}).DialContext,
 		MaxIdleConnsPerHost: 4}
-	return &virtualUser{base: base, st: st, c: &http.Client{Jar: jar, Transport: tr, Timeout: 60 * time.Second,
+	return &virtualUser{bases: bases, next: n, st: st, c: &http.Client{Jar: jar, Transport: tr, Timeout: 60 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 }
 
 // do makes one request and records it; want lists the acceptable statuses.
 func (vu *virtualUser) do(method, path, ctype, body string, want ...int) (*http.Response, []byte, bool) {
-	req, _ := http.NewRequest(method, vu.base+path, strings.NewReader(body))
+	base := vu.bases[vu.next%len(vu.bases)]
+	vu.next++
+	req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
 	}
-	req.Header.Set("Origin", vu.base)
+	req.Header.Set("Origin", base)
 	start := time.Now()
 	resp, err := vu.c.Do(req)
 	if err != nil {
@@ -152,7 +195,7 @@ func (vu *virtualUser) do(method, path, ctype, body string, want ...int) (*http.
 	}
 	b, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	vu.st.record(time.Since(start), resp.StatusCode)
+	vu.st.record(route(method, path), time.Since(start), resp.StatusCode)
 	if err != nil || !slices.Contains(want, resp.StatusCode) {
 		vu.st.fail("%s %s: got %d, want %v", method, path, resp.StatusCode, want)
 		return resp, b, false

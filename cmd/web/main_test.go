@@ -33,13 +33,42 @@ func startApp(tb testing.TB) *app {
 // startAppEnv is startApp with extra environment variables.
 func startAppEnv(tb testing.TB, extra map[string]string) *app {
 	tb.Helper()
-	dir := tb.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	env := map[string]string{"ADVISOR_DB": filepath.Join(dir, "advisor.db")}
+	return startApps(tb, 1, extra)[0]
+}
+
+// startApps starts n instances at once on one environment (so on one
+// database) and waits for each to listen.
+func startApps(tb testing.TB, n int, extra map[string]string) []*app {
+	tb.Helper()
+	env := map[string]string{"ADVISOR_DB": filepath.Join(tb.TempDir(), "advisor.db")}
 	for k, v := range extra {
 		env[k] = v
 	}
+	apps := make([]*app, n)
+	urls := make([]chan string, n)
+	for i := range apps {
+		apps[i], urls[i] = launchApp(tb, env)
+	}
+	for i, a := range apps {
+		select {
+		case a.url = <-urls[i]:
+		case err := <-a.done:
+			a.done <- err // for the cleanup
+			tb.Fatalf("run exited before listening: %v", err)
+		case <-time.After(30 * time.Second):
+			tb.Fatal("server did not start within 30s")
+		}
+		jar, _ := cookiejar.New(nil)
+		a.client = &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	}
+	return apps
+}
+
+// launchApp runs the program in the background and returns the channel its
+// URL is sent on once it listens; the test's cleanup stops it.
+func launchApp(tb testing.TB, env map[string]string) (*app, chan string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
 	a := &app{done: make(chan error, 1), cancel: cancel}
 	go func() {
 		a.done <- run(ctx, []string{"web", "-addr", "127.0.0.1:0"}, func(k string) string { return env[k] }, pw)
@@ -55,22 +84,13 @@ func startAppEnv(tb testing.TB, extra map[string]string) *app {
 			}
 		}
 	}()
-	select {
-	case a.url = <-urlc:
-	case err := <-a.done:
-		tb.Fatalf("run exited before listening: %v", err)
-	case <-time.After(30 * time.Second):
-		tb.Fatal("server did not start within 30s")
-	}
-	jar, _ := cookiejar.New(nil)
-	a.client = &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	tb.Cleanup(func() {
 		cancel()
-		if err := <-a.done; err != nil {
+		if err := <-a.done; err != nil && a.url != "" {
 			tb.Errorf("run returned %v after shutdown, want nil", err)
 		}
 	})
-	return a
+	return a, urlc
 }
 
 func (a *app) do(tb testing.TB, method, path, ctype, body string) (*http.Response, string) {

@@ -13,7 +13,6 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/server"
-	"cloudadvisor/sqlite"
 )
 
 // serve opens the store, loads the rules and the default catalog, and serves
@@ -30,12 +29,15 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 			return fmt.Errorf("rules file %s: %w", cfg.RulesPath, err)
 		}
 	}
-	db, err := sqlite.Open(ctx, cfg.DBPath)
+	db, err := openStore(ctx, cfg.DBPath, cfg.DatabaseURL)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := importDefaults(ctx, db, log); err != nil {
+	// Instances starting together on one database import the default
+	// catalog once: the others wait, then find it unchanged.
+	err = db.Exclusive(ctx, "default-catalog", func(ctx context.Context) error { return importDefaults(ctx, db, log) })
+	if err != nil {
 		return err
 	}
 	app := server.New(server.Options{Store: db, Rules: rules, Log: log, SessionKeys: cfg.SessionKeys,
@@ -59,7 +61,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	log.Info("listening", "url", "http://"+ln.Addr().String(), "db", cfg.DBPath, "rules_version", rules.Version()[:12])
+	log.Info("listening", "url", "http://"+ln.Addr().String(), "store", storeName(cfg.DBPath, cfg.DatabaseURL), "rules_version", rules.Version()[:12])
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

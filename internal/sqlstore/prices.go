@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -17,8 +17,8 @@ import (
 
 const versionCols = `id, provider, scope, source, checksum, status, fetched_at, products, prices, skipped, stats, as_of_min, as_of_max`
 
-func scanVersion(row interface{ Scan(...any) error }) (CatalogVersion, error) {
-	var v CatalogVersion
+func scanVersion(row interface{ Scan(...any) error }) (pricing.CatalogVersion, error) {
+	var v pricing.CatalogVersion
 	var fetched string
 	err := row.Scan(&v.ID, &v.Provider, &v.Scope, &v.Source, &v.Checksum, &v.Status, &fetched, &v.Products,
 		&v.Prices, &v.Skipped, &v.Stats, &v.AsOfMin, &v.AsOfMax)
@@ -29,24 +29,24 @@ func scanVersion(row interface{ Scan(...any) error }) (CatalogVersion, error) {
 	return v, err
 }
 
-func (db *DB) activeVersion(ctx context.Context, scope string) (CatalogVersion, error) {
+func (db *Store) activeVersion(ctx context.Context, scope string) (pricing.CatalogVersion, error) {
 	v, err := scanVersion(db.r.QueryRowContext(ctx, `SELECT `+versionCols+` FROM catalog_versions
 		WHERE scope = ? AND status = 'active'`, scope))
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, advisor.ErrNotFound
+		return v, pricing.ErrNotFound
 	}
 	return v, err
 }
 
 // CatalogVersions lists every catalog version, newest first.
-func (db *DB) CatalogVersions(ctx context.Context) ([]CatalogVersion, error) {
+func (db *Store) CatalogVersions(ctx context.Context) ([]pricing.CatalogVersion, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT `+versionCols+` FROM catalog_versions
 		WHERE status != 'building' ORDER BY id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("list catalog versions: %w", err)
 	}
 	defer rows.Close()
-	var out []CatalogVersion
+	var out []pricing.CatalogVersion
 	for rows.Next() {
 		v, err := scanVersion(rows)
 		if err != nil {
@@ -57,29 +57,13 @@ func (db *DB) CatalogVersions(ctx context.Context) ([]CatalogVersion, error) {
 	return out, rows.Err()
 }
 
-// OfferFilter selects offers from the active catalog. Empty fields match all.
-type OfferFilter struct {
-	Provider  string
-	Service   pricing.Service
-	Region    string
-	SKU       string
-	OS        string
-	Term      pricing.Term
-	MinVCPU   float64
-	MinMemory float64
-	Regions   map[string]string // provider -> region: offers in any of these (and "global")
-	OrderBy   string            // "price" (default), "provider", "vcpu", "memory"
-	Limit     int
-	Offset    int
-}
-
 const offerCols = `p.provider, p.service, p.provider_service, p.family, p.region, p.sku, p.name, p.os, p.vcpu,
 	p.memory_gib, p.attributes, x.term, x.unit, x.amount, x.upfront, x.currency, x.tier_start, x.tier_end, x.as_of, x.source`
 
 const offerFrom = ` FROM prices x JOIN products p ON p.id = x.product_id
 	JOIN catalog_versions v ON v.id = p.version_id AND v.status = 'active'`
 
-func (f OfferFilter) where() (string, []any) {
+func where(f pricing.OfferFilter) (string, []any) {
 	var conds []string
 	var args []any
 	eq := func(col, val string) {
@@ -92,8 +76,8 @@ func (f OfferFilter) where() (string, []any) {
 	// copies on prices only, so that the planner walks prices_fit in price
 	// order (migration 003) instead of every product of the region.
 	size := "p."
-	if f.Provider != "" && f.Service != "" && f.Region != "" && f.OS != "" && f.SKU == "" {
-		eq("x.fit_key", fitKey(f.Provider, f.Region, string(f.Service), f.OS))
+	if key := f.FitKey(); key != "" {
+		eq("x.fit_key", key)
 		size = "x."
 	} else {
 		eq("p.provider", f.Provider)
@@ -127,8 +111,8 @@ func (f OfferFilter) where() (string, []any) {
 }
 
 // Offers returns the active offers matching the filter.
-func (db *DB) Offers(ctx context.Context, f OfferFilter) ([]pricing.Offer, error) {
-	q, args, err := f.query()
+func (db *Store) Offers(ctx context.Context, f pricing.OfferFilter) ([]pricing.Offer, error) {
+	q, args, err := OffersQuery(f)
 	if err != nil {
 		return nil, err
 	}
@@ -148,9 +132,9 @@ func (db *DB) Offers(ctx context.Context, f OfferFilter) ([]pricing.Offer, error
 	return out, rows.Err()
 }
 
-// query is the SQL of Offers.
-func (f OfferFilter) query() (string, []any, error) {
-	where, args := f.where()
+// OffersQuery is the SQL of Offers, with ? placeholders, and its arguments.
+func OffersQuery(f pricing.OfferFilter) (string, []any, error) {
+	where, args := where(f)
 	order := map[string]string{"": "x.sort_micros", "price": "x.sort_micros", "provider": "p.provider, p.name",
 		"vcpu": "p.vcpu, p.memory_gib, x.sort_micros", "memory": "p.memory_gib, p.vcpu, x.sort_micros"}[f.OrderBy]
 	if order == "" {
@@ -165,14 +149,14 @@ func (f OfferFilter) query() (string, []any, error) {
 
 // CheapestFit returns the cheapest active offer of the service with at least
 // the vCPU and memory asked for, or advisor.ErrNotFound.
-func (db *DB) CheapestFit(ctx context.Context, f OfferFilter) (pricing.Offer, error) {
+func (db *Store) CheapestFit(ctx context.Context, f pricing.OfferFilter) (pricing.Offer, error) {
 	f.OrderBy, f.Limit, f.Offset = "price", 1, 0
 	offers, err := db.Offers(ctx, f)
 	if err != nil {
 		return pricing.Offer{}, err
 	}
 	if len(offers) == 0 {
-		return pricing.Offer{}, fmt.Errorf("cheapest fit in %s %s: %w", f.Provider, f.Region, advisor.ErrNotFound)
+		return pricing.Offer{}, fmt.Errorf("cheapest fit in %s %s: %w", f.Provider, f.Region, pricing.ErrNotFound)
 	}
 	return offers[0], nil
 }
@@ -212,10 +196,9 @@ func scanOffer(rows *sql.Rows) (pricing.Offer, error) {
 // ActiveCatalogKey names the set of active catalog versions; it changes
 // whenever an import activates or retires a version, so a snapshot of the
 // catalog taken under one key is current while the key is.
-func (db *DB) ActiveCatalogKey(ctx context.Context) (string, error) {
+func (db *Store) ActiveCatalogKey(ctx context.Context) (string, error) {
 	var key string
-	err := db.r.QueryRowContext(ctx, `SELECT coalesce(group_concat(id), '') FROM
-		(SELECT id FROM catalog_versions WHERE status = 'active' ORDER BY id)`).Scan(&key)
+	err := db.r.QueryRowContext(ctx, db.d.ActiveKey).Scan(&key)
 	if err != nil {
 		return "", fmt.Errorf("active catalog versions: %w", err)
 	}

@@ -1,50 +1,32 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/base32"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"cloudadvisor/advisor"
 )
 
-// Share is a read-only link to an assessment.
-type Share struct {
-	Token        string
-	AssessmentID string
-	CreatedAt    time.Time
-	Revoked      bool
-}
-
-// newToken returns 256 random bits in lower-case base32 (52 characters).
-func newToken() string {
-	b := make([]byte, 32)
-	rand.Read(b) // never fails (crypto/rand)
-	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
-}
-
 // CreateShare makes a new share link to an assessment.
-func (db *DB) CreateShare(ctx context.Context, assessmentID string) (Share, error) {
-	sh := Share{Token: newToken(), AssessmentID: assessmentID, CreatedAt: db.now().UTC().Truncate(time.Millisecond)}
-	err := db.write(ctx, func(tx *sql.Tx) error {
+func (db *Store) CreateShare(ctx context.Context, assessmentID string) (advisor.Share, error) {
+	sh := advisor.Share{Token: advisor.NewToken(), AssessmentID: assessmentID, CreatedAt: db.now().UTC().Truncate(time.Millisecond)}
+	err := db.write(ctx, func(tx Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO shares (token, assessment_id, created_at) VALUES (?, ?, ?)`,
 			sh.Token, sh.AssessmentID, sh.CreatedAt.Format(timeFormat))
 		return err
 	})
 	if err != nil {
-		return Share{}, fmt.Errorf("create share of %s: %w", assessmentID, err)
+		return advisor.Share{}, fmt.Errorf("create share of %s: %w", assessmentID, err)
 	}
 	return sh, nil
 }
 
-// Share returns the share with the token, revoked or not, or advisor.ErrNotFound.
-func (db *DB) Share(ctx context.Context, token string) (Share, error) {
-	var sh Share
+// advisor.Share returns the share with the token, revoked or not, or advisor.ErrNotFound.
+func (db *Store) Share(ctx context.Context, token string) (advisor.Share, error) {
+	var sh advisor.Share
 	var created string
 	var revoked sql.NullString
 	err := db.r.QueryRowContext(ctx, `SELECT token, assessment_id, created_at, revoked_at FROM shares WHERE token = ?`,
@@ -61,16 +43,16 @@ func (db *DB) Share(ctx context.Context, token string) (Share, error) {
 }
 
 // Shares lists the active share links of an assessment, oldest first.
-func (db *DB) Shares(ctx context.Context, assessmentID string) ([]Share, error) {
+func (db *Store) Shares(ctx context.Context, assessmentID string) ([]advisor.Share, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT token, created_at FROM shares
 		WHERE assessment_id = ? AND revoked_at IS NULL ORDER BY created_at, token`, assessmentID)
 	if err != nil {
 		return nil, fmt.Errorf("list shares of %s: %w", assessmentID, err)
 	}
 	defer rows.Close()
-	var out []Share
+	var out []advisor.Share
 	for rows.Next() {
-		sh := Share{AssessmentID: assessmentID}
+		sh := advisor.Share{AssessmentID: assessmentID}
 		var created string
 		if err := rows.Scan(&sh.Token, &created); err != nil {
 			return nil, fmt.Errorf("list shares of %s: %w", assessmentID, err)
@@ -83,8 +65,8 @@ func (db *DB) Shares(ctx context.Context, assessmentID string) ([]Share, error) 
 
 // RevokeShare stops a share link of the assessment from working. It returns
 // advisor.ErrNotFound when the assessment has no active link with the token.
-func (db *DB) RevokeShare(ctx context.Context, assessmentID, token string) error {
-	err := db.write(ctx, func(tx *sql.Tx) error {
+func (db *Store) RevokeShare(ctx context.Context, assessmentID, token string) error {
+	err := db.write(ctx, func(tx Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE shares SET revoked_at = ? WHERE token = ? AND assessment_id = ?
 			AND revoked_at IS NULL`, db.now().UTC().Format(timeFormat), token, assessmentID)
 		if err != nil {

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -11,32 +11,19 @@ import (
 	"cloudadvisor/advisor"
 )
 
-// StagedImport is a parsed inventory file waiting for confirmation.
-// Problems and Stats are kept as the parser gave them (JSON).
-type StagedImport struct {
-	ID           string
-	AssessmentID string
-	CreatedAt    time.Time
-	FileName     string
-	Format       string
-	Rows         []advisor.ImportRow
-	Problems     json.RawMessage
-	Stats        json.RawMessage
-}
-
 // stagedTTL is how long an unconfirmed import is kept.
 const stagedTTL = 24 * time.Hour
 
 // StageImport keeps a parsed file for its preview, giving it a new id, and
 // drops staged imports older than a day.
-func (db *DB) StageImport(ctx context.Context, s *StagedImport) error {
-	s.ID = NewID()
+func (db *Store) StageImport(ctx context.Context, s *advisor.StagedImport) error {
+	s.ID = advisor.NewID()
 	s.CreatedAt = db.now().UTC().Truncate(time.Millisecond)
 	rows, err := json.Marshal(s.Rows)
 	if err != nil {
 		return err
 	}
-	err = db.write(ctx, func(tx *sql.Tx) error {
+	err = db.write(ctx, func(tx Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM staged_imports WHERE created_at < ?`,
 			s.CreatedAt.Add(-stagedTTL).Format(timeFormat)); err != nil {
 			return err
@@ -60,8 +47,8 @@ func orEmpty(b json.RawMessage, def string) json.RawMessage {
 }
 
 // StagedImport returns a staged import of the assessment, or ErrNotFound.
-func (db *DB) StagedImport(ctx context.Context, assessmentID, id string) (StagedImport, error) {
-	s := StagedImport{ID: id, AssessmentID: assessmentID}
+func (db *Store) StagedImport(ctx context.Context, assessmentID, id string) (advisor.StagedImport, error) {
+	s := advisor.StagedImport{ID: id, AssessmentID: assessmentID}
 	var created, rows, problems, stats string
 	err := db.r.QueryRowContext(ctx, `SELECT created_at, file_name, format, rows, problems, stats FROM staged_imports
 		WHERE id = ? AND assessment_id = ?`, id, assessmentID).Scan(&created, &s.FileName, &s.Format, &rows, &problems, &stats)
@@ -81,8 +68,8 @@ func (db *DB) StagedImport(ctx context.Context, assessmentID, id string) (Staged
 
 // ConfirmImport saves the assessment the staged import was merged into and
 // deletes the staged import, in one transaction.
-func (db *DB) ConfirmImport(ctx context.Context, a *advisor.Assessment, stagedID string) error {
-	return db.updateWith(ctx, a, func(tx *sql.Tx) error {
+func (db *Store) ConfirmImport(ctx context.Context, a *advisor.Assessment, stagedID string) error {
+	return db.updateWith(ctx, a, func(tx Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM staged_imports WHERE id = ? AND assessment_id = ?`, stagedID, a.ID)
 		if err != nil {
 			return err

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -6,39 +6,8 @@ import (
 	"errors"
 	"fmt"
 
-	"cloudadvisor/advisor"
+	"cloudadvisor/pricing"
 )
-
-// Diff is what changed from catalog version A to version B. Prices are
-// matched by provider, region, SKU, term, unit, currency and tier start; a
-// matched price whose amount, upfront fee or tier end differs is changed. A
-// change of unit or currency is a removal and an addition, since the amounts
-// are not comparable. Only the counts cover every price: the row lists hold
-// the first ones, in key order.
-type Diff struct {
-	A, B        CatalogVersion
-	Added       int
-	Removed     int
-	Changed     int
-	Unchanged   int // matched prices with the same amounts (the as-of date may differ)
-	AddedRows   []DiffPrice
-	RemovedRows []DiffPrice
-	ChangedRows []PriceChange
-}
-
-// DiffPrice is one price as shown in a diff; the decimals are kept as text.
-type DiffPrice struct {
-	Provider, Region, SKU, Name string
-	Term, Unit, Currency        string
-	Amount, Upfront             string
-	TierStart, TierEnd          string // TierEnd is empty when unbounded
-	AsOf                        string
-}
-
-// PriceChange is a price of both versions with different amounts.
-type PriceChange struct {
-	Old, New DiffPrice
-}
 
 const diffCols = `p.provider, p.region, p.sku, p.name, x.term, x.unit, x.currency, x.amount, x.upfront, x.tier_start,
 	coalesce(x.tier_end, ''), x.as_of`
@@ -63,15 +32,15 @@ const diffMatched = ` FROM products p JOIN prices x ON x.product_id = p.id
 // diffDiffers is true when matched prices differ in what a customer pays.
 // Identical hashes mean identical prices, which skips the text comparisons.
 const diffDiffers = ` AND x.hash != y.hash AND (x.amount != y.amount OR x.upfront != y.upfront
-	OR x.tier_end IS NOT y.tier_end)`
+	OR x.tier_end IS DISTINCT FROM y.tier_end)`
 
 const diffOrder = ` ORDER BY p.provider, p.region, p.sku, x.term, x.unit, x.currency, x.tier_start LIMIT ?3`
 
 // DiffVersions compares catalog versions a and b: counts of added, removed,
 // changed and unchanged prices and the first limit rows of each kind.
-func (db *DB) DiffVersions(ctx context.Context, a, b int64, limit int) (Diff, error) {
-	var d Diff
-	err := db.read(ctx, func(tx *sql.Tx) error {
+func (db *Store) DiffVersions(ctx context.Context, a, b int64, limit int) (pricing.Diff, error) {
+	var d pricing.Diff
+	err := db.read(ctx, func(tx Tx) error {
 		var err error
 		if d.A, err = versionByID(ctx, tx, a); err != nil {
 			return err
@@ -111,33 +80,33 @@ func (db *DB) DiffVersions(ctx context.Context, a, b int64, limit int) (Diff, er
 		return err
 	})
 	if err != nil {
-		return Diff{}, fmt.Errorf("diff catalog versions %d and %d: %w", a, b, err)
+		return pricing.Diff{}, fmt.Errorf("diff catalog versions %d and %d: %w", a, b, err)
 	}
 	return d, nil
 }
 
-func versionByID(ctx context.Context, tx *sql.Tx, id int64) (CatalogVersion, error) {
+func versionByID(ctx context.Context, tx Tx, id int64) (pricing.CatalogVersion, error) {
 	v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM catalog_versions WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, fmt.Errorf("catalog version %d: %w", id, advisor.ErrNotFound)
+		return v, fmt.Errorf("catalog version %d: %w", id, pricing.ErrNotFound)
 	}
 	return v, err
 }
 
-func scanDiffPrice(p *DiffPrice) []any {
+func scanDiffPrice(p *pricing.DiffPrice) []any {
 	return []any{&p.Provider, &p.Region, &p.SKU, &p.Name, &p.Term, &p.Unit, &p.Currency, &p.Amount, &p.Upfront,
 		&p.TierStart, &p.TierEnd, &p.AsOf}
 }
 
-func diffRows(ctx context.Context, tx *sql.Tx, query string, x, y int64, limit int) ([]DiffPrice, error) {
+func diffRows(ctx context.Context, tx Tx, query string, x, y int64, limit int) ([]pricing.DiffPrice, error) {
 	rows, err := tx.QueryContext(ctx, query, x, y, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []DiffPrice
+	var out []pricing.DiffPrice
 	for rows.Next() {
-		var p DiffPrice
+		var p pricing.DiffPrice
 		if err := rows.Scan(scanDiffPrice(&p)...); err != nil {
 			return nil, err
 		}
@@ -146,16 +115,16 @@ func diffRows(ctx context.Context, tx *sql.Tx, query string, x, y int64, limit i
 	return out, rows.Err()
 }
 
-func diffChanges(ctx context.Context, tx *sql.Tx, a, b int64, limit int) ([]PriceChange, error) {
+func diffChanges(ctx context.Context, tx Tx, a, b int64, limit int) ([]pricing.PriceChange, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+diffCols+`, q.name, y.amount, y.upfront, coalesce(y.tier_end, ''),
 		y.as_of`+diffMatched+diffDiffers+diffOrder, a, b, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []PriceChange
+	var out []pricing.PriceChange
 	for rows.Next() {
-		var c PriceChange
+		var c pricing.PriceChange
 		dst := append(scanDiffPrice(&c.Old), &c.New.Name, &c.New.Amount, &c.New.Upfront, &c.New.TierEnd, &c.New.AsOf)
 		if err := rows.Scan(dst...); err != nil {
 			return nil, err

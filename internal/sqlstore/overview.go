@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -17,9 +17,9 @@ import (
 // size, recommended model and strategy, and only its recommended option (the
 // others and the reasons are left out). It reads a fraction of what
 // Assessment decodes; the result must not be saved back.
-func (db *DB) AssessmentOverview(ctx context.Context, id string) (advisor.Assessment, error) {
+func (db *Store) AssessmentOverview(ctx context.Context, id string) (advisor.Assessment, error) {
 	var a advisor.Assessment
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := db.read(ctx, func(tx Tx) error {
 		var created, updated, org string
 		err := tx.QueryRowContext(ctx, `SELECT id, session_id, created_at, updated_at, organization, rules_version
 			FROM assessments WHERE id = ?`, id).Scan(&a.ID, &a.SessionID, &created, &updated, &org, &a.RulesVersion)
@@ -34,7 +34,7 @@ func (db *DB) AssessmentOverview(ctx context.Context, id string) (advisor.Assess
 		if err := json.Unmarshal([]byte(org), &a.Organization); err != nil {
 			return fmt.Errorf("decode organisation: %w", err)
 		}
-		return loadOverview(ctx, tx, &a)
+		return db.loadOverview(ctx, tx, &a)
 	})
 	if err != nil {
 		return a, fmt.Errorf("get assessment overview %s: %w", id, err)
@@ -42,14 +42,14 @@ func (db *DB) AssessmentOverview(ctx context.Context, id string) (advisor.Assess
 	return a, nil
 }
 
-func loadOverview(ctx context.Context, tx *sql.Tx, a *advisor.Assessment) error {
+func (db *Store) loadOverview(ctx context.Context, tx Tx, a *advisor.Assessment) error {
 	quotes, err := loadQuotes(ctx, tx, a.ID)
 	if err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, json_extract(workload, '$.kind'),
-		json_extract(workload, '$.instances'), json_extract(workload, '$.vcpu'), json_extract(workload, '$.memory_gib'),
-		json_extract(recommendation, '$.model'), json_extract(recommendation, '$.strategy'),
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, `+db.d.JSON("workload", "kind")+`,
+		`+db.d.JSON("workload", "instances")+`, `+db.d.JSON("workload", "vcpu")+`, `+db.d.JSON("workload", "memory_gib")+`,
+		`+db.d.JSON("recommendation", "model")+`, `+db.d.JSON("recommendation", "strategy")+`,
 		source_key, grp, tags, flags, quote, recommended, options
 		FROM workloads WHERE assessment_id = ? ORDER BY position`, a.ID)
 	if err != nil {

@@ -1,40 +1,27 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/base32"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/pricing"
 )
 
-// timeFormat stores times in UTC with milliseconds; it sorts as text.
-const timeFormat = "2006-01-02T15:04:05.000Z"
-
-// NewID returns an unguessable id: 128 random bits in lower-case base32.
-func NewID() string {
-	b := make([]byte, 16)
-	rand.Read(b)
-	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
-}
-
 // CreateAssessment stores an assessment and all its workloads in one
 // transaction, giving it a new id and timestamps.
-func (db *DB) CreateAssessment(ctx context.Context, a *advisor.Assessment) error {
-	a.ID = NewID()
+func (db *Store) CreateAssessment(ctx context.Context, a *advisor.Assessment) error {
+	a.ID = advisor.NewID()
 	a.CreatedAt = db.now().UTC().Truncate(time.Millisecond)
 	a.UpdatedAt = a.CreatedAt
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx Tx) error {
 		orgIn, err := json.Marshal(a.OrgInput)
 		if err != nil {
 			return err
@@ -56,7 +43,7 @@ func (db *DB) CreateAssessment(ctx context.Context, a *advisor.Assessment) error
 	return nil
 }
 
-func insertWorkloads(ctx context.Context, tx *sql.Tx, a *advisor.Assessment) error {
+func insertWorkloads(ctx context.Context, tx Tx, a *advisor.Assessment) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM quotes WHERE assessment_id = ?`, a.ID); err != nil {
 		return err
 	}
@@ -71,7 +58,7 @@ func insertWorkloads(ctx context.Context, tx *sql.Tx, a *advisor.Assessment) err
 	for i := range a.Workloads {
 		w := &a.Workloads[i]
 		if w.ID == "" {
-			w.ID = NewID()[:10]
+			w.ID = advisor.NewID()[:10]
 		}
 		hash, rec, err := quotes.put(w.QuoteKey, w.Options)
 		if err != nil {
@@ -105,7 +92,7 @@ func nonNil(s []string) []string {
 // quoteWriter stores each distinct set of options once per assessment.
 type quoteWriter struct {
 	ctx  context.Context
-	tx   *sql.Tx
+	tx   Tx
 	id   string
 	seen map[string]bool
 	keys map[string]string // quote key -> content hash
@@ -136,7 +123,8 @@ func (q *quoteWriter) put(key string, opts []pricing.Option) (string, int, error
 	sum := sha256.Sum256(b)
 	hash := hex.EncodeToString(sum[:16])
 	if !q.seen[hash] {
-		if _, err := q.tx.ExecContext(q.ctx, `INSERT OR IGNORE INTO quotes (assessment_id, hash, options) VALUES (?, ?, ?)`,
+		if _, err := q.tx.ExecContext(q.ctx, `INSERT INTO quotes (assessment_id, hash, options) VALUES (?, ?, ?)
+			ON CONFLICT DO NOTHING`,
 			q.id, hash, string(b)); err != nil {
 			return "", 0, err
 		}
@@ -149,11 +137,11 @@ func (q *quoteWriter) put(key string, opts []pricing.Option) (string, int, error
 }
 
 // Assessment returns the assessment with its workloads, or advisor.ErrNotFound.
-func (db *DB) Assessment(ctx context.Context, id string) (advisor.Assessment, error) {
+func (db *Store) Assessment(ctx context.Context, id string) (advisor.Assessment, error) {
 	var a advisor.Assessment
 	var updated string
 	hit := false
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := db.read(ctx, func(tx Tx) error {
 		// The update time read in the same snapshot decides whether a cached
 		// copy is current.
 		if err := tx.QueryRowContext(ctx, `SELECT updated_at FROM assessments WHERE id = ?`, id).Scan(&updated); err == nil {
@@ -187,7 +175,7 @@ func (db *DB) Assessment(ctx context.Context, id string) (advisor.Assessment, er
 	return a, nil
 }
 
-func loadWorkloads(ctx context.Context, tx *sql.Tx, a *advisor.Assessment) error {
+func loadWorkloads(ctx context.Context, tx Tx, a *advisor.Assessment) error {
 	quotes, err := loadQuotes(ctx, tx, a.ID)
 	if err != nil {
 		return err
@@ -226,7 +214,7 @@ func loadWorkloads(ctx context.Context, tx *sql.Tx, a *advisor.Assessment) error
 }
 
 // loadQuotes decodes each distinct set of options of the assessment once.
-func loadQuotes(ctx context.Context, tx *sql.Tx, id string) (map[string][]pricing.Option, error) {
+func loadQuotes(ctx context.Context, tx Tx, id string) (map[string][]pricing.Option, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT hash, options FROM quotes WHERE assessment_id = ?`, id)
 	if err != nil {
 		return nil, err
@@ -261,19 +249,19 @@ func unmarshal(pairs ...any) error {
 // assessment in one transaction. It returns advisor.ErrConflict when the
 // assessment changed since it was read (its UpdatedAt differs), so two tabs
 // cannot silently overwrite each other, and ErrNotFound when it is gone.
-func (db *DB) UpdateAssessment(ctx context.Context, a *advisor.Assessment) error {
+func (db *Store) UpdateAssessment(ctx context.Context, a *advisor.Assessment) error {
 	return db.updateWith(ctx, a, nil)
 }
 
 // updateWith updates the assessment and runs also (when not nil) in the same
 // transaction.
-func (db *DB) updateWith(ctx context.Context, a *advisor.Assessment, also func(*sql.Tx) error) error {
+func (db *Store) updateWith(ctx context.Context, a *advisor.Assessment, also func(Tx) error) error {
 	read := a.UpdatedAt
 	now := db.now().UTC().Truncate(time.Millisecond)
 	if !now.After(read) {
 		now = read.Add(time.Millisecond)
 	}
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx Tx) error {
 		var current string
 		err := tx.QueryRowContext(ctx, `SELECT updated_at FROM assessments WHERE id = ?`, a.ID).Scan(&current)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -293,9 +281,17 @@ func (db *DB) updateWith(ctx context.Context, a *advisor.Assessment, also func(*
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE assessments SET updated_at = ?, org_input = ?, organization = ?,
-			rules_version = ? WHERE id = ?`, now.Format(timeFormat), string(orgIn), string(org), a.RulesVersion, a.ID); err != nil {
+		// The read time is checked again by the update itself: a concurrent
+		// update (another instance, on PostgreSQL) that committed since the
+		// check above leaves no row to update.
+		res, err := tx.ExecContext(ctx, `UPDATE assessments SET updated_at = ?, org_input = ?, organization = ?,
+			rules_version = ? WHERE id = ? AND updated_at = ?`, now.Format(timeFormat), string(orgIn), string(org),
+			a.RulesVersion, a.ID, current)
+		if err != nil {
 			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return cmpErr(err, advisor.ErrConflict)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM workloads WHERE assessment_id = ?`, a.ID); err != nil {
 			return err
@@ -315,26 +311,18 @@ func (db *DB) updateWith(ctx context.Context, a *advisor.Assessment, also func(*
 	return nil
 }
 
-// Summary is one line of a session's list of assessments.
-type Summary struct {
-	ID           string
-	Organization string
-	Workloads    int
-	UpdatedAt    time.Time
-}
-
 // Assessments lists the session's assessments, most recently changed first.
-func (db *DB) Assessments(ctx context.Context, sessionID string) ([]Summary, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT a.id, json_extract(a.organization, '$.name'), a.updated_at,
+func (db *Store) Assessments(ctx context.Context, sessionID string) ([]advisor.Summary, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT a.id, `+db.d.JSON("a.organization", "name")+`, a.updated_at,
 		(SELECT count(*) FROM workloads w WHERE w.assessment_id = a.id)
 		FROM assessments a WHERE a.session_id = ? ORDER BY a.updated_at DESC LIMIT 100`, sessionID)
 	if err != nil {
 		return nil, fmt.Errorf("list assessments: %w", err)
 	}
 	defer rows.Close()
-	var out []Summary
+	var out []advisor.Summary
 	for rows.Next() {
-		var s Summary
+		var s advisor.Summary
 		var updated string
 		if err := rows.Scan(&s.ID, &s.Organization, &updated, &s.Workloads); err != nil {
 			return nil, fmt.Errorf("list assessments: %w", err)

@@ -1,20 +1,15 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
 	"fmt"
+
+	"cloudadvisor/pricing"
 )
 
-// Facets are the distinct values of the active catalog, for filter menus.
-type Facets struct {
-	Providers []string
-	Services  []string
-	Regions   []string
-}
-
 // CatalogFacets lists the providers, services and regions of the active catalog.
-func (db *DB) CatalogFacets(ctx context.Context) (Facets, error) {
-	var f Facets
+func (db *Store) CatalogFacets(ctx context.Context) (pricing.Facets, error) {
+	var f pricing.Facets
 	for _, q := range []struct {
 		col string
 		dst *[]string
@@ -41,8 +36,8 @@ func (db *DB) CatalogFacets(ctx context.Context) (Facets, error) {
 }
 
 // CountOffers counts the active offers matching the filter (ignoring its limit).
-func (db *DB) CountOffers(ctx context.Context, f OfferFilter) (int, error) {
-	where, args := f.where()
+func (db *Store) CountOffers(ctx context.Context, f pricing.OfferFilter) (int, error) {
+	where, args := where(f)
 	var n int
 	err := db.r.QueryRowContext(ctx, `SELECT count(*)`+offerFrom+where, args...).Scan(&n)
 	if err != nil {
