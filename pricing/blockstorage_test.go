@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -52,7 +51,7 @@ func TestBlockStorageByDiskOrByGB(t *testing.T) {
 		q := quoter{n: Need{StorageGB: 10, Instances: 1}, c: NewCatalog(nil), s: testSettings()}
 		var opt Option
 		q.addBlockStorage(&opt, "azure", "eastus")
-		if len(opt.Lines) != 0 || len(opt.Missing) != 1 || !strings.Contains(opt.Missing[0], "block storage") {
+		if len(opt.Lines) != 0 || len(opt.Missing) != 1 || opt.Missing[0].Key != "price.missing.block_storage" {
 			t.Errorf("got lines %+v, missing %v", opt.Lines, opt.Missing)
 		}
 	})

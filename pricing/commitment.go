@@ -69,7 +69,7 @@ func (opt *Option) recordCommitment(want Commitment, got Offer) {
 	}
 	opt.Commitment.Applied = append(opt.Commitment.Applied, got.Term)
 	if want != CommitOnDemand && want != "" && got.Term == OnDemand {
-		opt.Commitment.Note = "no cheaper committed price in the catalog for " + got.Name + ": on demand"
+		opt.Commitment.Note = &Msg{Key: "price.commitment.none_cheaper", Args: []string{got.Name}}
 	}
 }
 

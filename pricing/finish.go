@@ -32,7 +32,7 @@ func (q quoter) finish(o *Option) {
 	q.compare(o)
 	o.Complete = len(o.Missing) == 0
 	if o.Missing == nil {
-		o.Missing = []string{}
+		o.Missing = []Msg{}
 	}
 	if o.Lines == nil {
 		o.Lines = []Line{}
@@ -45,7 +45,7 @@ func (q quoter) rate(o *Option, l Line) (decimal.Decimal, bool) {
 	to := q.s.Currency
 	r, ok := q.s.Rates.Rate(l.Currency, to)
 	if !ok {
-		o.missing("exchange rate %s to %s: not in the rate table of %s", l.Currency, to, q.s.Rates.AsOf)
+		o.missing("rate", l.Currency, to, q.s.Rates.AsOf)
 		return r, false
 	}
 	if l.Currency == to {
@@ -68,7 +68,7 @@ func (q quoter) compare(o *Option) {
 	}
 	cur, ok := q.s.Rates.Convert(*c, q.s.Currency)
 	if !ok {
-		o.missing("exchange rate %s to %s: not in the rate table of %s", c.Currency, q.s.Currency, q.s.Rates.AsOf)
+		o.missing("rate", c.Currency, q.s.Currency, q.s.Rates.AsOf)
 		return
 	}
 	o.CurrentMonthly = &cur

@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -37,7 +36,7 @@ func (q quoter) iaas(provider string) Option {
 	}
 	if db == "managed" {
 		q.addManagedDB(&opt, provider, region)
-		opt.note("storage is the managed database's; VM boot disks are not priced")
+		opt.note("managed_db_storage")
 	} else {
 		q.addBlockStorage(&opt, provider, region)
 	}
@@ -55,18 +54,18 @@ func (q quoter) iaas(provider string) Option {
 // transfer_tb, pooled across the account; 1 TB counted as 1,000 GB so the
 // allowance is never overstated) and only the excess is billed.
 func (q quoter) addVMEgress(opt *Option, vm Offer) {
-	need, name := q.n.EgressGBMonth, "data transfer out"
+	need, label := q.n.EgressGBMonth, M("price.line.egress")
 	if tb, err := decimal.NewFromString(vm.Attributes["transfer_tb"]); err == nil && tb.IsPositive() && need > 0 {
 		incl := int(tb.Mul(decimal.NewFromInt(int64(1000 * max(q.n.Instances, 1)))).IntPart())
 		if need <= incl {
-			opt.note("data transfer out: %s GB a month within the %s GB the instances include", gbText(need), gbText(incl))
+			opt.note("egress_included", gbText(need), gbText(incl))
 			return
 		}
-		opt.note("data transfer out: %s GB included with the instances, %s GB more billed", gbText(incl), gbText(need-incl))
-		need, name = need-incl, "data transfer out beyond the included"
+		opt.note("egress_partly_included", gbText(incl), gbText(need-incl))
+		need, label = need-incl, M("price.line.egress_beyond")
 	}
 	q.addUsage(opt, Fit{Provider: opt.Provider, Region: opt.Region, Service: Egress, Term: OnDemand},
-		name, CompNetwork, need)
+		label, CompNetwork, need)
 }
 
 // addBlockStorage prices the disks of every instance on general-purpose SSD
@@ -82,19 +81,19 @@ func (q quoter) addBlockStorage(opt *Option, provider, region string) {
 	f := Fit{Provider: provider, Region: region, Service: BlockStorage, Term: OnDemand}
 	gb := f
 	gb.Match = func(o Offer) bool { return IsVolume(o) && o.Unit == PerGBMonth }
-	byGB, _ := q.usageLines(gb, "block storage", CompStorage, per*n)
+	byGB, _ := q.usageLines(gb, M("price.line.block_storage"), CompStorage, per*n)
 	disk, count, ok := q.cheapestDisks(f, per)
 	switch {
 	case ok && (byGB == nil || count.Mul(disk.Amount).Mul(decimal.NewFromInt(int64(n))).LessThan(sumMonthly(byGB))):
 		size := disk.Attributes["disk_gib"]
 		total := count.Mul(decimal.NewFromInt(int64(n)))
-		opt.Lines = append(opt.Lines, line(fmt.Sprintf("block storage: %s %s GiB disk × %s", disk.Name, size, total),
+		opt.Lines = append(opt.Lines, line(M("price.line.disks", disk.Name, size, total),
 			CompStorage, total, int(total.IntPart()), disk))
-		opt.note("block storage is sold as whole disks here: %d GB per instance on %s × %s GiB", per, count, size)
+		opt.note("whole_disks", per, count, size)
 	case byGB != nil:
 		opt.Lines = append(opt.Lines, byGB...)
 	default:
-		opt.missing("block storage: no general-purpose SSD volume price for %s in %s", provider, region)
+		opt.missing("block_storage", provider, region)
 	}
 }
 
@@ -152,13 +151,13 @@ func (q quoter) addVM(opt *Option, provider, region string, sz Sizing) (Offer, b
 	od, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: Compute, OS: q.n.OS, Term: OnDemand,
 		MinVCPU: vcpu, MinMemory: mem})
 	if !ok {
-		opt.missing("compute: no %s instance with at least %s vCPU and %s GiB in %s", q.n.OS, sz.VCPU, sz.MemoryGiB, region)
+		opt.missing("compute", q.n.OS, sz.VCPU, sz.MemoryGiB, region)
 		return Offer{}, false
 	}
 	o := q.c.commit(od, q.s.Commitment)
 	opt.recordCommitment(q.s.Commitment, o)
 	n := q.n.Instances
-	l := line(fmt.Sprintf("%s %s × %d", o.Name, q.n.OS, n), CompCompute, usage(n, o), n, o)
+	l := line(M("price.line.compute", o.Name, q.n.OS, n), CompCompute, usage(n, o), n, o)
 	l.Licence = q.licenceShare(o, l.Quantity)
 	opt.Lines = append(opt.Lines, l)
 	return o, true
@@ -183,18 +182,18 @@ func (q quoter) licenceShare(o Offer, qty decimal.Decimal) decimal.Decimal {
 // addSelfRunLicence adds the licence of a commercial engine run on the VMs.
 func (q quoter) addSelfRunLicence(opt *Option, provider, region string) {
 	eng := q.n.DatabaseEngine
-	opt.note("%s database runs on the VMs (self-run)", eng)
+	opt.note("self_run_db", eng)
 	if !slices.Contains(commercialEngines, eng) {
 		return
 	}
 	match := func(o Offer) bool { return o.HasAttr("engine", eng) }
 	lic, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: License, Term: OnDemand, Match: match})
 	if !ok {
-		opt.missing("licence: no %s licence price for self-run on %s in %s", eng, provider, region)
+		opt.missing("licence", eng, provider, region)
 		return
 	}
 	n := q.n.Instances
-	opt.Lines = append(opt.Lines, line(fmt.Sprintf("%s licence × %d", lic.Name, n), CompLicence, usage(n, lic), n, lic))
+	opt.Lines = append(opt.Lines, line(M("price.line.licence", lic.Name, n), CompLicence, usage(n, lic), n, lic))
 }
 
 // addManagedDB adds the provider's managed database for the engine: sized
@@ -215,27 +214,27 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 	}
 	db, ok := q.c.Cheapest(f)
 	if !ok {
-		opt.missing("database: no managed %s price for %s in %s", eng, provider, region)
+		opt.missing("database", eng, provider, region)
 	} else {
 		c := q.c.commit(db, q.s.Commitment)
 		opt.recordCommitment(q.s.Commitment, c)
-		opt.Lines = append(opt.Lines, line(fmt.Sprintf("managed %s %s × %d", eng, c.Name, count), CompDatabase,
+		opt.Lines = append(opt.Lines, line(M("price.line.managed_db", eng, c.Name, count), CompDatabase,
 			usage(count, c), count, c))
 	}
 	need := n.StorageGB * max(n.Instances, 1)
-	name := "managed " + eng + " storage"
+	label := M("price.line.db_storage", eng)
 	if incl, err := strconv.Atoi(db.Attributes["storage_gb"]); ok && err == nil && incl > 0 {
 		if need <= incl*count {
-			opt.note("database storage: %d GB included in %s", need, db.Name)
+			opt.note("db_storage_included", need, db.Name)
 			return
 		}
-		opt.note("database storage: %d GB included in %s, %d GB more bought", incl*count, db.Name, need-incl*count)
+		opt.note("db_storage_more", incl*count, db.Name, need-incl*count)
 		need -= incl * count
-		name += " beyond the plan's"
+		label = M("price.line.db_storage_beyond", eng)
 	}
 	f = Fit{Provider: provider, Region: region, Service: Database, Term: OnDemand,
 		Match: func(o Offer) bool { return o.HasAttr("engine", eng) && o.Unit == PerGBMonth }}
-	q.addUsage(opt, f, name, CompDatabase, need)
+	q.addUsage(opt, f, label, CompDatabase, need)
 }
 
 // sizing returns the option's sizing, as is when it has none.

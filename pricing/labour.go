@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -70,14 +68,14 @@ func (d LabourDefaults) Scaled(f decimal.Decimal) LabourDefaults {
 }
 
 // labourLine prices count × the allowance's hours at the hourly rate.
-func (q quoter) labourLine(name string, a Allowance, count int) (Line, bool) {
+func (q quoter) labourLine(label Msg, a Allowance, count int) (Line, bool) {
 	h := a.Hours.Mul(decimal.NewFromInt(int64(count)))
 	if !h.IsPositive() {
 		return Line{}, false
 	}
 	r := q.s.HourlyRate
-	return Line{Name: name, Component: CompLabour, Quantity: h, Unit: PerHour, UnitPrice: r.Amount,
-		Currency: r.Currency, Source: "organisation hourly rate × labour allowance (" + a.Reason + ")",
+	return Line{Label: label, Component: CompLabour, Quantity: h, Unit: PerHour, UnitPrice: r.Amount,
+		Currency: r.Currency, Source: Ref("price.source.labour", a.Reason),
 		Monthly: h.Mul(r.Amount)}, true
 }
 
@@ -86,33 +84,33 @@ func (q quoter) labourLine(name string, a Allowance, count int) (Line, bool) {
 func (q quoter) addLabour(opt *Option, db string) {
 	l, n := q.s.Labour, q.n
 	type item struct {
-		name  string
+		label Msg
 		a     Allowance
 		count int
 	}
 	var items []item
 	switch opt.Model {
 	case ModelIaaS:
-		items = []item{{fmt.Sprintf("operations: OS, middleware, runtime × %d instances", n.Instances), l.IaaSPerInstance, n.Instances},
-			{"operations: application and data", l.IaaSPerWorkload, 1}}
+		items = []item{{M("price.line.ops_iaas_instances", n.Instances), l.IaaSPerInstance, n.Instances},
+			{M("price.line.ops_application"), l.IaaSPerWorkload, 1}}
 	case ModelPaaS:
-		items = []item{{fmt.Sprintf("operations: platform × %d instances", n.Instances), l.PaaSPerInstance, n.Instances},
-			{"operations: application and data", l.PaaSPerWorkload, 1}}
+		items = []item{{M("price.line.ops_paas_instances", n.Instances), l.PaaSPerInstance, n.Instances},
+			{M("price.line.ops_application"), l.PaaSPerWorkload, 1}}
 	case ModelSaaS:
-		items = []item{{"administration", l.SaaSPerWorkload, 1},
-			{fmt.Sprintf("user administration × %d users", n.Users), l.SaaSPerUser, n.Users}}
+		items = []item{{M("price.line.saas_admin"), l.SaaSPerWorkload, 1},
+			{M("price.line.saas_user_admin", n.Users), l.SaaSPerUser, n.Users}}
 	}
 	switch db {
 	case "self":
-		items = append(items, item{"operations: self-run " + n.DatabaseEngine + " database", l.SelfRunDatabase, 1})
+		items = append(items, item{M("price.line.ops_self_db", n.DatabaseEngine), l.SelfRunDatabase, 1})
 	case "managed_only":
 		items = items[1:]
 		fallthrough
 	case "managed":
-		items = append(items, item{"operations: managed " + n.DatabaseEngine + " database", l.ManagedDatabase, 1})
+		items = append(items, item{M("price.line.ops_managed_db", n.DatabaseEngine), l.ManagedDatabase, 1})
 	}
 	for _, it := range items {
-		if ln, ok := q.labourLine(it.name, it.a, it.count); ok {
+		if ln, ok := q.labourLine(it.label, it.a, it.count); ok {
 			opt.Lines = append(opt.Lines, ln)
 		}
 	}

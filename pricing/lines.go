@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -10,8 +9,8 @@ import (
 
 // line prices qty units of the offer per month. units is the number of
 // things bought (instances, seats) that each pay the term's upfront fee.
-func line(name, component string, qty decimal.Decimal, units int, o Offer) Line {
-	l := Line{Name: name, Component: component, Quantity: qty, Unit: o.Unit, UnitPrice: o.Amount,
+func line(label Msg, component string, qty decimal.Decimal, units int, o Offer) Line {
+	l := Line{Label: label, Name: o.Name, Component: component, Quantity: qty, Unit: o.Unit, UnitPrice: o.Amount,
 		Currency: o.Currency, AsOf: o.AsOf.Format("2006-01-02"), Source: o.Source, SKU: o.SKU,
 		Term: o.Term, Monthly: qty.Mul(o.Amount)}
 	if o.Upfront.IsPositive() && o.Term.Months() > 0 {
@@ -31,7 +30,7 @@ func usage(instances int, o Offer) decimal.Decimal {
 }
 
 // tiered prices a monthly usage over the tiers of one SKU, one line per tier used.
-func tiered(name, component string, use decimal.Decimal, tiers []Offer) []Line {
+func tiered(label Msg, component string, use decimal.Decimal, tiers []Offer) []Line {
 	slices.SortFunc(tiers, func(a, b Offer) int { return a.TierStart.Cmp(b.TierStart) })
 	var out []Line
 	for _, t := range tiers {
@@ -43,11 +42,11 @@ func tiered(name, component string, use decimal.Decimal, tiers []Offer) []Line {
 			q = t.TierEnd.Sub(t.TierStart)
 		}
 		if q.IsPositive() {
-			n := name
+			l := line(label, component, q, 0, t)
 			if len(tiers) > 1 {
-				n = fmt.Sprintf("%s (from %s %s)", name, t.TierStart, t.Unit)
+				l.TierFrom = t.TierStart.String()
 			}
-			out = append(out, line(n, component, q, 0, t))
+			out = append(out, l)
 		}
 	}
 	return out
@@ -55,13 +54,13 @@ func tiered(name, component string, use decimal.Decimal, tiers []Offer) []Line {
 
 // addUsage prices qty units of the cheapest SKU that fits, over its tiers,
 // and records a missing price when none fits.
-func (q quoter) addUsage(opt *Option, f Fit, name, component string, qty int) {
+func (q quoter) addUsage(opt *Option, f Fit, label Msg, component string, qty int) {
 	if qty <= 0 {
 		return
 	}
-	ls, ok := q.usageLines(f, name, component, qty)
+	ls, ok := q.usageLines(f, label, component, qty)
 	if !ok {
-		opt.missing("%s: no %s price for %s in %s", name, f.Service, f.Provider, f.Region)
+		opt.missing("usage", label.AsRef(), Ref("service."+string(f.Service)), f.Provider, f.Region)
 		return
 	}
 	opt.Lines = append(opt.Lines, ls...)
@@ -69,13 +68,13 @@ func (q quoter) addUsage(opt *Option, f Fit, name, component string, qty int) {
 
 // usageLines prices qty units of the cheapest SKU that fits, over its tiers;
 // ok is false when none fits.
-func (q quoter) usageLines(f Fit, name, component string, qty int) ([]Line, bool) {
+func (q quoter) usageLines(f Fit, label Msg, component string, qty int) ([]Line, bool) {
 	first, ok := q.c.Cheapest(f)
 	if !ok {
 		return nil, false
 	}
 	f.Match = func(o Offer) bool { return o.SKU == first.SKU }
-	return tiered(name, component, decimal.NewFromInt(int64(qty)), q.c.All(f)), true
+	return tiered(label, component, decimal.NewFromInt(int64(qty)), q.c.All(f)), true
 }
 
 // tierRank orders SaaS plan tiers.

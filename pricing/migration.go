@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -59,7 +58,7 @@ func DefaultMigration() MigrationDefaults {
 		DataPerUser:     hours("0.25", "repurchase: export, map and import each user's data"),
 		TrainingPerUser: hours("1", "repurchase: train each user on the new product"),
 		TransferPerGB:   Money{Amount: decimal.RequireFromString("0.09"), Currency: "USD"},
-		TransferNote:    "first-tier internet egress price of the large clouds (AWS USD 0.09/GB), the usual price of moving data out of a hosted environment",
+		TransferNote:    Ref("price.source.transfer_default"),
 	}
 }
 
@@ -100,28 +99,28 @@ func (q quoter) addMigration(opt *Option) {
 		return
 	}
 	n, d := q.n, q.s.Migration
-	add := func(name string, a Allowance, count int) {
-		if ln, ok := q.labourLine(name, a, count); ok {
+	add := func(label Msg, a Allowance, count int) {
+		if ln, ok := q.labourLine(label, a, count); ok {
 			ln.Component = "migration"
 			opt.MigrationLines = append(opt.MigrationLines, ln)
 		}
 	}
-	add("migration: "+opt.Strategy, e.PerWorkload, 1)
+	add(M("price.line.migration", Ref("strategy."+opt.Strategy)), e.PerWorkload, 1)
 	if opt.Model != ModelSaaS {
-		add(fmt.Sprintf("migration: %s × %d instances", opt.Strategy, n.Instances), e.PerInstance, n.Instances)
+		add(M("price.line.migration_instances", Ref("strategy."+opt.Strategy), n.Instances), e.PerInstance, n.Instances)
 	}
 	if n.DatabaseEngine != "" && opt.Model != ModelSaaS {
-		add("migration: "+n.DatabaseEngine+" database", e.PerDatabase, 1)
+		add(M("price.line.migration_database", n.DatabaseEngine), e.PerDatabase, 1)
 	}
 	if opt.Strategy == "repurchase" {
-		add(fmt.Sprintf("data migration × %d users", n.Users), d.DataPerUser, n.Users)
-		add(fmt.Sprintf("training × %d users", n.Users), d.TrainingPerUser, n.Users)
+		add(M("price.line.data_migration", n.Users), d.DataPerUser, n.Users)
+		add(M("price.line.training", n.Users), d.TrainingPerUser, n.Users)
 	}
 	if gb := n.StorageGB * max(n.Instances, 1); gb > 0 && !d.TransferPerGB.Amount.IsZero() {
 		qty := decimal.NewFromInt(int64(gb))
-		opt.MigrationLines = append(opt.MigrationLines, Line{Name: "data transfer out of the current host",
+		opt.MigrationLines = append(opt.MigrationLines, Line{Label: M("price.line.transfer_out"),
 			Component: "migration", Quantity: qty, Unit: PerGB, UnitPrice: d.TransferPerGB.Amount,
-			Currency: d.TransferPerGB.Currency, Source: "migration default: " + d.TransferNote,
+			Currency: d.TransferPerGB.Currency, Source: d.TransferNote,
 			Monthly: qty.Mul(d.TransferPerGB.Amount)})
 	}
 	q.addDualRun(opt, e.DualRunMonths)
@@ -134,13 +133,13 @@ func (q quoter) addDualRun(opt *Option, months int) {
 	}
 	cur := q.n.CurrentMonthly
 	if cur == nil {
-		opt.note("dual running (%d months) not priced: the current monthly cost is unknown", months)
+		opt.note("dual_run_unpriced", months)
 		return
 	}
 	qty := decimal.NewFromInt(int64(months))
-	opt.MigrationLines = append(opt.MigrationLines, Line{Name: "dual running: current system", Component: "migration",
+	opt.MigrationLines = append(opt.MigrationLines, Line{Label: M("price.line.dual_run"), Component: "migration",
 		Quantity: qty, Unit: PerMonth, UnitPrice: cur.Amount, Currency: cur.Currency,
-		Source: "workload's current monthly cost", Monthly: qty.Mul(cur.Amount)})
+		Source: Ref("price.source.current_cost"), Monthly: qty.Mul(cur.Amount)})
 }
 
 // Hours returns each estimate's hours (and dual-running months, and the
@@ -164,7 +163,7 @@ func (d MigrationDefaults) Hours() map[string]decimal.Decimal {
 func (d *MigrationDefaults) Set(name string, v decimal.Decimal) bool {
 	if name == "transfer_per_gb" {
 		if !d.TransferPerGB.Amount.Equal(v) {
-			d.TransferPerGB.Amount, d.TransferNote = v, "set by the user"
+			d.TransferPerGB.Amount, d.TransferNote = v, Ref("price.source.user")
 		}
 		return true
 	}

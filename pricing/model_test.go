@@ -235,7 +235,7 @@ func TestStrategyFor(t *testing.T) {
 func TestRightSize(t *testing.T) {
 	n := Need{VCPU: 4, MemoryGiB: 16, CPUUtilizationPct: ptr(20.0)}
 	got := RightSize(n, SizingPerformance, decimal.Zero)
-	if got.Mode != SizingPerformance || !got.VCPU.Equal(dec("1.04")) || !got.MemoryGiB.Equal(dec("16")) || got.Note == "" {
+	if got.Mode != SizingPerformance || !got.VCPU.Equal(dec("1.04")) || !got.MemoryGiB.Equal(dec("16")) || got.Note == nil || got.Note.Key != "price.sizing.memory_unmeasured" {
 		t.Errorf("got %+v, want 1.04 vCPU (4 × 20%% × 1.3) and 16 GiB as allocated, with a note", got)
 	}
 	if got := RightSize(Need{VCPU: 1, MemoryGiB: 1, CPUUtilizationPct: ptr(1.0), MemoryUtilizationPct: ptr(1.0)}, SizingPerformance, dec("1.3")); !got.VCPU.Equal(dec("0.5")) {

@@ -42,7 +42,12 @@ var ComponentNames = []string{CompCompute, CompStorage, CompNetwork, CompLicence
 // whole quantity in Upfront, paid every TermMonths; Licence is the part of
 // Monthly that pays an OS licence included in the price (Windows).
 type Line struct {
-	Name       string          `json:"name"`
+	// Label says what the line is, in words chosen when it is shown; Name
+	// is the product or SKU name as the provider writes it.
+	Label Msg    `json:"label"`
+	Name  string `json:"name"`
+	// TierFrom is the start of the price tier the line is in, when the SKU has several.
+	TierFrom   string          `json:"tier_from,omitempty"`
 	Component  string          `json:"component"` // one of ComponentNames
 	Quantity   decimal.Decimal `json:"quantity"`
 	Unit       Unit            `json:"unit"`
@@ -122,7 +127,7 @@ type Range struct {
 type CommitmentUse struct {
 	Requested Commitment `json:"requested"`
 	Applied   []Term     `json:"applied"`
-	Note      string     `json:"note,omitempty"`
+	Note      *Msg       `json:"note,omitempty"`
 }
 
 // Savings compares an option with the workload's current monthly cost.
@@ -182,21 +187,21 @@ type Option struct {
 	Rates []RateUse `json:"rates,omitempty"`
 	Lines []Line    `json:"lines"`
 	// MigrationLines are one-time costs; their Monthly holds the one-time amount.
-	MigrationLines []Line   `json:"migration_lines,omitempty"`
-	Notes          []string `json:"notes,omitempty"`
+	MigrationLines []Line `json:"migration_lines,omitempty"`
+	Notes          []Msg  `json:"notes,omitempty"`
 
 	Recommended bool `json:"recommended"`
 	// Complete is false when a price is missing; Missing says which.
-	Complete bool     `json:"complete"`
-	Missing  []string `json:"missing"`
+	Complete bool  `json:"complete"`
+	Missing  []Msg `json:"missing"`
 }
 
-func (o *Option) missing(format string, args ...any) {
-	o.Missing = append(o.Missing, fmt.Sprintf(format, args...))
+func (o *Option) missing(key string, args ...any) {
+	o.Missing = append(o.Missing, M("price.missing."+key, args...))
 }
 
-func (o *Option) note(format string, args ...any) {
-	o.Notes = append(o.Notes, fmt.Sprintf(format, args...))
+func (o *Option) note(key string, args ...any) {
+	o.Notes = append(o.Notes, M("price.note."+key, args...))
 }
 
 // Cumulative is the cash spent on the option by the end of month m of the

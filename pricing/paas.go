@@ -71,7 +71,7 @@ func (q quoter) paas(provider string) (Option, bool) {
 		db = "managed"
 		q.addManagedDB(&opt, provider, region)
 	} else if q.n.StorageGB > 0 {
-		opt.note("storage not priced apart: the plan's own disk holds the application; data belongs in a managed database")
+		opt.note("paas_storage")
 	}
 	q.addEgress(&opt, provider, region)
 	q.addLabour(&opt, db)
@@ -81,7 +81,7 @@ func (q quoter) paas(provider string) (Option, bool) {
 
 // addHostedPlatform prices a platform with no charge of its own on the VMs it runs on.
 func (q quoter) addHostedPlatform(opt *Option, plan Offer, sz Sizing) {
-	opt.Lines = append(opt.Lines, line(plan.Name+" (no charge of its own)", CompCompute, usage(1, plan), 1, plan))
+	opt.Lines = append(opt.Lines, line(M("price.line.paas_free", plan.Name), CompCompute, usage(1, plan), 1, plan))
 	vm, ok := q.addVM(opt, plan.Provider, plan.Region, sz)
 	opt.Product, opt.SKU = plan.Name, plan.SKU
 	if ok {
@@ -107,7 +107,7 @@ func (q quoter) addPlan(opt *Option, sz Sizing) {
 	od, ok := q.c.Cheapest(Fit{Provider: opt.Provider, Region: opt.Region, Service: PaaS, OS: q.n.OS, Term: OnDemand,
 		MinMemory: mem, Match: fits})
 	if !ok {
-		opt.missing("platform: no %s plan with at least %s GiB in %s", q.n.OS, sz.MemoryGiB, opt.Region)
+		opt.missing("platform", q.n.OS, sz.MemoryGiB, opt.Region)
 		return
 	}
 	plan := q.c.commit(od, q.s.Commitment)
@@ -117,7 +117,7 @@ func (q quoter) addPlan(opt *Option, sz Sizing) {
 	if plan.Attributes["per"] == "account" {
 		units = 1
 	}
-	opt.Lines = append(opt.Lines, line(fmt.Sprintf("%s × %d", plan.Name, units), CompCompute, usage(units, plan), units, plan))
+	opt.Lines = append(opt.Lines, line(M("price.line.paas", plan.Name, units), CompCompute, usage(units, plan), units, plan))
 }
 
 // addEgress prices data transfer out where the provider bills it apart, and
@@ -128,9 +128,9 @@ func (q quoter) addEgress(opt *Option, provider, region string) {
 		return
 	}
 	if !slices.Contains(q.c.ProvidersOf(Egress), provider) {
-		opt.note("data transfer out: included in the plan (no %s egress prices in the catalog)", provider)
+		opt.note("paas_egress", provider)
 		return
 	}
 	q.addUsage(opt, Fit{Provider: provider, Region: region, Service: Egress, Term: OnDemand},
-		"data transfer out", CompNetwork, q.n.EgressGBMonth)
+		M("price.line.egress"), CompNetwork, q.n.EgressGBMonth)
 }

@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -89,14 +87,14 @@ func (q quoter) saas(vendor string) (Option, bool) {
 		Product: joinNonEmpty(plan.ProviderService, plan.Name), SKU: plan.SKU}
 	opt.Commitment = &CommitmentUse{Requested: q.s.Commitment, Applied: []Term{plan.Term}}
 	if plan.Attributes["billing"] == "annual" {
-		opt.Commitment.Note = "annual billing: a 1-year commitment"
+		opt.Commitment.Note = &Msg{Key: "price.commitment.annual_billing"}
 	}
 	n := q.seats(plan)
-	what := "seats"
+	what := "price.line.seats"
 	if plan.Attributes["per"] == "host" {
-		what = "hosts"
+		what = "price.line.hosts"
 	}
-	opt.Lines = append(opt.Lines, line(fmt.Sprintf("%s %s × %d", plan.Name, what, n), CompSeats,
+	opt.Lines = append(opt.Lines, line(M(what, plan.Name, n), CompSeats,
 		decimal.NewFromInt(int64(n)), n, plan))
 	q.addStorageAddOn(&opt, plan)
 	q.addLabour(&opt, "")
@@ -122,9 +120,9 @@ func (q quoter) addStorageAddOn(opt *Option, plan Offer) {
 		return o.Attributes["addon"] == "storage" && o.Unit == PerGBMonth
 	}})
 	if !ok {
-		opt.missing("storage add-on: %s GB above the plan's quota of %s GB (%s GB per user), no add-on price for %s",
+		opt.missing("saas_storage_addon",
 			excess, quota, perUser, plan.Provider)
 		return
 	}
-	opt.Lines = append(opt.Lines, line("extra storage above "+quota.String()+" GB quota", CompStorage, excess, 0, addOn))
+	opt.Lines = append(opt.Lines, line(M("price.line.saas_storage", quota), CompStorage, excess, 0, addOn))
 }

@@ -43,7 +43,7 @@ type Sizing struct {
 	VCPU          decimal.Decimal `json:"vcpu"`
 	MemoryGiB     decimal.Decimal `json:"memory_gib"`
 	ComfortFactor decimal.Decimal `json:"comfort_factor,omitzero"`
-	Note          string          `json:"note,omitempty"`
+	Note          *Msg            `json:"note,omitempty"`
 }
 
 // RightSize returns the capacity per instance the need asks for in the mode:
@@ -59,7 +59,7 @@ func RightSize(n Need, mode SizingMode, comfort decimal.Decimal) Sizing {
 	}
 	if n.CPUUtilizationPct == nil && n.MemoryUtilizationPct == nil {
 		return Sizing{Mode: SizingAsIs, VCPU: vcpu, MemoryGiB: mem,
-			Note: "performance sizing asked, but no utilisation was measured: sized as is"}
+			Note: &Msg{Key: "price.sizing.unmeasured"}}
 	}
 	if !comfort.IsPositive() {
 		comfort = DefaultComfortFactor
@@ -68,12 +68,12 @@ func RightSize(n Need, mode SizingMode, comfort decimal.Decimal) Sizing {
 	if p := n.CPUUtilizationPct; p != nil {
 		s.VCPU = decimal.Max(scale(vcpu, *p, comfort), minVCPU)
 	} else {
-		s.Note = "cpu utilisation not measured: vCPU as allocated"
+		s.Note = &Msg{Key: "price.sizing.cpu_unmeasured"}
 	}
 	if p := n.MemoryUtilizationPct; p != nil {
 		s.MemoryGiB = decimal.Max(scale(mem, *p, comfort), minMemory)
 	} else {
-		s.Note = "memory utilisation not measured: memory as allocated"
+		s.Note = &Msg{Key: "price.sizing.memory_unmeasured"}
 	}
 	return s
 }

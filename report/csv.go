@@ -99,10 +99,10 @@ func CSV(w io.Writer, d Document, lang string) error {
 		for _, o := range Sorted(wl.Options) {
 			base := []string{wl.Name, t.OptionName(o), string(o.Model), o.Provider, o.Region}
 			for _, l := range o.Lines {
-				write(csvLine("line", base, l)...)
+				write(csvLine(t, "line", base, l)...)
 			}
 			for _, l := range o.MigrationLines {
-				write(csvLine("migration", base, l)...)
+				write(csvLine(t, "migration", base, l)...)
 			}
 			for _, r := range optionTotals(t, o) {
 				write(append(append([]string{"option"}, base...), r[0], "total", "", "", "", o.Monthly.Currency, r[1], "", "")...)
@@ -151,9 +151,9 @@ func optionTotals(t Text, o pricing.Option) [][2]string {
 	return out
 }
 
-func csvLine(kind string, base []string, l pricing.Line) []string {
-	return append(append([]string{kind}, base...), l.Name, l.Component, l.Quantity.String(), string(l.Unit),
-		l.UnitPrice.String(), l.Currency, LineAmount(l).Display(), l.AsOf, l.Source)
+func csvLine(t Text, kind string, base []string, l pricing.Line) []string {
+	return append(append([]string{kind}, base...), t.LineName(l), l.Component, l.Quantity.String(), string(l.Unit),
+		l.UnitPrice.String(), l.Currency, LineAmount(l).Display(), l.AsOf, t.Source(l.Source))
 }
 
 // neutralise prefixes a quote to a cell a spreadsheet would read as a

@@ -43,7 +43,7 @@ func Markdown(w io.Writer, d Document, lang string) error {
 		p("- %s\n", md(s))
 	}
 	p("\n## %s\n\n%s\n\n", t.T("report.sources"), t.T("report.sources.lead"))
-	mdTable(b, []string{t.T("col.source"), t.T("col.as_of"), t.T("report.col.lines")}, sourceRows(d))
+	mdTable(b, []string{t.T("col.source"), t.T("col.as_of"), t.T("report.col.lines")}, sourceRows(t, d))
 	return b.Flush()
 }
 
@@ -254,11 +254,11 @@ func LineHeader(t Text) []string {
 func LineRows(t Text, o pricing.Option) [][]string {
 	var out [][]string
 	for _, l := range o.Lines {
-		out = append(out, []string{l.Name, Quantity(l), t.Unit(l.Unit), Price(l), LineAmount(l).Display(), l.AsOf, l.Source})
+		out = append(out, []string{t.LineName(l), Quantity(l), t.Unit(l.Unit), Price(l), LineAmount(l).Display(), l.AsOf, t.Source(l.Source)})
 	}
 	for _, l := range o.MigrationLines {
-		out = append(out, []string{t.T("report.lines.migration") + ": " + l.Name, Quantity(l), t.Unit(l.Unit), Price(l),
-			LineAmount(l).Display(), l.AsOf, l.Source})
+		out = append(out, []string{t.T("report.lines.migration") + ": " + t.LineName(l), Quantity(l), t.Unit(l.Unit), Price(l),
+			LineAmount(l).Display(), l.AsOf, t.Source(l.Source)})
 	}
 	return out
 }
@@ -331,10 +331,10 @@ func RateLines(t Text, a Assumptions) []string {
 	return out
 }
 
-func sourceRows(d Document) [][]string {
+func sourceRows(t Text, d Document) [][]string {
 	var out [][]string
 	for _, s := range d.Sources {
-		out = append(out, []string{s.Source, s.AsOf, strconv.Itoa(s.Lines)})
+		out = append(out, []string{t.Source(s.Source), s.AsOf, strconv.Itoa(s.Lines)})
 	}
 	return out
 }

@@ -199,5 +199,5 @@ func (p *pdfDoc) sources(d Document) {
 	p.heading(1, p.t.T("report.sources"))
 	p.para(p.t.T("report.sources.lead"), 9)
 	p.Ln(2)
-	p.table([]float64{140, 24, 16}, []string{p.t.T("col.source"), p.t.T("col.as_of"), p.t.T("report.col.lines")}, sourceRows(d), nil)
+	p.table([]float64{140, 24, 16}, []string{p.t.T("col.source"), p.t.T("col.as_of"), p.t.T("report.col.lines")}, sourceRows(p.t, d), nil)
 }

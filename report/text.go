@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -86,8 +87,61 @@ func (t Text) Reason(rs advisor.Reason) (text, detail string) {
 
 // Missing says why an option is not priced.
 func (t Text) Missing(o pricing.Option) string {
-	return t.T("report.option.incomplete") + ": " + t.T("report.option.missing", strings.Join(o.Missing, "; "))
+	return t.T("report.option.incomplete") + ": " + t.T("report.option.missing", strings.Join(t.Msgs(o.Missing), "; "))
 }
+
+// Msg words a pricing message in the text's language; an argument that is
+// a pricing.Ref is worded too.
+func (t Text) Msg(m pricing.Msg) string {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		args[i] = t.arg(a)
+	}
+	return t.T(m.Key, args...)
+}
+
+func (t Text) arg(a string) any {
+	ref, ok := strings.CutPrefix(a, "#")
+	if !ok {
+		return a
+	}
+	parts := strings.Split(ref, pricing.RefSep)
+	return t.Msg(pricing.Msg{Key: parts[0], Args: parts[1:]})
+}
+
+// Msgs words each message.
+func (t Text) Msgs(ms []pricing.Msg) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = t.Msg(m)
+	}
+	return out
+}
+
+// Note words an optional note, or "".
+func (t Text) Note(m *pricing.Msg) string {
+	if m == nil {
+		return ""
+	}
+	return t.Msg(*m)
+}
+
+// LineName says what a cost line is: its label, and the price tier it is
+// in when the SKU has several.
+func (t Text) LineName(l pricing.Line) string {
+	s := l.Name
+	if !l.Label.IsZero() {
+		s = t.Msg(l.Label)
+	}
+	if l.TierFrom != "" {
+		s += " " + t.T("price.line.tier", l.TierFrom, t.Unit(l.Unit))
+	}
+	return s
+}
+
+// Source is where a line's price comes from: a reference as the catalog
+// holds it, or a message of the advisor's own.
+func (t Text) Source(src string) string { return fmt.Sprint(t.arg(src)) }
 
 // Savings describes an option's comparison with today's cost, or "".
 func (t Text) Savings(o pricing.Option) string {

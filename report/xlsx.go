@@ -159,13 +159,13 @@ func (x *xlsxWriter) lines() {
 			block := func(lines []pricing.Line, name string, recurring bool) string {
 				first := row
 				for _, l := range lines {
-					x.set(SheetLines, row, append(base, l.Name, l.Component, l.Quantity.InexactFloat64(), string(l.Unit),
+					x.set(SheetLines, row, append(base, t.LineName(l), l.Component, l.Quantity.InexactFloat64(), string(l.Unit),
 						l.UnitPrice.InexactFloat64(), l.Currency)...)
 					x.exact(SheetLines, 12, row, LineAmount(l))
 					if m, ok := lineInDisplay(o, l, recurring); ok {
 						x.exact(SheetLines, 13, row, m)
 					}
-					x.set(SheetLines, row, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, l.AsOf, l.Source)
+					x.set(SheetLines, row, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, l.AsOf, t.Source(l.Source))
 					row++
 				}
 				x.set(SheetLines, row, append(base, name, "total")...)
