@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"cloudadvisor/pricing"
@@ -67,3 +68,40 @@ func (fe FieldErrors) Prefix(p string) FieldErrors {
 	}
 	return out
 }
+
+// ErrQuota is matched by a QuotaError: a session would hold more than the
+// store allows it.
+var ErrQuota = errors.New("over quota")
+
+// QuotaError says which limit a request would pass: What is "staged_bytes"
+// (inventory files staged for preview, all the session's together),
+// "staged_total" (staged across every session: the disk's guard) or
+// "assessments" (assessments one session may own); Limit is the limit in
+// bytes or a count.
+type QuotaError struct {
+	What  string
+	Limit int64
+}
+
+func (e *QuotaError) Error() string {
+	return fmt.Sprintf("over quota: %s limit %d", e.What, e.Limit)
+}
+
+// Is makes errors.Is(err, ErrQuota) true.
+func (e *QuotaError) Is(target error) bool { return target == ErrQuota }
+
+// Quotas are what one anonymous session may hold, checked by the stores
+// where the data is written, so one client cannot fill the disk.
+type Quotas struct {
+	// Assessments is how many assessments one session may own.
+	Assessments int
+	// StagedBytesPerSession is what one session's staged inventory files may
+	// hold together until confirmed, discarded or expired (24 h).
+	StagedBytesPerSession int64
+	// StagedBytesTotal is what the staged files of every session may hold
+	// together; past it, staging answers 503 until some expire.
+	StagedBytesTotal int64
+}
+
+// DefaultQuotas are the stores' quotas unless a test sets others.
+var DefaultQuotas = Quotas{Assessments: 200, StagedBytesPerSession: 128 << 20, StagedBytesTotal: 2 << 30}

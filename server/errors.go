@@ -24,23 +24,28 @@ var errorKinds = []struct {
 	match  func(error) bool
 	status int
 	key    string                      // message key; "" uses the status's generic message
-	args   func(context.Context) []any // arguments of key
+	args   func(context.Context, error) []any // arguments of key
 	field  string                      // the request field at fault, for the JSON body
 }{
 	{match: is(advisor.ErrNotFound), status: http.StatusNotFound},
 	{match: is(errGone), status: http.StatusGone, key: "error.410.text"},
 	{match: isMaxBytes, status: http.StatusRequestEntityTooLarge, key: "inventory.error.too_large",
-		args: func(context.Context) []any { return []any{inventoryOptions.MaxBytes >> 20} }, field: "file"},
+		args: func(context.Context, error) []any { return []any{inventoryOptions.MaxBytes >> 20} }, field: "file"},
 	{match: is(inventory.ErrTooLarge), status: http.StatusRequestEntityTooLarge, key: "inventory.error.too_large",
-		args: func(context.Context) []any { return []any{inventoryOptions.MaxBytes >> 20} }, field: "file"},
+		args: func(context.Context, error) []any { return []any{inventoryOptions.MaxBytes >> 20} }, field: "file"},
 	{match: is(inventory.ErrTooManyRows), status: http.StatusUnprocessableEntity, key: "inventory.error.too_many_rows",
-		args: func(context.Context) []any { return []any{inventoryOptions.MaxRows} }, field: "file"},
+		args: func(context.Context, error) []any { return []any{inventoryOptions.MaxRows} }, field: "file"},
 	{match: is(inventory.ErrNotInventory), status: http.StatusUnprocessableEntity, key: "inventory.error.not_inventory",
-		args: func(ctx context.Context) []any { return []any{formatList(ctx)} }, field: "file"},
+		args: func(ctx context.Context, _ error) []any { return []any{formatList(ctx)} }, field: "file"},
 	{match: is(inventory.ErrUnreadable), status: http.StatusUnprocessableEntity, key: "inventory.error.unreadable", field: "file"},
 	{match: is(errNoFile), status: http.StatusUnprocessableEntity, key: "inventory.error.no_file", field: "file"},
 	{match: tooManyWorkloads, status: http.StatusUnprocessableEntity, key: "inventory.error.too_many_workloads",
-		args: func(context.Context) []any { return []any{advisor.MaxWorkloads} }, field: "workloads"},
+		args: func(context.Context, error) []any { return []any{advisor.MaxWorkloads} }, field: "workloads"},
+	{match: quota("staged_bytes"), status: http.StatusRequestEntityTooLarge, key: "error.quota.staged_bytes",
+		args: quotaLimit(20), field: "file"},
+	{match: quota("assessments"), status: http.StatusUnprocessableEntity, key: "error.quota.assessments",
+		args: quotaLimit(0)},
+	{match: quota("staged_total"), status: http.StatusServiceUnavailable, key: "error.quota.staged_total", field: "file"},
 	{match: is(errMalformed), status: http.StatusBadRequest},
 	{match: is(errMethod), status: http.StatusMethodNotAllowed},
 	{match: is(advisor.ErrInvalid), status: http.StatusUnprocessableEntity},
@@ -62,6 +67,24 @@ func isMaxBytes(err error) bool {
 func tooManyWorkloads(err error) bool {
 	var fe advisor.FieldErrors
 	return errors.As(err, &fe) && len(fe) > 0 && fe[0].Code == "too_many"
+}
+
+// quota matches an advisor.QuotaError of one kind.
+func quota(what string) func(error) bool {
+	return func(err error) bool {
+		var qe *advisor.QuotaError
+		return errors.As(err, &qe) && qe.What == what
+	}
+}
+
+// quotaLimit is the quota's limit as an argument, shifted right by shift
+// bits (20 for MiB).
+func quotaLimit(shift uint) func(context.Context, error) []any {
+	return func(_ context.Context, err error) []any {
+		var qe *advisor.QuotaError
+		errors.As(err, &qe)
+		return []any{qe.Limit >> shift}
+	}
 }
 
 // errTooManyRequests is a client over its rate limit.
@@ -91,7 +114,7 @@ func errMessage(ctx context.Context, err error) (field, msg string) {
 		}
 		var args []any
 		if k.args != nil {
-			args = k.args(ctx)
+			args = k.args(ctx, err)
 		}
 		return k.field, i18n.Tc(ctx, k.key, args...)
 	}

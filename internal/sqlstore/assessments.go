@@ -22,6 +22,14 @@ func (db *Store) CreateAssessment(ctx context.Context, a *advisor.Assessment) er
 	a.CreatedAt = db.now().UTC().Truncate(time.Millisecond)
 	a.UpdatedAt = a.CreatedAt
 	err := db.write(ctx, func(tx Tx) error {
+		var owned int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM assessments WHERE session_id = ?`,
+			a.SessionID).Scan(&owned); err != nil {
+			return err
+		}
+		if owned >= db.quota.Assessments {
+			return &advisor.QuotaError{What: "assessments", Limit: int64(db.quota.Assessments)}
+		}
 		orgIn, err := json.Marshal(a.OrgInput)
 		if err != nil {
 			return err

@@ -28,6 +28,10 @@ func (db *Store) StageImport(ctx context.Context, s *advisor.StagedImport) error
 			s.CreatedAt.Add(-stagedTTL).Format(timeFormat)); err != nil {
 			return err
 		}
+		size := int64(len(rows) + len(s.Problems) + len(s.Stats))
+		if err := db.stagedQuota(ctx, tx, s.AssessmentID, size); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO staged_imports (id, assessment_id, created_at, file_name, format,
 			rows, problems, stats) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, s.ID, s.AssessmentID, s.CreatedAt.Format(timeFormat),
 			s.FileName, s.Format, string(rows), string(orEmpty(s.Problems, "[]")), string(orEmpty(s.Stats, "{}")))
@@ -79,4 +83,27 @@ func (db *Store) ConfirmImport(ctx context.Context, a *advisor.Assessment, stage
 		}
 		return nil
 	})
+}
+
+// stagedQuota refuses to stage size more bytes when the assessment's session
+// (all its assessments together) or every session together would pass its
+// limit. Sizes are the stored texts' lengths in characters, which for this
+// JSON is close to its bytes.
+func (db *Store) stagedQuota(ctx context.Context, tx Tx, assessmentID string, size int64) error {
+	var session, total int64
+	err := tx.QueryRowContext(ctx, `SELECT
+		COALESCE(SUM(CASE WHEN a.session_id = (SELECT session_id FROM assessments WHERE id = ?)
+			THEN LENGTH(s.rows) + LENGTH(s.problems) + LENGTH(s.stats) ELSE 0 END), 0),
+		COALESCE(SUM(LENGTH(s.rows) + LENGTH(s.problems) + LENGTH(s.stats)), 0)
+		FROM staged_imports s JOIN assessments a ON a.id = s.assessment_id`, assessmentID).Scan(&session, &total)
+	if err != nil {
+		return err
+	}
+	switch {
+	case total+size > db.quota.StagedBytesTotal:
+		return &advisor.QuotaError{What: "staged_total", Limit: db.quota.StagedBytesTotal}
+	case session+size > db.quota.StagedBytesPerSession:
+		return &advisor.QuotaError{What: "staged_bytes", Limit: db.quota.StagedBytesPerSession}
+	}
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"cloudadvisor/advisor"
 	"cloudadvisor/pricing"
 )
 
@@ -46,14 +47,18 @@ type Store struct {
 	d     Dialect
 	now   func() time.Time
 	cache assessmentCache
+	quota advisor.Quotas
 }
+
+// SetQuotas replaces the per-session quotas (advisor.DefaultQuotas).
+func (db *Store) SetQuotas(q advisor.Quotas) { db.quota = q }
 
 // New returns the store over the pools; the schema must be migrated.
 func New(w, r *sql.DB, d Dialect, now func() time.Time) *Store {
 	if now == nil {
 		now = time.Now
 	}
-	return &Store{w: Pool{w, d.Dollar}, r: Pool{r, d.Dollar}, d: d, now: now}
+	return &Store{w: Pool{w, d.Dollar}, r: Pool{r, d.Dollar}, d: d, now: now, quota: advisor.DefaultQuotas}
 }
 
 // Ping checks that the database answers a read.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"cloudadvisor/advisor"
@@ -91,5 +92,56 @@ func testStagedImports(t *testing.T, db Store) {
 	}
 	if got, err := db.Assessment(ctx, a.ID); err != nil || len(got.Workloads) != 2 {
 		t.Errorf("got %d workloads, %v; want the 2 confirmed", len(got.Workloads), err)
+	}
+}
+
+// testQuotas checks one session cannot own more assessments or staged bytes
+// than its quota, that other sessions are not held to its count, and that
+// staging stops for everyone when all sessions together reach the total.
+func testQuotas(t *testing.T, db Store) {
+	q, ok := db.(interface{ SetQuotas(advisor.Quotas) })
+	if !ok {
+		t.Fatal("the store has no SetQuotas: quotas cannot be configured")
+	}
+	q.SetQuotas(advisor.Quotas{Assessments: 3, StagedBytesPerSession: 3000, StagedBytesTotal: 6000})
+	ctx := context.Background()
+	var first advisor.Assessment
+	for i := range 3 {
+		a := sample("heavy")
+		if err := db.CreateAssessment(ctx, &a); err != nil {
+			t.Fatalf("assessment %d of 3: %v", i+1, err)
+		}
+		first = a
+	}
+	over := sample("heavy")
+	var qe *advisor.QuotaError
+	if err := db.CreateAssessment(ctx, &over); !errors.As(err, &qe) || qe.What != "assessments" || qe.Limit != 3 ||
+		!errors.Is(err, advisor.ErrQuota) {
+		t.Fatalf("a 4th assessment: got %v, want the assessments quota of 3", err)
+	}
+	other := sample("light")
+	if err := db.CreateAssessment(ctx, &other); err != nil {
+		t.Fatalf("another session: %v", err)
+	}
+	stage := func(a advisor.Assessment, n int) error {
+		name := strings.Repeat("x", n)
+		st := advisor.StagedImport{AssessmentID: a.ID, FileName: "f.csv", Format: "own",
+			Rows: []advisor.ImportRow{{Line: 2, Input: advisor.WorkloadInput{Name: &name}}}}
+		return db.StageImport(ctx, &st)
+	}
+	if err := stage(first, 1500); err != nil {
+		t.Fatalf("first staged file: %v", err)
+	}
+	if err := stage(first, 1500); !errors.As(err, &qe) || qe.What != "staged_bytes" {
+		t.Fatalf("second file past 3000 bytes: got %v, want the staged_bytes quota", err)
+	}
+	if err := stage(first, 100); err != nil {
+		t.Fatalf("a small file within the quota: %v", err)
+	}
+	if err := stage(other, 2000); err != nil {
+		t.Fatalf("another session's file: %v", err)
+	}
+	if err := stage(other, 2000); !errors.As(err, &qe) || qe.What != "staged_total" {
+		t.Fatalf("past 6000 bytes for all sessions: got %v, want the staged_total quota", err)
 	}
 }

@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(testing.TB) Store) {
 		{"Overview", testOverview},
 		{"Shares", testShares},
 		{"StagedImports", testStagedImports},
+		{"Quotas", testQuotas},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
