@@ -23,9 +23,9 @@ import (
 var errorKinds = []struct {
 	match  func(error) bool
 	status int
-	key    string                      // message key; "" uses the status's generic message
+	key    string                             // message key; "" uses the status's generic message
 	args   func(context.Context, error) []any // arguments of key
-	field  string                      // the request field at fault, for the JSON body
+	field  string                             // the request field at fault, for the JSON body
 }{
 	{match: is(advisor.ErrNotFound), status: http.StatusNotFound},
 	{match: is(errGone), status: http.StatusGone, key: "error.410.text"},
