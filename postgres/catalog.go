@@ -33,8 +33,10 @@ var productCols = `version_id, provider, service, provider_service, family, regi
 
 // load streams the offers of a version into the database with COPY (see
 // sqlstore.Dialect.Load). Imports of one scope wait for each other.
-func load(ctx context.Context, conn *sql.Conn, tx sqlstore.Tx, b *sqlstore.Batch,
+func load(ctx context.Context, w *sqlstore.ImportWriter, b *sqlstore.Batch,
 	parse func(pricing.Sink) (pricing.ImportStats, error)) (pricing.ImportStats, error) {
+	// PostgreSQL writers do not block each other: one transaction, no yield.
+	conn, tx := w.Conn(), w.Tx()
 	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext(?))`, "cloudadvisor:scope:"+b.Scope()); err != nil {
 		return pricing.ImportStats{}, err
 	}

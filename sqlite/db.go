@@ -86,7 +86,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open read pool %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(8)
-	return &DB{Store: sqlstore.New(w, r, dialect, time.Now), w: w, r: r, path: abs}, nil
+	db := &DB{Store: sqlstore.New(w, r, dialect, time.Now), w: w, r: r, path: abs}
+	// An import commits as it goes; one cut off by a crash left rows of a
+	// version no reader sees. Nothing else writes this file yet.
+	if err := db.DeleteBuilding(ctx, 0); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: remove an unfinished import: %w", path, err)
+	}
+	return db, nil
 }
 
 // Close closes both pools.

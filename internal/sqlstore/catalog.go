@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,38 +22,109 @@ func (db *Store) ImportCatalog(ctx context.Context, in pricing.CatalogImport, pa
 	}
 	v := pricing.CatalogVersion{Provider: in.Provider, Scope: in.Scope, Source: in.Source, Checksum: in.Checksum,
 		Status: "active", FetchedAt: db.now().UTC()}
-	conn, err := db.w.Conn(ctx)
-	if err != nil {
-		return v, fmt.Errorf("import catalog %s: %w", in.Source, db.d.StorageError(err))
-	}
-	defer conn.Close()
-	err = func() error {
-		sqlTx, err := conn.BeginTx(ctx, nil)
-		if err != nil {
+	w := &ImportWriter{db: db}
+	err := func() error {
+		if err := w.begin(ctx); err != nil {
 			return err
 		}
-		defer sqlTx.Rollback()
-		tx := Tx{sqlTx, db.d.Dollar}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO catalog_versions (provider, scope, source, fetched_at, checksum,
+		if err := w.tx.QueryRowContext(ctx, `INSERT INTO catalog_versions (provider, scope, source, fetched_at, checksum,
 			status) VALUES (?, ?, ?, ?, ?, 'building') RETURNING id`, v.Provider, v.Scope, v.Source,
 			v.FetchedAt.Format(time.RFC3339), v.Checksum).Scan(&v.ID); err != nil {
 			return fmt.Errorf("create catalog version: %w", err)
 		}
 		b := &Batch{v: &v, products: map[string]Product{}}
-		stats, err := db.d.Load(ctx, conn, tx, b, parse)
+		stats, err := db.d.Load(ctx, w, b, parse)
 		if err != nil {
 			return err
 		}
 		v.Products, v.Skipped, v.Stats = len(b.products), stats.SkippedTotal(), stats.String()
-		if err := finish(ctx, tx, &v); err != nil {
+		if err := finish(ctx, w.tx, &v); err != nil {
 			return err
 		}
-		return sqlTx.Commit()
+		return w.sqlTx.Commit()
 	}()
+	w.end()
 	if err != nil {
+		if w.yields > 0 {
+			// Rows committed by earlier chunks belong to a version no reader
+			// sees; remove them (Open also removes any a crash left).
+			if derr := db.DeleteBuilding(context.WithoutCancel(ctx), v.ID); derr != nil {
+				err = errors.Join(err, derr)
+			}
+		}
 		return pricing.CatalogVersion{}, fmt.Errorf("import catalog %s: %w", in.Source, db.d.StorageError(err))
 	}
 	return v, nil
+}
+
+// ImportWriter is the connection and transaction an import writes through.
+type ImportWriter struct {
+	db     *Store
+	conn   *sql.Conn
+	sqlTx  *sql.Tx
+	tx     Tx
+	yields int
+}
+
+// Conn is the connection of the current transaction.
+func (w *ImportWriter) Conn() *sql.Conn { return w.conn }
+
+// Tx is the current transaction; it changes after Yield.
+func (w *ImportWriter) Tx() Tx { return w.tx }
+
+// Yield commits the rows written so far, gives the writer connection back
+// so waiting writes go first, and starts a new transaction on the next free
+// connection. Statements prepared on the previous transaction are closed.
+func (w *ImportWriter) Yield(ctx context.Context) error {
+	if err := w.sqlTx.Commit(); err != nil {
+		return err
+	}
+	w.yields++
+	w.end()
+	return w.begin(ctx)
+}
+
+func (w *ImportWriter) begin(ctx context.Context) error {
+	conn, err := w.db.w.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return err
+	}
+	w.conn, w.sqlTx, w.tx = conn, sqlTx, Tx{sqlTx, w.db.d.Dollar}
+	return nil
+}
+
+func (w *ImportWriter) end() {
+	if w.sqlTx != nil {
+		w.sqlTx.Rollback()
+	}
+	if w.conn != nil {
+		w.conn.Close()
+	}
+	w.conn, w.sqlTx = nil, nil
+}
+
+// DeleteBuilding removes a catalog version still being built, with its
+// rows; id 0 removes every such version (after a crash: call it only when no
+// import can be running, as SQLite's Open does).
+func (db *Store) DeleteBuilding(ctx context.Context, id int64) error {
+	return db.write(ctx, func(tx Tx) error {
+		for _, q := range []string{
+			`DELETE FROM prices WHERE product_id IN (SELECT p.id FROM products p JOIN catalog_versions v ON v.id = p.version_id
+				WHERE v.status = 'building' AND (v.id = ? OR ? = 0))`,
+			`DELETE FROM products WHERE version_id IN (SELECT id FROM catalog_versions WHERE status = 'building' AND (id = ? OR ? = 0))`,
+			`DELETE FROM catalog_versions WHERE status = 'building' AND (id = ? OR ? = 0)`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, id, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // finish counts what was stored, activates the version and retires the

@@ -34,10 +34,12 @@ type Dialect struct {
 	// StorageError marks err with advisor.ErrStorage when the database says
 	// it cannot be written; other errors are returned as they are.
 	StorageError func(error) error
-	// Load stores the offers parse sends as the rows of version v inside tx
-	// (conn is tx's connection) and returns the stats of parse. The version
-	// row exists; sqlstore counts and activates it afterwards.
-	Load func(ctx context.Context, conn *sql.Conn, tx Tx, b *Batch, parse func(pricing.Sink) (pricing.ImportStats, error)) (pricing.ImportStats, error)
+	// Load stores the offers parse sends as the rows of version v through w
+	// and returns the stats of parse. The version row exists (status
+	// 'building', which no reader sees); sqlstore counts and activates it
+	// afterwards. A dialect whose writers block each other (SQLite) calls
+	// w.Yield now and then, so user writes are not held up by an import.
+	Load func(ctx context.Context, w *ImportWriter, b *Batch, parse func(pricing.Sink) (pricing.ImportStats, error)) (pricing.ImportStats, error)
 }
 
 // Store is an open database: a writer pool and a reader pool (the same pool
