@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -349,4 +350,28 @@ func heapPeak(tb testing.TB, fn func()) uint64 {
 	close(done)
 	<-stopped
 	return peak.Load()
+}
+
+// BenchmarkXLSX renders the workbook of a large estate; peak-heap is the
+// growth of the heap high-water mark over the run (a streamed workbook
+// should not grow with the estate).
+func BenchmarkXLSX(b *testing.B) {
+	for _, n := range []int{20, 2000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			d := report.Build(manyWorkloads(b, n), catalogs, generated)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			n := 0
+			for b.Loop() {
+				if err := report.XLSX(io.Discard, d, "en"); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(n)/(1<<20), "MiB-alloc/op")
+			b.ReportMetric(float64(after.HeapSys)/(1<<20), "MiB-heap-sys")
+		})
+	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -23,7 +24,9 @@ const (
 // each option's monthly and one-time totals as SUM formulas over its
 // lines). Amounts are number cells with the currency's number format;
 // totals that follow from other cells are formulas, recalculated when the
-// workbook opens.
+// workbook opens. Rows are streamed (excelize's StreamWriter keeps what
+// passes its buffer in a temporary file), so a large estate's workbook
+// costs about the same memory as a small one's.
 func XLSX(w io.Writer, d Document, lang string) error {
 	x := &xlsxWriter{f: excelize.NewFile(), t: Text{Lang: lang}, d: d, styles: map[string]int{}}
 	defer x.f.Close()
@@ -53,10 +56,13 @@ type xlsxWriter struct {
 	t      Text
 	d      Document
 	styles map[string]int
+	bold   int
 	err    error
 	// optionRows maps an option (workload index, option index in Sorted
 	// order) to the Lines rows of its monthly and one-time totals.
 	monthlyCell, migrationCell map[[2]int]string
+	sw                         *excelize.StreamWriter
+	row                        int // the next row of the sheet being streamed
 }
 
 func cell(col, row int) string {
@@ -64,49 +70,80 @@ func cell(col, row int) string {
 	return c
 }
 
-// set writes a row of values from column 1.
-func (x *xlsxWriter) set(sheet string, row int, vals ...any) {
-	for i, v := range vals {
-		if v == nil {
-			continue
-		}
-		if err := x.f.SetCellValue(sheet, cell(i+1, row), v); err != nil && x.err == nil {
-			x.err = err
-		}
+func (x *xlsxWriter) fail(err error) {
+	if err != nil && x.err == nil {
+		x.err = err
 	}
 }
 
-// money writes an amount as shown, rounded half to even to the currency's
+// start begins streaming a sheet with its column widths, a bold frozen
+// header row when cols are given, and rows from row 1 or 2.
+func (x *xlsxWriter) start(sheet string, widths map[int]float64, cols ...string) {
+	sw, err := x.f.NewStreamWriter(sheet)
+	if err != nil {
+		x.fail(err)
+		return
+	}
+	x.sw, x.row = sw, 1
+	for col, width := range widths {
+		x.fail(sw.SetColWidth(col, col, width))
+	}
+	if len(cols) == 0 {
+		return
+	}
+	if x.bold == 0 {
+		id, err := x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+		x.fail(err)
+		x.bold = id
+	}
+	x.fail(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	hdr := make([]any, len(cols))
+	for i, c := range cols {
+		hdr[i] = excelize.Cell{StyleID: x.bold, Value: c}
+	}
+	x.put(hdr...)
+}
+
+// put streams one row of values from column 1 (nil leaves a cell empty).
+func (x *xlsxWriter) put(vals ...any) {
+	if x.sw != nil {
+		x.fail(x.sw.SetRow(cell(1, x.row), vals))
+	}
+	x.row++
+}
+
+// end flushes the sheet being streamed.
+func (x *xlsxWriter) end() {
+	if x.sw != nil {
+		x.fail(x.sw.Flush())
+	}
+	x.sw = nil
+}
+
+// money is an amount as shown, rounded half to even to the currency's
 // minor unit as Money.Display rounds it, in a number cell with the
 // currency's format, so that the cell reads exactly as the screen.
-func (x *xlsxWriter) money(sheet string, col, row int, m pricing.Money) {
+func (x *xlsxWriter) money(m pricing.Money) excelize.Cell {
 	places := int32(2)
 	if (pricing.Money{Amount: decimal.NewFromFloat(0.5), Currency: m.Currency}).Display() == m.Currency+" 0" {
 		places = 0
 	}
-	x.exact(sheet, col, row, pricing.Money{Amount: m.Amount.RoundBank(places), Currency: m.Currency})
+	return x.exact(pricing.Money{Amount: m.Amount.RoundBank(places), Currency: m.Currency})
 }
 
-// exact writes an amount unrounded, for the lines that formulas add up.
-func (x *xlsxWriter) exact(sheet string, col, row int, m pricing.Money) {
-	c := cell(col, row)
-	if err := x.f.SetCellValue(sheet, c, m.Amount.InexactFloat64()); err != nil && x.err == nil {
-		x.err = err
-	}
-	x.style(sheet, c, m.Currency)
+// exact is an amount unrounded, for the lines that formulas add up.
+func (x *xlsxWriter) exact(m pricing.Money) excelize.Cell {
+	return excelize.Cell{StyleID: x.style(m.Currency), Value: m.Amount.InexactFloat64()}
 }
 
-// formula writes a formula in a cell with the currency's format.
-func (x *xlsxWriter) formula(sheet, c, f, currency string) {
-	if err := x.f.SetCellFormula(sheet, c, f); err != nil && x.err == nil {
-		x.err = err
-	}
-	x.style(sheet, c, currency)
+// formula is a formula cell with the currency's format.
+func (x *xlsxWriter) formula(f, currency string) excelize.Cell {
+	return excelize.Cell{StyleID: x.style(currency), Formula: f}
 }
 
-// style gives a cell the number format of a currency: "USD 1,234.56",
-// the same text as Money.Display.
-func (x *xlsxWriter) style(sheet, c, currency string) {
+// style is the number format of a currency: "USD 1,234.56", the same text
+// as Money.Display.
+func (x *xlsxWriter) style(currency string) int {
 	id, ok := x.styles[currency]
 	if !ok {
 		digits := "#,##0.00"
@@ -116,32 +153,11 @@ func (x *xlsxWriter) style(sheet, c, currency string) {
 		q := strconv.Quote(currency + " ")
 		format := q + digits + ";" + q + "-" + digits
 		var err error
-		if id, err = x.f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil && x.err == nil {
-			x.err = err
-		}
+		id, err = x.f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+		x.fail(err)
 		x.styles[currency] = id
 	}
-	if err := x.f.SetCellStyle(sheet, c, c, id); err != nil && x.err == nil {
-		x.err = err
-	}
-}
-
-func (x *xlsxWriter) header(sheet string, cols ...string) {
-	vals := make([]any, len(cols))
-	for i, c := range cols {
-		vals[i] = c
-	}
-	x.set(sheet, 1, vals...)
-	bold, err := x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err == nil {
-		err = x.f.SetRowStyle(sheet, 1, 1, bold)
-	}
-	if err == nil {
-		err = x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	}
-	if err != nil && x.err == nil {
-		x.err = err
-	}
+	return id
 }
 
 // lines writes the Lines sheet: per option its recurring lines with their
@@ -149,44 +165,41 @@ func (x *xlsxWriter) header(sheet string, cols ...string) {
 // lines and a SUM row.
 func (x *xlsxWriter) lines() {
 	t := x.t
-	x.header(SheetLines, "workload", "option", "model", "provider", "region", "line", "component", "quantity", "unit",
-		"unit_price", "currency", "amount", "amount_display_currency", "as_of", "source")
+	x.start(SheetLines, map[int]float64{1: 24, 2: 30, 6: 40, 12: 16, 13: 18, 15: 50}, "workload", "option", "model",
+		"provider", "region", "line", "component", "quantity", "unit", "unit_price", "currency", "amount",
+		"amount_display_currency", "as_of", "source")
+	defer x.end()
 	x.monthlyCell, x.migrationCell = map[[2]int]string{}, map[[2]int]string{}
-	row := 2
 	for wi, w := range x.d.Workloads {
 		for oi, o := range Sorted(w.Options) {
 			base := []any{w.Name, t.OptionName(o), string(o.Model), o.Provider, o.Region}
 			block := func(lines []pricing.Line, name string, recurring bool) string {
-				first := row
+				first := x.row
 				for _, l := range lines {
-					x.set(SheetLines, row, append(base, t.LineName(l), l.Component, l.Quantity.InexactFloat64(), string(l.Unit),
-						l.UnitPrice.InexactFloat64(), l.Currency)...)
-					x.exact(SheetLines, 12, row, LineAmount(l))
+					var display any
 					if m, ok := lineInDisplay(o, l, recurring); ok {
-						x.exact(SheetLines, 13, row, m)
+						display = x.exact(m)
 					}
-					x.set(SheetLines, row, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, l.AsOf, t.Source(l.Source))
-					row++
+					x.put(append(slices.Clip(base), t.LineName(l), l.Component, l.Quantity.InexactFloat64(), string(l.Unit),
+						l.UnitPrice.InexactFloat64(), l.Currency, x.exact(LineAmount(l)), display, l.AsOf, t.Source(l.Source))...)
 				}
-				x.set(SheetLines, row, append(base, name, "total")...)
-				c := cell(13, row)
+				c := cell(13, x.row)
+				total := append(slices.Clip(base), name, "total")
 				if o.Complete {
 					sum := "0"
-					if row > first {
-						sum = fmt.Sprintf("SUM(M%d:M%d)", first, row-1)
+					if x.row > first {
+						sum = fmt.Sprintf("SUM(M%d:M%d)", first, x.row-1)
 					}
-					x.formula(SheetLines, c, sum, o.Monthly.Currency)
+					x.put(append(total, nil, nil, nil, nil, nil, x.formula(sum, o.Monthly.Currency))...)
 				} else {
-					x.set(SheetLines, row, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, t.Missing(o))
+					x.put(append(total, nil, nil, nil, nil, nil, nil, t.Missing(o))...)
 				}
-				row++
 				return c
 			}
 			x.monthlyCell[[2]int{wi, oi}] = block(o.Lines, t.T("col.monthly"), true)
 			x.migrationCell[[2]int{wi, oi}] = block(o.MigrationLines, t.T("report.col.migration"), false)
 		}
 	}
-	x.widths(SheetLines, map[string]float64{"A": 24, "B": 30, "F": 40, "L": 16, "M": 18, "O": 50})
 }
 
 // lineInDisplay is a line's amount in the display currency: recurring
@@ -202,9 +215,10 @@ func lineInDisplay(o pricing.Option, l pricing.Line, recurring bool) (pricing.Mo
 // to the Lines sheet's SUM rows.
 func (x *xlsxWriter) options() {
 	t := x.t
-	x.header(SheetOptions, "workload", "option", "model", "provider", "region", "recommended", "status",
-		"monthly", "first_year", "horizon_total", "migration_one_time", "current_monthly", "savings_monthly", "break_even_month", "range_low", "range_high")
-	row := 2
+	x.start(SheetOptions, map[int]float64{1: 24, 2: 30, 7: 30, 8: 16, 9: 16, 10: 16, 11: 16, 12: 16, 13: 16},
+		"workload", "option", "model", "provider", "region", "recommended", "status", "monthly", "first_year",
+		"horizon_total", "migration_one_time", "current_monthly", "savings_monthly", "break_even_month", "range_low", "range_high")
+	defer x.end()
 	for wi, w := range x.d.Workloads {
 		for oi, o := range Sorted(w.Options) {
 			rec := ""
@@ -215,73 +229,66 @@ func (x *xlsxWriter) options() {
 			if !o.Complete {
 				status = t.Missing(o)
 			}
-			x.set(SheetOptions, row, w.Name, t.OptionName(o), string(o.Model), o.Provider, o.Region, rec, status)
+			row := []any{w.Name, t.OptionName(o), string(o.Model), o.Provider, o.Region, rec, status}
 			if o.Complete {
 				cur := o.Monthly.Currency
-				x.formula(SheetOptions, cell(8, row), SheetLines+"!"+x.monthlyCell[[2]int{wi, oi}], cur)
-				x.money(SheetOptions, 9, row, o.FirstYear)
-				x.money(SheetOptions, 10, row, o.HorizonTotal)
-				x.formula(SheetOptions, cell(11, row), SheetLines+"!"+x.migrationCell[[2]int{wi, oi}], cur)
+				row = append(row, x.formula(SheetLines+"!"+x.monthlyCell[[2]int{wi, oi}], cur), x.money(o.FirstYear),
+					x.money(o.HorizonTotal), x.formula(SheetLines+"!"+x.migrationCell[[2]int{wi, oi}], cur))
 				if o.CurrentMonthly != nil && o.SavingsMonthly != nil {
-					x.money(SheetOptions, 12, row, *o.CurrentMonthly)
-					x.money(SheetOptions, 13, row, *o.SavingsMonthly)
-					x.set(SheetOptions, row, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, o.BreakEvenMonth)
+					row = append(row, x.money(*o.CurrentMonthly), x.money(*o.SavingsMonthly), o.BreakEvenMonth)
+				} else {
+					row = append(row, nil, nil, nil)
 				}
 				if o.Range != nil {
-					x.money(SheetOptions, 15, row, o.Range.Low)
-					x.money(SheetOptions, 16, row, o.Range.High)
+					row = append(row, x.money(o.Range.Low), x.money(o.Range.High))
 				}
 			}
-			row++
+			x.put(row...)
 		}
 	}
-	x.widths(SheetOptions, map[string]float64{"A": 24, "B": 30, "G": 30, "H": 16, "I": 16, "J": 16, "K": 16, "L": 16, "M": 16})
 }
 
 // summary writes the cover facts, the mix, the totals and the savings.
 // The recommended options' totals are SUMIF formulas over the Options sheet.
 func (x *xlsxWriter) summary() {
-	t, d, s := x.t, x.d, SheetSummary
-	x.set(s, 1, d.Organization.Name)
-	row := 2
+	t, d := x.t, x.d
+	x.start(SheetSummary, map[int]float64{1: 40, 2: 12, 3: 18, 4: 18, 5: 18, 6: 18})
+	defer x.end()
+	x.put(d.Organization.Name)
 	for _, f := range t.CoverFacts(d) {
-		x.set(s, row, f)
-		row++
+		x.put(f)
 	}
-	row++
-	x.set(s, row, t.T("report.mix"))
-	row++
+	x.put()
+	x.put(t.T("report.mix"))
 	for _, m := range d.Summary.Mix {
-		x.set(s, row, t.Model(string(m.Model)), m.Workloads)
-		row++
+		x.put(t.Model(string(m.Model)), m.Workloads)
 	}
-	row++
+	x.put()
 	hdr := TotalsHeader(t)
-	x.set(s, row, hdr[0], hdr[1], hdr[2], hdr[3], hdr[4], hdr[5])
-	row++
+	x.put(hdr[0], hdr[1], hdr[2], hdr[3], hdr[4], hdr[5])
 	cur := d.Summary.Currency
 	rec := d.Summary.Recommended
-	x.set(s, row, t.TotalName("mix", false), rec.Workloads)
+	row := []any{t.TotalName("mix", false), rec.Workloads}
 	if Shown(rec) {
-		for i, col := range []string{"H", "I", "J", "K"} {
-			x.formula(s, cell(3+i, row), fmt.Sprintf(`SUMIF(%s!F:F,"yes",%s!%s:%s)`, SheetOptions, SheetOptions, col, col), cur)
+		for _, col := range []string{"H", "I", "J", "K"} {
+			row = append(row, x.formula(fmt.Sprintf(`SUMIF(%s!F:F,"yes",%s!%s:%s)`, SheetOptions, SheetOptions, col, col), cur))
 		}
 	}
-	row++
+	x.put(row...)
 	put := func(tot pricing.Total, byProvider bool) {
 		n := any(tot.Workloads)
 		if note := t.TotalNote(tot); note != "" {
 			n = strconv.Itoa(tot.Workloads) + " (" + note + ")"
 		}
-		x.set(s, row, t.TotalName(tot.Key, byProvider), n)
+		row := []any{t.TotalName(tot.Key, byProvider), n}
 		if Shown(tot) {
-			for i, m := range []pricing.Money{tot.Monthly, tot.FirstYear, tot.HorizonTotal, tot.MigrationOneTime} {
-				x.money(s, 3+i, row, m)
+			for _, m := range []pricing.Money{tot.Monthly, tot.FirstYear, tot.HorizonTotal, tot.MigrationOneTime} {
+				row = append(row, x.money(m))
 			}
 		} else {
-			x.set(s, row, nil, nil, t.T("report.totals.none"))
+			row = append(row, t.T("report.totals.none"))
 		}
-		row++
+		x.put(row...)
 	}
 	for _, tot := range d.Summary.ByModel {
 		put(tot, false)
@@ -289,9 +296,8 @@ func (x *xlsxWriter) summary() {
 	for _, tot := range d.Summary.ByProvider {
 		put(tot, true)
 	}
-	row++
-	x.set(s, row, t.T("report.savings"))
-	row++
+	x.put()
+	x.put(t.T("report.savings"))
 	if v := d.Summary.Savings; v != nil {
 		ml, mv := saving(t, "report.savings.monthly", "report.savings.extra_monthly", v.Monthly, 0)
 		hl, hv := saving(t, "report.savings.horizon", "report.savings.extra_horizon", v.Horizon, v.HorizonMonths)
@@ -300,21 +306,10 @@ func (x *xlsxWriter) summary() {
 			v    pricing.Money
 		}{{t.T("report.savings.current"), v.CurrentMonthly}, {t.T("report.savings.recommended"), v.RecommendedMonthly},
 			{ml, mv}, {hl, hv}} {
-			x.set(s, row, m.name)
-			x.money(s, 3, row, m.v)
-			row++
+			x.put(m.name, nil, x.money(m.v))
 		}
-		x.set(s, row, t.SavingsLines(d.Summary)[5])
+		x.put(t.SavingsLines(d.Summary)[5])
 	} else {
-		x.set(s, row, t.T("report.savings.none"))
-	}
-	x.widths(s, map[string]float64{"A": 40, "B": 12, "C": 18, "D": 18, "E": 18, "F": 18})
-}
-
-func (x *xlsxWriter) widths(sheet string, w map[string]float64) {
-	for col, width := range w {
-		if err := x.f.SetColWidth(sheet, col, col, width); err != nil && x.err == nil {
-			x.err = err
-		}
+		x.put(t.T("report.savings.none"))
 	}
 }

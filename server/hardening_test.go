@@ -170,3 +170,26 @@ func sharedFixture(t *testing.T) (*Server, *client, string, templates.ShareLink)
 	}
 	return s, owner, id, box.Links[0]
 }
+
+// TestExportsWaitForASlot: renderings run a few at a time; one that cannot
+// get a slot within exportWait is answered 503 with Retry-After, and gets
+// one as soon as a slot is free.
+func TestExportsWaitForASlot(t *testing.T) {
+	s, db, _ := testServer(t, false)
+	importFixture(t, db)
+	owner := &client{tb: t, h: s.Handler()}
+	id := createFixture(t, owner)
+	defer func(w time.Duration) { exportWait = w }(exportWait)
+	exportWait = 20 * time.Millisecond
+	for range cap(s.exports) {
+		s.exports <- struct{}{}
+	}
+	rec := owner.do("GET", "/assessments/"+id+"/report.xlsx", "")
+	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("every slot busy: got %d Retry-After %q, want 503 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+	}
+	<-s.exports
+	if rec := owner.do("GET", "/assessments/"+id+"/report.xlsx", ""); rec.Code != 200 {
+		t.Errorf("a slot free: got %d, want 200", rec.Code)
+	}
+}

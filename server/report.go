@@ -100,6 +100,15 @@ func (s *Server) writeReport(w http.ResponseWriter, r *http.Request, a advisor.A
 		}
 		return nil
 	}
+	release, err := s.exportSlot(r.Context())
+	if err != nil {
+		return err
+	}
+	defer release()
+	// A large estate's workbook or PDF takes longer than the server's write
+	// timeout to render; this response may take longer (the slot and the
+	// per-client export rate bound what that costs).
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(exportWriteTimeout))
 	var buf bytes.Buffer
 	disposition := "attachment"
 	if ext == "html" {
@@ -115,6 +124,27 @@ func (s *Server) writeReport(w http.ResponseWriter, r *http.Request, a advisor.A
 	h.Set("Content-Disposition", contentDisposition(disposition, a.Organization.Name, d.GeneratedAt, ext))
 	w.Write(buf.Bytes())
 	return nil
+}
+
+// exportWriteTimeout is how long an export's response may take to render and send.
+const exportWriteTimeout = 10 * time.Minute
+
+// exportWait is how long an export waits for a rendering slot before the
+// server answers 503 with Retry-After.
+var exportWait = 30 * time.Second
+
+// exportSlot waits for a rendering slot; release gives it back.
+func (s *Server) exportSlot(ctx context.Context) (release func(), err error) {
+	t := time.NewTimer(exportWait)
+	defer t.Stop()
+	select {
+	case s.exports <- struct{}{}:
+		return func() { <-s.exports }, nil
+	case <-t.C:
+		return nil, fmt.Errorf("export: every rendering slot busy for %s: %w", exportWait, advisor.ErrBusy)
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // contentDisposition names the file "<organisation slug>-<YYYY-MM-DD>.<ext>"

@@ -6,6 +6,7 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/gorilla/sessions"
@@ -40,6 +41,9 @@ type Server struct {
 	apiRate    *limiter
 	formRate   *limiter
 	exportRate *limiter
+	// exports admits the report renderings that may run at once: each is
+	// CPU-bound, so about one per two cores, the rest wait their turn.
+	exports chan struct{}
 }
 
 // New returns a Server.
@@ -66,6 +70,7 @@ func New(o Options) *Server {
 	s.formRate = newLimiter(10, 40, o.Now)
 	// Exports (PDF, XLSX) cost far more than a page: a few a second each.
 	s.exportRate = newLimiter(2, 10, o.Now)
+	s.exports = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/2))
 	return s
 }
 
