@@ -18,6 +18,10 @@ type Catalog struct {
 	byService map[Service]map[string][]int
 	// variants indexes offers by variantKey, for committed prices of a product.
 	variants map[variantKey]int
+	// cheap indexes the offers of a service without tiers by
+	// "provider|term|region", cheapest first in Cheapest's order, so
+	// Cheapest stops at the first fit however large the catalog.
+	cheap map[Service]map[string][]int
 }
 
 type variantKey struct {
@@ -34,7 +38,7 @@ func keyOf(o Offer, t Term) variantKey {
 // NewCatalog returns a catalog over the offers.
 func NewCatalog(offers []Offer) *Catalog {
 	c := &Catalog{offers: offers, monthly: make([]decimal.Decimal, len(offers)),
-		byService: map[Service]map[string][]int{}, variants: map[variantKey]int{}}
+		byService: map[Service]map[string][]int{}, variants: map[variantKey]int{}, cheap: map[Service]map[string][]int{}}
 	for i, o := range offers {
 		c.monthly[i] = o.MonthlyEquivalent()
 		m := c.byService[o.Service]
@@ -49,9 +53,36 @@ func NewCatalog(offers []Offer) *Catalog {
 			if _, dup := c.variants[keyOf(o, o.Term)]; !dup {
 				c.variants[keyOf(o, o.Term)] = i
 			}
+			ch := c.cheap[o.Service]
+			if ch == nil {
+				ch = map[string][]int{}
+				c.cheap[o.Service] = ch
+			}
+			k := cheapKey(o.Provider, o.Term, o.Region)
+			ch[k] = append(ch[k], i)
+		}
+	}
+	for _, ch := range c.cheap {
+		for _, idx := range ch {
+			slices.SortStableFunc(idx, func(a, b int) int {
+				if cmp := c.monthly[a].Cmp(c.monthly[b]); cmp != 0 {
+					return cmp
+				}
+				switch {
+				case less(&c.offers[a], &c.offers[b]):
+					return -1
+				case less(&c.offers[b], &c.offers[a]):
+					return 1
+				}
+				return 0
+			})
 		}
 	}
 	return c
+}
+
+func cheapKey(provider string, term Term, region string) string {
+	return provider + "|" + string(term) + "|" + region
 }
 
 // candidates are the indexes of the offers of the fit's service, provider
@@ -101,6 +132,15 @@ func (f *Fit) matches(o *Offer) bool {
 // that fit, ties broken by fewer vCPU, less memory, then SKU; ok is false when
 // nothing fits.
 func (c *Catalog) Cheapest(f Fit) (Offer, bool) {
+	if f.Provider != "" && f.Term != "" && f.Region != "" {
+		// Cheapest first: the first that fits is the answer.
+		for _, i := range c.cheap[f.Service][cheapKey(f.Provider, f.Term, f.Region)] {
+			if o := &c.offers[i]; f.matches(o) {
+				return *o, true
+			}
+		}
+		return Offer{}, false
+	}
 	best := -1
 	for _, i := range c.candidates(f) {
 		o := &c.offers[i]
