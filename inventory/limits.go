@@ -51,9 +51,11 @@ const (
 type LimitError struct {
 	// Limit is one of the Limit constants.
 	Limit string
-	// Part is where in the file: a workbook part ("xl/sharedStrings.xml"),
-	// a sheet or a file of a zip; "" for a plain CSV.
+	// Part is where in the file: a workbook part ("xl/sharedStrings.xml")
+	// or a file of a zip; "" for a plain CSV.
 	Part string
+	// Sheet is the name of the sheet, when the limit was passed in one.
+	Sheet string
 	// Line is the CSV line or sheet row, 0 when the limit is not a row's.
 	Line int
 	// Max is what is allowed: bytes, entries, characters or columns.
@@ -63,6 +65,9 @@ type LimitError struct {
 // Error says which limit, where, and what is allowed.
 func (e *LimitError) Error() string {
 	where := e.Part
+	if e.Sheet != "" {
+		where = "sheet " + e.Sheet
+	}
 	if e.Line > 0 {
 		if where != "" {
 			where += " "

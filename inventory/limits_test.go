@@ -104,10 +104,10 @@ func TestCraftedFilesRefused(t *testing.T) {
 		}, Options{MaxSharedStringBytes: 1 << 20}, LimitError{Limit: LimitPartInflated, Part: "xl/sharedStrings.xml", Max: 4 << 20}},
 		{"long shared string", "long.xlsx", func(tb testing.TB) []byte {
 			return rawXLSX(tb, repeat("<si><t>x</t></si><si><r><t>"+long+"</t></r><r><t>B</t></r></si>", 1), rvtoolsRow)
-		}, Options{}, LimitError{Limit: LimitCell, Part: "xl/sharedStrings.xml", Line: 2, Max: MaxCellLen}},
+		}, Options{}, LimitError{Limit: LimitCell, Part: "xl/sharedStrings.xml", Max: MaxCellLen}},
 		{"long inline cell", "inline.xlsx", func(tb testing.TB) []byte {
 			return rawXLSX(tb, repeat("", 0), rvtoolsRow+`<row r="2"><c r="A2" t="inlineStr"><is><t>`+long+`B</t></is></c></row>`)
-		}, Options{}, LimitError{Limit: LimitCell, Part: "sheet vInfo", Line: 2, Max: MaxCellLen}},
+		}, Options{}, LimitError{Limit: LimitCell, Part: "xl/worksheets/sheet1.xml", Sheet: "vInfo", Line: 2, Max: MaxCellLen}},
 		{"csv of a million columns", "wide.csv", func(testing.TB) []byte {
 			return []byte("name,vcpu" + strings.Repeat(",", 1_000_000) + "\nweb,2\n")
 		}, Options{}, LimitError{Limit: LimitColumns, Line: 1, Max: MaxColumns}},

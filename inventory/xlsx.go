@@ -134,7 +134,7 @@ func (wb *workbook) readSST(name string) error {
 		if inT && !inPh {
 			cur = append(cur, s.text...)
 			if len(cur) > maxEscapedCell { // many runs of one entry
-				return &LimitError{Limit: LimitCell, Part: name, Line: len(wb.sstEnd) + 1, Max: MaxCellLen}
+				return &LimitError{Limit: LimitCell, Part: name, Max: MaxCellLen}
 			}
 		}
 		n, end, empty := s.name()
@@ -165,7 +165,7 @@ func (wb *workbook) addSST(part string, raw []byte) error {
 	}
 	v := unescape(raw)
 	if cellTooLong(v) {
-		return &LimitError{Limit: LimitCell, Part: part, Line: len(wb.sstEnd) + 1, Max: MaxCellLen}
+		return &LimitError{Limit: LimitCell, Part: part, Max: MaxCellLen}
 	}
 	if int64(len(wb.sstText)+len(v)) > wb.opts.MaxSharedStringBytes {
 		return &LimitError{Limit: LimitSharedStringsBytes, Part: part, Max: wb.opts.MaxSharedStringBytes}
@@ -205,6 +205,7 @@ func xlsxErr(name string, err error) error {
 type sheetReader struct {
 	wb    *workbook
 	name  string
+	path  string // the sheet's part
 	rc    io.ReadCloser
 	s     *xmlScanner
 	row   int
@@ -219,7 +220,7 @@ func (wb *workbook) sheet(sh wbSheet) (*sheetReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sheetReader{wb: wb, name: sh.name, rc: rc, s: newXMLScanner(rc)}, nil
+	return &sheetReader{wb: wb, name: sh.name, path: sh.path, rc: rc, s: newXMLScanner(rc)}, nil
 }
 
 func (sr *sheetReader) Close() error { return sr.rc.Close() }
@@ -228,7 +229,12 @@ func (sr *sheetReader) next() ([]string, int, error) {
 	for {
 		rec, err := sr.readRow()
 		if err != nil {
-			if err != io.EOF {
+			var le *LimitError
+			switch {
+			case errors.As(err, &le):
+				le.Sheet = sr.name
+				err = xlsxErr(sr.path, err)
+			case err != io.EOF:
 				err = xlsxErr("sheet "+sr.name, err)
 			}
 			return nil, 0, err
@@ -359,11 +365,11 @@ func (sr *sheetReader) put(col int, typ string, val []byte) error {
 	default:
 		v = unescape(val)
 		if cellTooLong(v) {
-			return &LimitError{Limit: LimitCell, Part: "sheet " + sr.name, Line: sr.row, Max: MaxCellLen}
+			return &LimitError{Limit: LimitCell, Sheet: sr.name, Line: sr.row, Max: MaxCellLen}
 		}
 	}
 	if sr.bytes += int64(len(v)); sr.bytes > sr.wb.opts.MaxRecordBytes {
-		return &LimitError{Limit: LimitRecordBytes, Part: "sheet " + sr.name, Line: sr.row, Max: sr.wb.opts.MaxRecordBytes}
+		return &LimitError{Limit: LimitRecordBytes, Sheet: sr.name, Line: sr.row, Max: sr.wb.opts.MaxRecordBytes}
 	}
 	for len(sr.rec) <= col {
 		sr.rec = append(sr.rec, "")
