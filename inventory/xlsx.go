@@ -17,11 +17,7 @@ type workbook struct {
 	sheets []wbSheet
 	opts   Options
 	budget *budget // bytes all parts together may still inflate to
-	// The shared strings, end to end in one buffer: entry i is
-	// sstText[sstEnd[i-1]:sstEnd[i]]. One buffer costs far less than a
-	// string per entry, and its size is what MaxSharedStringBytes caps.
-	sstText []byte
-	sstEnd  []uint32
+	sst    sharedStrings
 }
 
 type wbSheet struct{ name, path string }
@@ -160,31 +156,16 @@ const maxEscapedCell = 10 * MaxCellLen
 
 // addSST appends one entry, as XML text, to the shared strings.
 func (wb *workbook) addSST(part string, raw []byte) error {
-	if len(wb.sstEnd) >= wb.opts.MaxSharedStrings {
+	if wb.sst.len() >= wb.opts.MaxSharedStrings {
 		return &LimitError{Limit: LimitSharedStrings, Part: part, Max: int64(wb.opts.MaxSharedStrings)}
 	}
-	v := unescape(raw)
-	if cellTooLong(v) {
+	switch wb.sst.add(raw, wb.opts.MaxSharedStringBytes) {
+	case errCellTooLong:
 		return &LimitError{Limit: LimitCell, Part: part, Max: MaxCellLen}
-	}
-	if int64(len(wb.sstText)+len(v)) > wb.opts.MaxSharedStringBytes {
+	case errSSTFull:
 		return &LimitError{Limit: LimitSharedStringsBytes, Part: part, Max: wb.opts.MaxSharedStringBytes}
 	}
-	wb.sstText = append(wb.sstText, v...)
-	wb.sstEnd = append(wb.sstEnd, uint32(len(wb.sstText)))
 	return nil
-}
-
-// sst is shared string i, ok false when there is none.
-func (wb *workbook) sst(i int) (string, bool) {
-	if i < 0 || i >= len(wb.sstEnd) {
-		return "", false
-	}
-	start := uint32(0)
-	if i > 0 {
-		start = wb.sstEnd[i-1]
-	}
-	return string(wb.sstText[start:wb.sstEnd[i]]), true
 }
 
 func xlsxErr(name string, err error) error {
@@ -354,7 +335,7 @@ func (sr *sheetReader) put(col int, typ string, val []byte) error {
 	case "s":
 		i, err := strconv.Atoi(strings.TrimSpace(string(val)))
 		var ok bool
-		if v, ok = sr.wb.sst(i); err != nil || !ok {
+		if v, ok = sr.wb.sst.get(i); err != nil || !ok {
 			return fmt.Errorf("row %d: shared string %q out of range", sr.row, clip(string(val)))
 		}
 	case "b":

@@ -218,7 +218,11 @@ func unescape(b []byte) string {
 	if bytes.IndexByte(b, '&') < 0 && bytes.Index(b, []byte("_x")) < 0 {
 		return string(b)
 	}
-	out := make([]byte, 0, len(b))
+	return string(appendUnescaped(make([]byte, 0, len(b)), b))
+}
+
+// appendUnescaped appends b to out with its escapes decoded.
+func appendUnescaped(out, b []byte) []byte {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		switch {
@@ -245,7 +249,7 @@ func unescape(b []byte) string {
 			out = append(out, c)
 		}
 	}
-	return string(out)
+	return out
 }
 
 func entity(e []byte) (rune, bool) {
