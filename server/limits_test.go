@@ -3,6 +3,7 @@ package server
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"mime/multipart"
@@ -168,5 +169,30 @@ func TestInventoryLimits(t *testing.T) {
 	s.Handler().ServeHTTP(rec, req)
 	if rec.Code != 422 || !strings.Contains(rec.Body.String(), "A row has more than 16,384 columns (line 1)") {
 		t.Errorf("upload page: got %d, want 422 naming the columns limit", rec.Code)
+	}
+}
+
+// TestWhatIfNumberTooLong: the what-if form refuses a huge hourly rate by
+// its length with a 422 that names the limit.
+func TestWhatIfNumberTooLong(t *testing.T) {
+	s, db, _ := testServer(t, true)
+	c := &client{tb: t, h: s.Handler()}
+	rec := c.do("POST", "/api/v1/assessments", `{"organization":{"name":"A"},"workloads":[{"name":"w"}]}`)
+	id := strings.TrimPrefix(rec.Header().Get("Location"), "/api/v1/assessments/")
+	a, err := db.Assessment(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wid := a.Workloads[0].ID
+	body := url.Values{"w-" + wid + ".engineer_hourly_cost": {million[:900_000]}}.Encode()
+	req := httptest.NewRequest("POST", "/assessments/"+id+"/workloads/"+wid+"/whatif", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for _, ck := range c.cookies {
+		req.AddCookie(ck)
+	}
+	rec = httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	if rec.Code != 422 || !strings.Contains(rec.Body.String(), "must be at most 64 characters") {
+		t.Errorf("got %d, want 422 saying at most 64 characters", rec.Code)
 	}
 }
