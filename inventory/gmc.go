@@ -165,6 +165,10 @@ func parseZip(r io.ReaderAt, size int64, opts Options) (Result, error) {
 				return Result{}, err
 			}
 			h, _, err := readHeader(src)
+			var le *LimitError
+			if errors.As(err, &le) {
+				return Result{}, le
+			}
 			if err == nil {
 				read(src, h)
 			}

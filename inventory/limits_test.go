@@ -117,6 +117,21 @@ func TestCraftedFilesRefused(t *testing.T) {
 		{"csv million-digit cell", "digits.csv", func(testing.TB) []byte {
 			return []byte("name,vcpu\nweb,2\n\ndb," + strings.Repeat("9", 1_000_000) + "\n")
 		}, Options{}, LimitError{Limit: LimitCell, Line: 4, Max: MaxCellLen}},
+		{"zip of an auxiliary file of a million columns", "gmc.zip", func(tb testing.TB) []byte {
+			var buf bytes.Buffer
+			z := newZip(&buf)
+			z.add(tb, "vmInfo.csv", []byte("MachineId,MachineName\nm1,web\n"))
+			z.add(tb, "perfInfo.csv", []byte("MachineId"+strings.Repeat(",x", 1_000_000)+"\n"))
+			z.close(tb)
+			return buf.Bytes()
+		}, Options{}, LimitError{Limit: LimitColumns, Part: "perfInfo.csv", Line: 1, Max: MaxColumns}},
+		{"zip inflating past the budget", "gmc.zip", func(tb testing.TB) []byte {
+			var buf bytes.Buffer
+			z := newZip(&buf)
+			z.add(tb, "vmInfo.csv", []byte("MachineId,MachineName\n"+strings.Repeat("m1,"+strings.Repeat("w", 100)+"\n", 20_000)))
+			z.close(tb)
+			return buf.Bytes()
+		}, Options{MaxInflated: 1 << 20}, LimitError{Limit: LimitInflated, Part: "vmInfo.csv", Max: 1 << 20}},
 		{"csv after a sep= line", "sep.csv", func(testing.TB) []byte {
 			return []byte("sep=;\nname;vcpu\nweb;2" + strings.Repeat(";", MaxColumns) + "\n")
 		}, Options{}, LimitError{Limit: LimitColumns, Line: 3, Max: MaxColumns}},
