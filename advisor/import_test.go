@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -64,5 +65,30 @@ func TestSetFieldAllOrNothing(t *testing.T) {
 	}
 	if a.Workloads[0].Workload.Kind != "crm" || a.Workloads[1].Recommendation.Model != SaaS {
 		t.Errorf("got kind %s model %s, want crm re-evaluated to saas; reasons %+v", a.Workloads[0].Workload.Kind, a.Workloads[1].Recommendation.Model, a.Workloads[1].Recommendation.Reasons)
+	}
+}
+
+// TestSetFieldNumberTooLong checks a huge figure is refused by its length,
+// before it is parsed, with a too_long error naming the field.
+func TestSetFieldNumberTooLong(t *testing.T) {
+	cat := defaultCatalog(t)
+	a, _ := NewDraft(DefaultRules(), OrganizationInput{Name: ptr("Estate")})
+	a.Import(DefaultRules(), cat, []ImportRow{{Input: WorkloadInput{Name: ptr("a")}}})
+	tests := []struct{ name, field, value string }{
+		{"million-digit decimal", "current_monthly_cost", strings.Repeat("9", 1_000_000)},
+		{"long integer", "vcpu", strings.Repeat("1", MaxNumberLen+1)},
+		{"long float", "memory_gib", "1." + strings.Repeat("0", MaxNumberLen)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := a.SetField(DefaultRules(), cat, []string{a.Workloads[0].ID}, tc.field, tc.value)
+			var fe FieldErrors
+			if !errors.As(err, &fe) || fe[0].Field != tc.field || fe[0].Code != "too_long" || fe[0].Args[0] != "64" {
+				t.Fatalf("got %v, want %s too_long 64", err, tc.field)
+			}
+		})
+	}
+	if err := a.SetField(DefaultRules(), cat, []string{a.Workloads[0].ID}, "vcpu", strings.Repeat("0", MaxNumberLen-1)+"8"); err != nil {
+		t.Errorf("a number of exactly %d characters: got %v, want it accepted", MaxNumberLen, err)
 	}
 }

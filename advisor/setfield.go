@@ -27,9 +27,15 @@ func setInputField(in WorkloadInput, field, value string) (WorkloadInput, error)
 			f.Set(reflect.Zero(f.Type()))
 			return in, nil
 		}
+		kind := f.Type().Elem().Kind()
+		if kind != reflect.String {
+			if fe := CheckNumberLen(field, value); fe != nil {
+				return in, FieldErrors{*fe}
+			}
+		}
 		var v any
 		var err error
-		switch f.Type().Elem().Kind() {
+		switch kind {
 		case reflect.String:
 			v = value
 		case reflect.Int:

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"cloudadvisor/advisor"
 )
@@ -71,7 +72,35 @@ func (r *rowCtx) cell(col int) string {
 }
 
 func (r *rowCtx) problem(col int, code, reason string) {
-	r.probs = append(r.probs, Problem{Line: r.line, Column: r.b.hdr.name(col), Value: r.cell(col), Code: code, Reason: reason})
+	r.probs = append(r.probs, Problem{Line: r.line, Column: r.b.hdr.name(col), Value: clip(r.cell(col)), Code: code, Reason: reason})
+}
+
+// maxProblemValue is how much of a bad cell a problem quotes: enough to find
+// it, and never megabytes per row in the staged problem list.
+const maxProblemValue = 200
+
+// clip shortens s to maxProblemValue bytes at a character boundary, with an
+// ellipsis.
+func clip(s string) string {
+	if len(s) <= maxProblemValue {
+		return s
+	}
+	cut := maxProblemValue
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// tooLong records a too_long problem when a number's cell is longer than
+// advisor.MaxNumberLen, which is checked before parsing: parsing a decimal
+// costs time that grows with the square of its length.
+func (r *rowCtx) tooLong(col int, s string) bool {
+	if len(s) <= advisor.MaxNumberLen {
+		return false
+	}
+	r.problem(col, "too_long", fmt.Sprintf("longer than %d characters: not a number this import reads", advisor.MaxNumberLen))
+	return true
 }
 
 // number parses a numeric cell; ok is false when it is empty or bad (a
@@ -82,6 +111,9 @@ func (r *rowCtx) number(col int, required bool) (float64, bool) {
 		if required {
 			r.problem(col, "required", "empty: a number is required")
 		}
+		return 0, false
+	}
+	if r.tooLong(col, s) {
 		return 0, false
 	}
 	f, ok := parseNumber(s)
@@ -235,7 +267,7 @@ func (r *rowCtx) fieldErrors(err error) {
 		}
 		p := Problem{Line: r.line, Column: e.Field, Code: e.Code, Reason: reason(e, r.fieldValue(e.Field))}
 		if col >= 0 {
-			p.Column, p.Value = r.b.hdr.name(col), r.cell(col)
+			p.Column, p.Value = r.b.hdr.name(col), clip(r.cell(col))
 		}
 		r.probs = append(r.probs, p)
 	}

@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -19,6 +20,7 @@ type gmcAux struct {
 	tags     map[string][]string
 	group    map[string]string
 	problems []Problem
+	err      error // a limit an auxiliary file went past
 }
 
 // perfAgg averages the utilisation samples of one machine.
@@ -139,10 +141,11 @@ func parseZip(r io.ReaderAt, size int64, opts Options) (Result, error) {
 			files["vinfo"] = f
 		}
 	}
+	b := newBudget(opts.MaxInflated)
 	vm := files["vminfo.csv"]
 	if vm == nil {
 		if vi := files["vinfo"]; vi != nil {
-			return parseZipEntry(vi, opts, func(rd io.Reader) (Result, error) { return parseCSV(rd, vi.Name, opts) })
+			return parseZipEntry(vi, b, opts, func(rd io.Reader) (Result, error) { return parseCSV(rd, vi.Name, opts) })
 		}
 		return Result{}, notInventory("the .zip holds no vmInfo.csv (nor an RVTools vInfo .csv)")
 	}
@@ -156,23 +159,27 @@ func parseZip(r io.ReaderAt, size int64, opts Options) (Result, error) {
 		if f == nil {
 			continue
 		}
-		_, err := parseZipEntry(f, opts, func(rd io.Reader) (Result, error) {
-			src, err := newCSVSource(rd)
+		_, err := parseZipEntry(f, b, opts, func(rd io.Reader) (Result, error) {
+			src, err := newCSVSource(rd, opts)
 			if err != nil {
 				return Result{}, err
 			}
 			h, _, err := readHeader(src)
+			var le *LimitError
+			if errors.As(err, &le) {
+				return Result{}, le
+			}
 			if err == nil {
 				read(src, h)
 			}
-			return Result{}, nil
+			return Result{}, aux.err
 		})
 		if err != nil {
 			return Result{}, err
 		}
 	}
-	return parseZipEntry(vm, opts, func(rd io.Reader) (Result, error) {
-		src, err := newCSVSource(rd)
+	return parseZipEntry(vm, b, opts, func(rd io.Reader) (Result, error) {
+		src, err := newCSVSource(rd, opts)
 		if err != nil {
 			return Result{}, fmt.Errorf("%w: %v", ErrUnreadable, err)
 		}
@@ -187,8 +194,9 @@ func parseZip(r io.ReaderAt, size int64, opts Options) (Result, error) {
 	})
 }
 
-// parseZipEntry opens one entry, refusing to inflate it past MaxBytes.
-func parseZipEntry(f *zip.File, opts Options, parse func(io.Reader) (Result, error)) (Result, error) {
+// parseZipEntry opens one entry, refusing to inflate it past MaxBytes or
+// past what is left of the upload's budget.
+func parseZipEntry(f *zip.File, b *budget, opts Options, parse func(io.Reader) (Result, error)) (Result, error) {
 	if f.UncompressedSize64 > uint64(opts.MaxBytes) {
 		return Result{}, fmt.Errorf("%w: %s inflates to %s, the limit is %s", ErrTooLarge, f.Name, mb(int64(min(f.UncompressedSize64, 1<<62))), mb(opts.MaxBytes))
 	}
@@ -197,7 +205,12 @@ func parseZipEntry(f *zip.File, opts Options, parse func(io.Reader) (Result, err
 		return Result{}, fmt.Errorf("%w: %s: %v", ErrUnreadable, f.Name, err)
 	}
 	defer rc.Close()
-	return parse(io.LimitReader(rc, opts.MaxBytes))
+	res, err := parse(&inflateReader{r: rc, part: f.Name, partMax: opts.MaxBytes, b: b})
+	var le *LimitError
+	if errors.As(err, &le) && le.Part == "" {
+		le.Part = f.Name
+	}
+	return res, err
 }
 
 // readPerf averages CpuUtilizationPercentage and MemoryUtilizationPercentage
@@ -257,6 +270,10 @@ func (a *gmcAux) each(src source, h header, file string, id int, fn func(*rowCtx
 	b := newBuilder(FormatGoogleMigrationCenter, h, Options{})
 	for {
 		rec, line, err := src.next()
+		var le *LimitError
+		if errors.As(err, &le) {
+			a.err = le
+		}
 		if err != nil {
 			break
 		}

@@ -64,6 +64,17 @@ type Options struct {
 	MaxRows int
 	// MaxBytes is the largest file accepted (0: DefaultMaxBytes).
 	MaxBytes int64
+	// MaxInflated is the most bytes a workbook or zip may inflate to, all
+	// its parts together (0: DefaultMaxInflated).
+	MaxInflated int64
+	// MaxSharedStrings is the most entries of a workbook's shared strings
+	// (0: DefaultMaxSharedStrings).
+	MaxSharedStrings int
+	// MaxSharedStringBytes is the most text of a workbook's shared strings
+	// (0: DefaultMaxSharedStringBytes).
+	MaxSharedStringBytes int64
+	// MaxRecordBytes is the longest CSV record (0: DefaultMaxRecordBytes).
+	MaxRecordBytes int64
 	// PoweredOffInUse keeps in_use true for powered-off and suspended VMs.
 	// By default (false) they get in_use false: a VM off at export time is a
 	// retire candidate the user can review. They are flagged either way.
@@ -76,6 +87,18 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxInflated <= 0 {
+		o.MaxInflated = DefaultMaxInflated
+	}
+	if o.MaxSharedStrings <= 0 {
+		o.MaxSharedStrings = DefaultMaxSharedStrings
+	}
+	if o.MaxSharedStringBytes <= 0 {
+		o.MaxSharedStringBytes = DefaultMaxSharedStringBytes
+	}
+	if o.MaxRecordBytes <= 0 {
+		o.MaxRecordBytes = DefaultMaxRecordBytes
 	}
 	return o
 }
@@ -134,7 +157,8 @@ const headLen = 64 << 10
 
 // Parse reads an inventory file of any accepted format. name is the upload's
 // file name, used only as a hint. A file that is no inventory fails with
-// ErrNotInventory; one over the limits with ErrTooLarge or ErrTooManyRows.
+// ErrNotInventory; one over the limits with ErrTooLarge (a *LimitError when
+// a limit of its content was passed) or ErrTooManyRows.
 // Bad rows do not fail the parse: they are in Result.Problems.
 func Parse(r io.ReaderAt, size int64, name string, opts Options) (Result, error) {
 	opts = opts.withDefaults()

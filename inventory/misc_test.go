@@ -205,15 +205,16 @@ func TestLimits(t *testing.T) {
 			}
 		})
 	}
-	// A part inflating past MaxBytes × 16 is refused.
+	// A workbook inflating past MaxInflated, all parts together, is refused.
 	rows := [][]any{{"VM", "CPUs", "Memory"}}
 	for i := range 20 {
 		rows = append(rows, []any{fmt.Sprint("vm", i), 1, 1024, strings.Repeat("x", 30_000+i)})
 	}
 	bomb := makeXLSX(t, map[string][][]any{"vInfo": rows})
-	_, err := Parse(bytes.NewReader(bomb), int64(len(bomb)), "f.xlsx", Options{MaxBytes: int64(len(bomb))})
-	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "inflates past") {
-		t.Errorf("zip bomb of %d bytes: got %v, want ErrTooLarge", len(bomb), err)
+	_, err := Parse(bytes.NewReader(bomb), int64(len(bomb)), "f.xlsx", Options{MaxInflated: 100_000})
+	var le *LimitError
+	if !errors.Is(err, ErrTooLarge) || !errors.As(err, &le) || le.Limit != LimitInflated || le.Max != 100_000 {
+		t.Errorf("zip bomb of %d bytes: got %v, want a LimitError inflated 100000", len(bomb), err)
 	}
 }
 

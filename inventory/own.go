@@ -144,7 +144,7 @@ func init() {
 		"lock_in_tolerance": enumSetter("lock_in_tolerance", func(r *rowCtx) **string { return &r.row.Input.LockInTolerance }),
 		"current_monthly_cost": func(r *rowCtx, c int) {
 			s := r.cell(c)
-			if s == "" {
+			if s == "" || r.tooLong(c, s) {
 				return
 			}
 			d, err := decimal.NewFromString(decomma(strings.ReplaceAll(s, " ", "")))

@@ -17,20 +17,22 @@ type source interface {
 
 type csvSource struct {
 	r    *csv.Reader
-	skip int // lines dropped before the reader started (Excel's sep= line)
+	skip int    // lines dropped before the reader started (Excel's sep= line)
+	part string // the file's name inside a zip, for errors
 }
 
-func newCSVSource(r io.Reader) (*csvSource, error) {
+func newCSVSource(r io.Reader, opts Options) (*csvSource, error) {
 	br := bufio.NewReaderSize(r, headLen)
 	head, _ := br.Peek(headLen)
 	text, sep, sepLine := csvPreamble(head)
 	if _, err := br.Discard(len(head) - len(text)); err != nil {
 		return nil, err
 	}
-	s := &csvSource{r: csv.NewReader(br)}
+	s := &csvSource{}
 	if sepLine {
 		s.skip = 1
 	}
+	s.r = csv.NewReader(newCSVGuard(br, sep, 1+s.skip, opts.MaxRecordBytes))
 	s.r.Comma, s.r.FieldsPerRecord, s.r.LazyQuotes, s.r.ReuseRecord = sep, -1, true, true
 	return s, nil
 }
@@ -38,16 +40,27 @@ func newCSVSource(r io.Reader) (*csvSource, error) {
 func (s *csvSource) next() ([]string, int, error) {
 	for {
 		rec, err := s.r.Read()
-		if err != nil {
-			if err != io.EOF {
-				err = fmt.Errorf("%w: %v", ErrUnreadable, err)
-			}
+		var le *LimitError
+		switch {
+		case errors.As(err, &le):
+			le.Part = s.part
+			return nil, 0, le
+		case err == io.EOF:
 			return nil, 0, err
+		case err != nil:
+			return nil, 0, fmt.Errorf("%w: %v", ErrUnreadable, err)
 		}
-		if !blank(rec) {
-			line, _ := s.r.FieldPos(0)
-			return rec, line + s.skip, nil
+		if blank(rec) {
+			continue
 		}
+		line, _ := s.r.FieldPos(0)
+		line += s.skip
+		for _, f := range rec {
+			if cellTooLong(f) {
+				return nil, 0, &LimitError{Limit: LimitCell, Part: s.part, Line: line, Max: MaxCellLen}
+			}
+		}
+		return rec, line, nil
 	}
 }
 
@@ -82,7 +95,7 @@ func readHeader(src source) (header, int, error) {
 }
 
 func parseCSV(r io.Reader, name string, opts Options) (Result, error) {
-	src, err := newCSVSource(r)
+	src, err := newCSVSource(r, opts)
 	if err != nil {
 		return Result{}, fmt.Errorf("%w: %s: %v", ErrUnreadable, baseName(name), err)
 	}
@@ -147,10 +160,6 @@ func run(f Format, h header, m mapper, src source, opts Options) (Result, error)
 	m.after(b)
 	return b.res, nil
 }
-
-// maxUnzipRatio bounds what a workbook part may inflate to, against zip
-// bombs: MaxBytes × 16.
-const maxUnzipRatio = 16
 
 // parseXLSX reads the vInfo sheet of an RVTools workbook, or else the first
 // sheet whose header is a known format's.

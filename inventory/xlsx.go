@@ -15,8 +15,9 @@ import (
 type workbook struct {
 	files  map[string]*zip.File
 	sheets []wbSheet
-	sst    []string
-	limit  int64 // most bytes one part may inflate to
+	opts   Options
+	budget *budget // bytes all parts together may still inflate to
+	sst    sharedStrings
 }
 
 type wbSheet struct{ name, path string }
@@ -26,7 +27,7 @@ func openWorkbook(r io.ReaderAt, size int64, opts Options) (*workbook, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: not a readable .xlsx workbook: %v", ErrUnreadable, err)
 	}
-	wb := &workbook{files: make(map[string]*zip.File, len(zr.File)), limit: opts.MaxBytes * maxUnzipRatio}
+	wb := &workbook{files: make(map[string]*zip.File, len(zr.File)), opts: opts, budget: newBudget(opts.MaxInflated)}
 	for _, f := range zr.File {
 		wb.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
@@ -74,8 +75,9 @@ func openWorkbook(r io.ReaderAt, size int64, opts Options) (*workbook, error) {
 	return wb, nil
 }
 
-// open inflates a part, refusing to go past the limit.
-func (wb *workbook) open(name string) (io.ReadCloser, error) {
+// open inflates a part, refusing to go past the upload's budget or, when
+// max > 0, past max bytes for this part.
+func (wb *workbook) open(name string, max int64) (io.ReadCloser, error) {
 	f := wb.files[name]
 	if f == nil {
 		return nil, fmt.Errorf("%w: the workbook lacks %s", ErrUnreadable, name)
@@ -87,30 +89,11 @@ func (wb *workbook) open(name string) (io.ReadCloser, error) {
 	return struct {
 		io.Reader
 		io.Closer
-	}{&limitedReader{rc, wb.limit, wb.limit, name}, rc}, nil
-}
-
-// limitedReader fails with ErrTooLarge past n bytes.
-type limitedReader struct {
-	r        io.Reader
-	n, limit int64
-	name     string
-}
-
-func (l *limitedReader) Read(p []byte) (int, error) {
-	if l.n <= 0 {
-		return 0, fmt.Errorf("%w: %s inflates past %s", ErrTooLarge, l.name, mb(l.limit))
-	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
-	}
-	n, err := l.r.Read(p)
-	l.n -= int64(n)
-	return n, err
+	}{&inflateReader{r: rc, part: name, partMax: max, b: wb.budget}, rc}, nil
 }
 
 func (wb *workbook) decode(name string, v any) error {
-	rc, err := wb.open(name)
+	rc, err := wb.open(name, 0)
 	if err != nil {
 		return err
 	}
@@ -122,12 +105,13 @@ func (wb *workbook) decode(name string, v any) error {
 }
 
 // readSST reads the shared strings: the text of every <si>, skipping
-// phonetic runs.
+// phonetic runs. The table stays in memory while the sheets are read, so its
+// entries, its text and the XML it is read from are each capped.
 func (wb *workbook) readSST(name string) error {
 	if wb.files[name] == nil {
 		return nil // a workbook without strings
 	}
-	rc, err := wb.open(name)
+	rc, err := wb.open(name, 4*wb.opts.MaxSharedStringBytes)
 	if err != nil {
 		return err
 	}
@@ -145,12 +129,17 @@ func (wb *workbook) readSST(name string) error {
 		}
 		if inT && !inPh {
 			cur = append(cur, s.text...)
+			if len(cur) > maxEscapedCell { // many runs of one entry
+				return &LimitError{Limit: LimitCell, Part: name, Max: MaxCellLen}
+			}
 		}
 		n, end, empty := s.name()
 		switch string(n) {
 		case "si":
 			if end || empty {
-				wb.sst = append(wb.sst, unescape(cur))
+				if err := wb.addSST(name, cur); err != nil {
+					return err
+				}
 				cur = cur[:0]
 			}
 		case "t":
@@ -161,7 +150,32 @@ func (wb *workbook) readSST(name string) error {
 	}
 }
 
+// maxEscapedCell bounds a cell's XML text before it is unescaped: an
+// entity such as &#x10FFFF; spells one character in up to ten bytes.
+const maxEscapedCell = 10 * MaxCellLen
+
+// addSST appends one entry, as XML text, to the shared strings.
+func (wb *workbook) addSST(part string, raw []byte) error {
+	if wb.sst.len() >= wb.opts.MaxSharedStrings {
+		return &LimitError{Limit: LimitSharedStrings, Part: part, Max: int64(wb.opts.MaxSharedStrings)}
+	}
+	switch wb.sst.add(raw, wb.opts.MaxSharedStringBytes) {
+	case errCellTooLong:
+		return &LimitError{Limit: LimitCell, Part: part, Max: MaxCellLen}
+	case errSSTFull:
+		return &LimitError{Limit: LimitSharedStringsBytes, Part: part, Max: wb.opts.MaxSharedStringBytes}
+	}
+	return nil
+}
+
 func xlsxErr(name string, err error) error {
+	var le *LimitError
+	if errors.As(err, &le) {
+		if le.Part == "" {
+			le.Part = name
+		}
+		return le
+	}
 	if errors.Is(err, ErrTooLarge) {
 		return err
 	}
@@ -172,32 +186,36 @@ func xlsxErr(name string, err error) error {
 type sheetReader struct {
 	wb    *workbook
 	name  string
+	path  string // the sheet's part
 	rc    io.ReadCloser
 	s     *xmlScanner
 	row   int
 	blank int
 	rec   []string
+	bytes int64  // text in rec, against MaxRecordBytes
 	keep  []bool // columns to keep; nil keeps all
 }
 
 func (wb *workbook) sheet(sh wbSheet) (*sheetReader, error) {
-	rc, err := wb.open(sh.path)
+	rc, err := wb.open(sh.path, 0)
 	if err != nil {
 		return nil, err
 	}
-	return &sheetReader{wb: wb, name: sh.name, rc: rc, s: newXMLScanner(rc)}, nil
+	return &sheetReader{wb: wb, name: sh.name, path: sh.path, rc: rc, s: newXMLScanner(rc)}, nil
 }
 
 func (sr *sheetReader) Close() error { return sr.rc.Close() }
-
-// maxColumns is Excel's column limit.
-const maxColumns = 16384
 
 func (sr *sheetReader) next() ([]string, int, error) {
 	for {
 		rec, err := sr.readRow()
 		if err != nil {
-			if err != io.EOF {
+			var le *LimitError
+			switch {
+			case errors.As(err, &le):
+				le.Sheet = sr.name
+				err = xlsxErr(sr.path, err)
+			case err != io.EOF:
 				err = xlsxErr("sheet "+sr.name, err)
 			}
 			return nil, 0, err
@@ -232,7 +250,7 @@ func (sr *sheetReader) readRow() ([]string, error) {
 		} else {
 			sr.row++
 		}
-		sr.rec = sr.rec[:0]
+		sr.rec, sr.bytes = sr.rec[:0], 0
 		if empty {
 			return sr.rec, nil
 		}
@@ -316,10 +334,10 @@ func (sr *sheetReader) put(col int, typ string, val []byte) error {
 	switch typ {
 	case "s":
 		i, err := strconv.Atoi(strings.TrimSpace(string(val)))
-		if err != nil || i < 0 || i >= len(sr.wb.sst) {
-			return fmt.Errorf("row %d: shared string %q out of range", sr.row, val)
+		var ok bool
+		if v, ok = sr.wb.sst.get(i); err != nil || !ok {
+			return fmt.Errorf("row %d: shared string %q out of range", sr.row, clip(string(val)))
 		}
-		v = sr.wb.sst[i]
 	case "b":
 		v = "FALSE"
 		if strings.TrimSpace(string(val)) == "1" {
@@ -327,6 +345,12 @@ func (sr *sheetReader) put(col int, typ string, val []byte) error {
 		}
 	default:
 		v = unescape(val)
+		if cellTooLong(v) {
+			return &LimitError{Limit: LimitCell, Sheet: sr.name, Line: sr.row, Max: MaxCellLen}
+		}
+	}
+	if sr.bytes += int64(len(v)); sr.bytes > sr.wb.opts.MaxRecordBytes {
+		return &LimitError{Limit: LimitRecordBytes, Sheet: sr.name, Line: sr.row, Max: sr.wb.opts.MaxRecordBytes}
 	}
 	for len(sr.rec) <= col {
 		sr.rec = append(sr.rec, "")

@@ -64,7 +64,7 @@ func (s *xmlScanner) next(keep bool) error {
 			continue
 		}
 		if err != nil {
-			return io.ErrUnexpectedEOF
+			return unexpected(err)
 		}
 		if quote == 0 {
 			break
@@ -78,6 +78,15 @@ func (s *xmlScanner) next(keep bool) error {
 		return s.cdata()
 	}
 	return nil
+}
+
+// unexpected is a read error inside a tag: the end of the input there is
+// an error of its own, any other (a limit) is kept.
+func unexpected(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
 }
 
 // openQuote continues the quote state over b[from:].
@@ -98,7 +107,7 @@ func (s *xmlScanner) skipUntil(end string) error {
 	for !bytes.HasSuffix(append(s.tag, '>'), []byte(end)) {
 		chunk, err := s.r.ReadSlice('>')
 		if err != nil && err != bufio.ErrBufferFull {
-			return io.ErrUnexpectedEOF
+			return unexpected(err)
 		}
 		s.tag = append(s.tag[:0], chunk[:len(chunk)-1]...)
 	}
@@ -112,7 +121,7 @@ func (s *xmlScanner) cdata() error {
 	for !bytes.HasSuffix(body, []byte("]]")) {
 		chunk, err := s.r.ReadSlice('>')
 		if err != nil && err != bufio.ErrBufferFull {
-			return io.ErrUnexpectedEOF
+			return unexpected(err)
 		}
 		if len(body) > maxTagLen {
 			return errTagTooLong
@@ -209,7 +218,11 @@ func unescape(b []byte) string {
 	if bytes.IndexByte(b, '&') < 0 && bytes.Index(b, []byte("_x")) < 0 {
 		return string(b)
 	}
-	out := make([]byte, 0, len(b))
+	return string(appendUnescaped(make([]byte, 0, len(b)), b))
+}
+
+// appendUnescaped appends b to out with its escapes decoded.
+func appendUnescaped(out, b []byte) []byte {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		switch {
@@ -236,7 +249,7 @@ func unescape(b []byte) string {
 			out = append(out, c)
 		}
 	}
-	return string(out)
+	return out
 }
 
 func entity(e []byte) (rune, bool) {

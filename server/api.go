@@ -112,12 +112,19 @@ func (s *Server) apiGetAssessment(w http.ResponseWriter, r *http.Request) error 
 }
 
 // decodeJSON reads one JSON object into v. Syntax errors and unknown fields
-// are malformed (400); a value of the wrong type names its field (422).
+// are malformed (400); a value of the wrong type, or a number too long to
+// parse, names its field (422).
 func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxAPIBytes)
-	dec := json.NewDecoder(r.Body)
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxAPIBytes))
+	if err != nil {
+		return decodeError(err)
+	}
+	if err := checkJSONNumbers(raw); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
-	err := decodeError(dec.Decode(v))
+	err = decodeError(dec.Decode(v))
 	if err == nil && dec.More() {
 		return &malformedError{msg: "the body holds more than one JSON value"}
 	}

@@ -24,13 +24,16 @@ var errorKinds = []struct {
 	match  func(error) bool
 	status int
 	key    string                             // message key; "" uses the status's generic message
-	args   func(context.Context, error) []any // arguments of key
+	keyOf  func(error) string                 // message key from the error, when key is ""
+	args   func(context.Context, error) []any // arguments of the key
 	field  string                             // the request field at fault, for the JSON body
 }{
 	{match: is(advisor.ErrNotFound), status: http.StatusNotFound},
 	{match: is(errGone), status: http.StatusGone, key: "error.410.text"},
 	{match: isMaxBytes, status: http.StatusRequestEntityTooLarge, key: "inventory.error.too_large",
 		args: func(context.Context, error) []any { return []any{inventoryOptions.MaxBytes >> 20} }, field: "file"},
+	{match: isLimit(http.StatusRequestEntityTooLarge), status: http.StatusRequestEntityTooLarge, keyOf: limitKey, args: limitArgs, field: "file"},
+	{match: isLimit(http.StatusUnprocessableEntity), status: http.StatusUnprocessableEntity, keyOf: limitKey, args: limitArgs, field: "file"},
 	{match: is(inventory.ErrTooLarge), status: http.StatusRequestEntityTooLarge, key: "inventory.error.too_large",
 		args: func(context.Context, error) []any { return []any{inventoryOptions.MaxBytes >> 20} }, field: "file"},
 	{match: is(inventory.ErrTooManyRows), status: http.StatusUnprocessableEntity, key: "inventory.error.too_many_rows",
@@ -109,14 +112,18 @@ func errMessage(ctx context.Context, err error) (field, msg string) {
 		if !k.match(err) {
 			continue
 		}
-		if k.key == "" {
+		key := k.key
+		if k.keyOf != nil {
+			key = k.keyOf(err)
+		}
+		if key == "" {
 			return k.field, i18n.Tc(ctx, statusKey(k.status))
 		}
 		var args []any
 		if k.args != nil {
 			args = k.args(ctx, err)
 		}
-		return k.field, i18n.Tc(ctx, k.key, args...)
+		return k.field, i18n.Tc(ctx, key, args...)
 	}
 	return "", i18n.Tc(ctx, statusKey(http.StatusInternalServerError))
 }

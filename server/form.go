@@ -36,8 +36,19 @@ func (f *form) str(name string) *string {
 	return nil
 }
 
-func (f *form) int(name string) *int {
+// number is the value of a numeric field, "" when it is empty or too long
+// to parse (a too_long error is then recorded).
+func (f *form) number(name string) string {
 	v := f.get(name)
+	if fe := advisor.CheckNumberLen(name, v); fe != nil {
+		f.errs = append(f.errs, *fe)
+		return ""
+	}
+	return v
+}
+
+func (f *form) int(name string) *int {
+	v := f.number(name)
 	if v == "" {
 		return nil
 	}
@@ -50,7 +61,7 @@ func (f *form) int(name string) *int {
 }
 
 func (f *form) float(name string) *float64 {
-	v := f.get(name)
+	v := f.number(name)
 	if v == "" {
 		return nil
 	}
@@ -63,7 +74,7 @@ func (f *form) float(name string) *float64 {
 }
 
 func (f *form) decimal(name string) *decimal.Decimal {
-	v := f.get(name)
+	v := f.number(name)
 	if v == "" {
 		return nil
 	}

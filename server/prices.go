@@ -43,6 +43,10 @@ func priceQuery(q url.Values) (pricing.OfferFilter, advisor.FieldErrors) {
 	}
 	num := func(name string, dst *float64, hi float64) {
 		if s := q.Get(name); s != "" {
+			if fe := advisor.CheckNumberLen(name, s); fe != nil {
+				errs = append(errs, *fe)
+				return
+			}
 			v, err := strconv.ParseFloat(s, 64)
 			if err != nil || !(v >= 0 && v <= hi) { // also refuses NaN
 				errs = append(errs, advisor.FieldError{Field: name, Code: "range", Args: []string{"0", strconv.FormatFloat(hi, 'f', -1, 64)}})

@@ -1,0 +1,198 @@
+package server
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// million is a number of a million digits: parsed as a decimal it cost
+// seconds of CPU (issue 16 item 5); it must be refused by its length.
+var million = strings.Repeat("7", 1_000_000)
+
+// TestFormNumberTooLong: a huge figure in a form is a 422 naming the field
+// and the allowed length, with the form shown again.
+func TestFormNumberTooLong(t *testing.T) {
+	s, _, _ := testServer(t, true)
+	for _, field := range []string{"organization.engineer_hourly_cost", "organization.horizon_years", "organization.comfort_factor", "organization.labour.iaas_per_instance"} {
+		t.Run(field, func(t *testing.T) {
+			body := url.Values{"organization.name": {"Acme"}, field: {million}}.Encode()
+			req := httptest.NewRequest("POST", "/assessments", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			rec := httptest.NewRecorder()
+			s.Handler().ServeHTTP(rec, req)
+			if rec.Code != 422 || !strings.Contains(rec.Body.String(), "must be at most 64 characters") {
+				t.Errorf("got %d, want 422 saying at most 64 characters", rec.Code)
+			}
+		})
+	}
+}
+
+// TestAPINumberTooLong: a huge number in the JSON API, as a JSON number or
+// as the string of a decimal, is a 422 naming the field.
+func TestAPINumberTooLong(t *testing.T) {
+	s, _, _ := testServer(t, true)
+	tests := []struct{ name, body, field string }{
+		{"decimal as number", `{"organization":{"name":"A","engineer_hourly_cost":` + million + `},"workloads":[{"name":"w"}]}`,
+			"organization.engineer_hourly_cost"},
+		{"decimal as string", `{"organization":{"name":"A","comfort_factor":"1.` + million + `"},"workloads":[{"name":"w"}]}`,
+			"organization.comfort_factor"},
+		{"exchange rate", `{"organization":{"name":"A","rates":{"rates":{"EUR":"` + million + `"}}},"workloads":[{"name":"w"}]}`,
+			"organization.rates.rates.EUR"},
+		{"workload integer", `{"organization":{"name":"A"},"workloads":[{"name":"w"},{"name":"v","vcpu":` + million + `}]}`,
+			"workloads[1].vcpu"},
+		{"workload decimal", `{"organization":{"name":"A"},"workloads":[{"name":"w","current_monthly_cost":-` + million + `e5}]}`,
+			"workloads[0].current_monthly_cost"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &client{tb: t, h: s.Handler()}
+			rec := c.do("POST", "/api/v1/assessments", tc.body)
+			var body apiError
+			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+				t.Fatalf("got %d %q: %v", rec.Code, rec.Body.String(), err)
+			}
+			if rec.Code != 422 || body.Error.Field != tc.field || !strings.Contains(body.Error.Message, "64") {
+				t.Errorf("got %d field %q message %q, want 422 for %s saying 64", rec.Code, body.Error.Field, body.Error.Message, tc.field)
+			}
+		})
+	}
+	c := &client{tb: t, h: s.Handler()}
+	long := strings.Repeat("9", 100)
+	if rec := c.do("POST", "/api/v1/assessments", `{"organization":{"name":"`+long+`"},"workloads":[{"name":"w"}]}`); rec.Code != 201 {
+		t.Errorf("a digit-only name: got %d %s, want 201 (only numbers are capped at 64)", rec.Code, rec.Body.String())
+	}
+}
+
+// TestPricesQueryNumberTooLong: the prices API refuses a huge figure by its
+// length.
+func TestPricesQueryNumberTooLong(t *testing.T) {
+	s, _, _ := testServer(t, true)
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/prices?vcpu="+strings.Repeat("1", 10_000), nil))
+	if rec.Code != 422 || !strings.Contains(rec.Body.String(), "64") {
+		t.Errorf("got %d %s, want 422 saying 64", rec.Code, rec.Body.String())
+	}
+}
+
+// tinyXLSX is a workbook of one sheet whose shared strings part is sst.
+func tinyXLSX(tb testing.TB, sst string) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range [][2]string{
+		{"xl/workbook.xml", `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="vInfo" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`},
+		{"xl/sharedStrings.xml", "<sst>" + sst + "</sst>"},
+		{"xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>VM</t></is></c></row></sheetData></worksheet>`},
+	} {
+		w, err := zw.Create(p[0])
+		if err == nil {
+			_, err = io.WriteString(w, p[1])
+		}
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestInventoryLimits: crafted files are refused through the error table
+// with the limit's own status and a message saying where and what is
+// allowed, in the user's language, by the API and by the upload page.
+func TestInventoryLimits(t *testing.T) {
+	s, _, _ := testServer(t, true)
+	c := &client{tb: t, h: s.Handler()}
+	rec := c.do("POST", "/api/v1/assessments", `{"organization":{"name":"A"},"workloads":[{"name":"w"}]}`)
+	if rec.Code != 201 {
+		t.Fatalf("create: got %d", rec.Code)
+	}
+	id := strings.TrimPrefix(rec.Header().Get("Location"), "/api/v1/assessments/")
+	tests := []struct {
+		name, file string
+		data       []byte
+		lang       string
+		status     int
+		want       string
+	}{
+		{"a million columns", "wide.csv", []byte("name,vcpu" + strings.Repeat(",", 1_000_000) + "\nweb,2\n"), "en", 422,
+			"A row has more than 16,384 columns (line 1)"},
+		{"a million digits", "digits.csv", []byte("name,vcpu\nweb," + million + "\n"), "en", 422,
+			"A cell is longer than 32,767 characters (line 2)"},
+		{"a million digits, in Korean", "digits.csv", []byte("name,vcpu\nweb," + million + "\n"), "ko", 422,
+			"셀 하나가 32,767자를 넘습니다(위치: 2번째 줄)"},
+		{"a record of 5 MB", "big.csv", []byte("name,vcpu\nweb,\"" + strings.Repeat("1,\n", 2<<20) + "\"\n"), "en", 413,
+			"A row is longer than 4 MB (line 2)"},
+		{"too many shared strings", "many.xlsx", tinyXLSX(t, strings.Repeat("<si/>", 2_000_001)), "en", 413,
+			"(xl/sharedStrings.xml) has more than 2,000,000 entries"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest("POST", "/api/v1/assessments/"+id+"/inventory?name="+tc.file, bytes.NewReader(tc.data))
+			req.Header.Set("Accept-Language", tc.lang)
+			for _, ck := range c.cookies {
+				req.AddCookie(ck)
+			}
+			rec := httptest.NewRecorder()
+			s.Handler().ServeHTTP(rec, req)
+			var body apiError
+			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+				t.Fatalf("got %d %q: %v", rec.Code, rec.Body.String(), err)
+			}
+			if rec.Code != tc.status || body.Error.Field != "file" || !strings.Contains(body.Error.Message, tc.want) {
+				t.Errorf("got %d %s %q, want %d file %q", rec.Code, body.Error.Field, body.Error.Message, tc.status, tc.want)
+			}
+		})
+	}
+	// The upload page says the same, with the page shown again.
+	var form bytes.Buffer
+	mw := multipart.NewWriter(&form)
+	fw, _ := mw.CreateFormFile("file", "wide.csv")
+	io.WriteString(fw, "name,vcpu"+strings.Repeat(";", 1)+strings.Repeat(",", 20_000)+"\n")
+	mw.Close()
+	req := httptest.NewRequest("POST", "/assessments/"+id+"/inventory", &form)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	for _, ck := range c.cookies {
+		req.AddCookie(ck)
+	}
+	rec = httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	if rec.Code != 422 || !strings.Contains(rec.Body.String(), "A row has more than 16,384 columns (line 1)") {
+		t.Errorf("upload page: got %d, want 422 naming the columns limit", rec.Code)
+	}
+}
+
+// TestWhatIfNumberTooLong: the what-if form refuses a huge hourly rate by
+// its length with a 422 that names the limit.
+func TestWhatIfNumberTooLong(t *testing.T) {
+	s, db, _ := testServer(t, true)
+	c := &client{tb: t, h: s.Handler()}
+	rec := c.do("POST", "/api/v1/assessments", `{"organization":{"name":"A"},"workloads":[{"name":"w"}]}`)
+	id := strings.TrimPrefix(rec.Header().Get("Location"), "/api/v1/assessments/")
+	a, err := db.Assessment(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wid := a.Workloads[0].ID
+	body := url.Values{"w-" + wid + ".engineer_hourly_cost": {million[:900_000]}}.Encode()
+	req := httptest.NewRequest("POST", "/assessments/"+id+"/workloads/"+wid+"/whatif", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for _, ck := range c.cookies {
+		req.AddCookie(ck)
+	}
+	rec = httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	if rec.Code != 422 || !strings.Contains(rec.Body.String(), "must be at most 64 characters") {
+		t.Errorf("got %d, want 422 saying at most 64 characters", rec.Code)
+	}
+}
