@@ -18,6 +18,8 @@ type Catalog struct {
 	byService map[Service]map[string][]int
 	// variants indexes offers by variantKey, for committed prices of a product.
 	variants map[variantKey]int
+	// held records every "provider|region" with at least one offer.
+	held map[string]bool
 }
 
 type variantKey struct {
@@ -34,9 +36,11 @@ func keyOf(o Offer, t Term) variantKey {
 // NewCatalog returns a catalog over the offers.
 func NewCatalog(offers []Offer) *Catalog {
 	c := &Catalog{offers: offers, monthly: make([]decimal.Decimal, len(offers)),
-		byService: map[Service]map[string][]int{}, variants: map[variantKey]int{}}
+		byService: map[Service]map[string][]int{}, variants: map[variantKey]int{},
+		held: map[string]bool{}}
 	for i, o := range offers {
 		c.monthly[i] = o.MonthlyEquivalent()
+		c.held[o.Provider+"|"+o.Region] = true
 		m := c.byService[o.Service]
 		if m == nil {
 			m = map[string][]int{}
@@ -71,6 +75,9 @@ func (c *Catalog) variant(o Offer, t Term) (Offer, bool) {
 	}
 	return c.offers[i], true
 }
+
+// Holds reports whether the catalog has any offer of the provider in the region.
+func (c *Catalog) Holds(provider, region string) bool { return c.held[provider+"|"+region] }
 
 // Len is the number of offers.
 func (c *Catalog) Len() int { return len(c.offers) }

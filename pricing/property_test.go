@@ -60,7 +60,7 @@ func TestPropertyMissingPriceNeverComplete(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	services := []Service{Compute, BlockStorage, Egress}
 	for i := 0; i < 200; i++ {
-		provider := Providers[r.IntN(len(Providers))]
+		provider := Providers()[r.IntN(len(Providers()))]
 		svc := services[r.IntN(len(services))]
 		var kept []Offer
 		for _, o := range all {
