@@ -143,6 +143,11 @@ func (in WorkloadInput) Resolve() (Workload, error) {
 	collab := w.Kind == "email_collaboration" || w.Kind == "file_sharing"
 	v.boolean("collaboration", in.Collaboration, collab, &w.Collaboration, as)
 	v.enum("lock_in_tolerance", in.LockInTolerance, "medium", LockInTolerances, &w.LockInTolerance, as)
+	// An unanswered sector is general and not counted as an assumption: most
+	// workloads are in no regulated sector, and confidence should not drop
+	// for a question added after they were answered.
+	var none []Assumption
+	v.enum("sector", in.Sector, "general", Sectors, &w.Sector, &none)
 	if c := in.CurrentMonthlyCost; c != nil {
 		if c.IsNegative() || c.GreaterThan(decimal.New(1, 12)) {
 			v.add("current_monthly_cost", "range", "0", "1000000000000")

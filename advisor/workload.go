@@ -19,6 +19,10 @@ var (
 	TimesToMarket      = []string{"normal", "urgent"}
 	Growths            = []string{"stable", "fast", "unknown"}
 	LockInTolerances   = []string{"low", "medium", "high"}
+	// Sectors are the regulated sectors whose data rules differ: health
+	// (medical records), finance (electronic financial transactions) and
+	// public (public institutions, CSAP); general is none of them.
+	Sectors = []string{"general", "health", "finance", "public"}
 )
 
 // WorkloadInput is a workload as a user or a file gave it: a nil field was left
@@ -49,6 +53,7 @@ type WorkloadInput struct {
 	MobileAccess            *bool            `json:"mobile_access"`
 	Collaboration           *bool            `json:"collaboration"`
 	LockInTolerance         *string          `json:"lock_in_tolerance"`
+	Sector                  *string          `json:"sector"`
 	CurrentMonthlyCost      *decimal.Decimal `json:"current_monthly_cost"`
 }
 
@@ -82,6 +87,10 @@ type Workload struct {
 	MobileAccess         bool             `json:"mobile_access" expr:"mobile_access"`
 	Collaboration        bool             `json:"collaboration" expr:"collaboration"`
 	LockInTolerance      string           `json:"lock_in_tolerance" expr:"lock_in_tolerance"`
+	Sector               string           `json:"sector,omitempty" expr:"sector"`
+	// HomeCountry is the ISO 3166-1 alpha-2 country of the organisation's
+	// geography, set when rules are evaluated; it is not stored.
+	HomeCountry string `json:"-" expr:"home_country"`
 	CurrentMonthlyCost   *decimal.Decimal `json:"current_monthly_cost,omitempty" expr:"-"`
 	// Assumptions lists the fields that were left empty and got a default.
 	Assumptions []Assumption `json:"assumptions,omitempty" expr:"-"`

@@ -142,6 +142,7 @@ func init() {
 		"time_to_market":    enumSetter("time_to_market", func(r *rowCtx) **string { return &r.row.Input.TimeToMarket }),
 		"growth":            enumSetter("growth", func(r *rowCtx) **string { return &r.row.Input.Growth }),
 		"lock_in_tolerance": enumSetter("lock_in_tolerance", func(r *rowCtx) **string { return &r.row.Input.LockInTolerance }),
+		"sector":            enumSetter("sector", func(r *rowCtx) **string { return &r.row.Input.Sector }),
 		"current_monthly_cost": func(r *rowCtx, c int) {
 			s := r.cell(c)
 			if s == "" {
