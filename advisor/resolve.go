@@ -28,9 +28,15 @@ const (
 	MaxHorizonYears = 5
 )
 
-// Geographies are the places an organisation can choose to run in; package
-// pricing maps each to the nearest region of every provider.
-var Geographies = []string{"us-east", "us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore"}
+// Geographies are the places an organisation can choose to run in, those
+// of pricing.Geographies; each registered provider maps them to its regions.
+var Geographies = func() []string {
+	var out []string
+	for _, g := range pricing.Geographies {
+		out = append(out, g.ID)
+	}
+	return out
+}()
 
 // Currencies an organisation can display its costs in.
 var Currencies = []string{"USD", "EUR", "KRW", "JPY", "GBP"}
