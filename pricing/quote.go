@@ -134,6 +134,7 @@ func quoteAll(n Need, c *Catalog, s Settings) []Option {
 	for i := range out {
 		q.finish(&out[i])
 		out[i].Country = Country(out[i].Provider, out[i].Region)
+		out[i].noteLatency(s.Geography)
 	}
 	return out
 }

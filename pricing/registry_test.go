@@ -111,3 +111,23 @@ func TestNCPNotOfferedOutsideItsRegions(t *testing.T) {
 		t.Errorf("asia-seoul: got ncp not offered, want it offered")
 	}
 }
+
+func TestLatencyNotedForForeignRegions(t *testing.T) {
+	opts := quoteSeoul(t, "asia-seoul", nil)
+	do, _ := option(opts, "digitalocean")
+	aws, _ := option(opts, "aws")
+	hasLatency := func(o pricing.Option) (pricing.Msg, bool) {
+		for _, n := range o.Notes {
+			if n.Key == "price.note.latency" {
+				return n, true
+			}
+		}
+		return pricing.Msg{}, false
+	}
+	if n, ok := hasLatency(do); !ok || do.Country != "SG" || n.Args[1] != "72" {
+		t.Errorf("DigitalOcean sgp1 from Seoul: got %v (country %s), want a latency note of about 72 ms", do.Notes, do.Country)
+	}
+	if n, ok := hasLatency(aws); ok {
+		t.Errorf("AWS Seoul from Seoul: got %v, want no latency note", n)
+	}
+}
