@@ -13,7 +13,6 @@ var latencyMs = map[string]map[string]string{
 	"asia-singapore": {"KR": "71", "JP": "74", "IE": "238", "DE": "326"},
 }
 
-
 // noteLatency says how far, in round-trip time, an option's region is from
 // the geography's users when it is in another country and a sourced figure
 // exists: what matters to an interactive workload placed abroad.
