@@ -40,6 +40,11 @@ func TestRegisteredProvidersHaveNames(t *testing.T) {
 			t.Errorf("no message enum.sector.%s", v)
 		}
 	}
+	for _, f := range advisor.Flags {
+		if !i18n.Has("rules.flag." + f) {
+			t.Errorf("no message rules.flag.%s", f)
+		}
+	}
 }
 
 func renderOptions(tb testing.TB, lang, geography string) string {
