@@ -233,7 +233,7 @@ func OptionRows(t Text, opts []pricing.Option) [][]string {
 		if o.Recommended {
 			model += " " + t.T("report.option.recommended")
 		}
-		r := []string{model, t.OptionName(o), o.Region}
+		r := []string{model, t.OptionName(o), t.Where(o)}
 		if o.Complete {
 			r = append(r, o.Monthly.Display(), o.FirstYear.Display(), o.HorizonTotal.Display(), o.MigrationOneTime.Display())
 		} else {

@@ -45,6 +45,15 @@ func (t Text) OptionName(o pricing.Option) string {
 	return strings.TrimSpace(t.Provider(o.Provider) + " " + o.Product)
 }
 
+// Where is the option's region with the country its data would live in:
+// "ap-northeast-2 (South Korea)".
+func (t Text) Where(o pricing.Option) string {
+	if o.Country == "" {
+		return o.Region
+	}
+	return o.Region + " (" + t.T("country."+o.Country) + ")"
+}
+
 // Verdict is the one-line recommendation of a workload.
 func (t Text) Verdict(r advisor.Recommendation) string {
 	return t.T("report.verdict", t.Model(string(r.Model)), t.Strategy(string(r.Strategy)), r.Confidence)
