@@ -96,6 +96,9 @@ func (t Text) Reason(rs advisor.Reason) (text, detail string) {
 
 // Missing says why an option is not priced.
 func (t Text) Missing(o pricing.Option) string {
+	if o.Availability == pricing.NotPriced {
+		return strings.Join(t.Msgs(o.Missing), "; ") // each says "not priced" and why
+	}
 	return t.T("report.option.incomplete") + ": " + t.T("report.option.missing", strings.Join(t.Msgs(o.Missing), "; "))
 }
 
