@@ -45,7 +45,7 @@ func flagOf(flag string, o pricing.Option, home string) (pricing.Msg, bool) {
 	case FlagCSAP:
 		p, _ := pricing.Lookup(o.Provider)
 		if p.CSAP == "" {
-			return pricing.M("flag.csap_unknown", o.Provider), true
+			return pricing.M("flag.csap_unknown", pricing.Ref("provider."+o.Provider)), true
 		}
 	}
 	return pricing.Msg{}, false

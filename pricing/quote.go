@@ -150,7 +150,7 @@ func (q quoter) notPriced(provider string) (Option, bool) {
 	}
 	opt := Option{Model: ModelIaaS, Provider: provider, Region: region, Availability: NotPriced,
 		Strategy: strategyFor(ModelIaaS, q.n.Strategy)}
-	opt.missing(p.NotPriced, provider, region)
+	opt.missing(p.NotPriced, Ref("provider."+provider), region)
 	return opt, true
 }
 
