@@ -2,6 +2,7 @@ package ncp_test
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"os"
 	"strings"
@@ -89,5 +90,21 @@ func TestParseRefusesMalformed(t *testing.T) {
 				t.Errorf("got %v, want a *ParseError containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// BenchmarkParse parses 50 copies of the documented-shape fixture, one
+// response after another, as a multi-page file is.
+func BenchmarkParse(b *testing.B) {
+	one, err := os.ReadFile(fixture)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := bytes.Repeat(append(one, '\n'), 50)
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if _, err := ncp.Parse(bytes.NewReader(in), "bench", time.Now(), func(pricing.Offer) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
