@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"cloudadvisor/pricing"
@@ -124,6 +125,9 @@ func jsonError(base int64, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
+	case errors.As(err, &syn) && strings.Contains(syn.Error(), "'<'"):
+		return &ParseError{Offset: base + syn.Offset, Product: -1,
+			Reason: "an XML response: ask getProductPriceList with responseFormatType=json"}
 	case errors.As(err, &syn):
 		return &ParseError{Offset: base + syn.Offset, Product: -1, Reason: syn.Error()}
 	case errors.As(err, &typ):

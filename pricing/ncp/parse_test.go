@@ -81,6 +81,7 @@ func TestParseRefusesMalformed(t *testing.T) {
 			"productCode": "X", "cpuCount": 2, "memorySize": 4294967296, "priceList": [{"priceType": {"code": "MTRAT"},
 			"region": {"regionCode": "KR"}, "unit": {"code": "HR"}, "price": "abc", "payCurrency": {"code": "KRW"}}]}]}}`, "product 0"},
 		{"empty", ``, "empty file"},
+		{"xml", `<getProductPriceListResponse><returnCode>0</returnCode></getProductPriceListResponse>`, "responseFormatType=json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
