@@ -120,7 +120,10 @@ func MarkRecommended(opts []pricing.Option, m pricing.Model) {
 		if o.Model != m || !o.Complete {
 			continue
 		}
-		if best < 0 || o.HorizonTotal.Amount.LessThan(opts[best].HorizonTotal.Amount) {
+		// An option a rule flags (data abroad, certification unknown) loses
+		// to one with fewer flags, whatever their prices.
+		if best < 0 || len(o.Flags) < len(opts[best].Flags) ||
+			(len(o.Flags) == len(opts[best].Flags) && o.HorizonTotal.Amount.LessThan(opts[best].HorizonTotal.Amount)) {
 			best = i
 		}
 	}

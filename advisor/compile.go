@@ -59,8 +59,14 @@ func (y ruleYAML) compile() (Rule, error) {
 	if r.Strategy, err = parseStrategy(y.Strategy, y.Priority); err != nil {
 		return r, err
 	}
-	if r.Scores == (Scores{}) && len(r.Exclude) == 0 && r.Strategy == "" {
-		return r, errors.New("no effect: give scores, exclude or strategy")
+	if r.Flag, r.Source = y.Flag, strings.TrimSpace(y.Source); r.Flag != "" && !slices.Contains(Flags, r.Flag) {
+		return r, fmt.Errorf("unknown flag %q (want one of %v)", r.Flag, Flags)
+	}
+	if r.Flag != "" && r.Source == "" {
+		return r, errors.New("a flag rule must cite its source")
+	}
+	if r.Scores == (Scores{}) && len(r.Exclude) == 0 && r.Strategy == "" && r.Flag == "" {
+		return r, errors.New("no effect: give scores, exclude, strategy or flag")
 	}
 	return r, nil
 }

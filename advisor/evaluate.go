@@ -65,5 +65,6 @@ func (aw *Assessed) evaluateWith(rules *Rules, cat *pricing.Catalog, org Organiz
 		return
 	}
 	aw.Options, aw.QuoteKey = c.quote(NeedOf(w, org, aw.Recommendation.Strategy), cat, s)
+	applyFlags(aw.Options, aw.Recommendation, pricing.GeographyCountry(org.Geography))
 	MarkRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
 }

@@ -6,6 +6,16 @@ type goldenCase struct {
 	in       WorkloadInput
 	model    Model
 	strategy Strategy
+	// geography is the organisation's, when not the default one.
+	geography string
+}
+
+// orgFor is the organisation a golden case is assessed for.
+func orgFor(org Organization, tc goldenCase) Organization {
+	if tc.geography != "" {
+		org.Geography = tc.geography
+	}
+	return org
 }
 
 // goldenCases are the workloads whose recommendations are kept in
@@ -85,4 +95,13 @@ var goldenCases = []goldenCase{
 	{name: "saas_for_vendor_software_when_lock_in_accepted", model: SaaS, strategy: Repurchase, in: WorkloadInput{
 		Kind: new("other"), CustomCode: new(false), LockInTolerance: new("high")}},
 	{name: "low_confidence_when_everything_assumed", model: IaaS, strategy: Rehost, in: WorkloadInput{}},
+	// Korean residency rules (issue 13): a Seoul organisation.
+	{name: "kr_confidential_web_app_in_seoul", geography: "asia-seoul", model: PaaS, strategy: Replatform, in: WorkloadInput{
+		Kind: new("web_app"), CustomCode: new(true), DataSensitivity: new("confidential")}},
+	{name: "kr_health_records", geography: "asia-seoul", model: PaaS, strategy: Replatform, in: WorkloadInput{
+		Kind: new("web_app"), CustomCode: new(true), Sector: new("health")}},
+	{name: "kr_finance_api", geography: "asia-seoul", model: PaaS, strategy: Replatform, in: WorkloadInput{
+		Kind: new("api"), CustomCode: new(true), Sector: new("finance")}},
+	{name: "kr_public_sector", geography: "asia-seoul", model: PaaS, strategy: Replatform, in: WorkloadInput{
+		Kind: new("web_app"), CustomCode: new(true), Sector: new("public")}},
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/expr-lang/expr/vm"
+
+	"cloudadvisor/pricing"
 )
 
 // Answer is one workload answer a rule read, as shown next to its reason.
@@ -23,6 +25,9 @@ type Reason struct {
 	Effect   Scores   `json:"effect"`
 	Excludes []Model  `json:"excludes,omitempty"`
 	Strategy Strategy `json:"strategy,omitempty"`
+	// Flag and Source are the rule's warning on options and its citation.
+	Flag   string `json:"flag,omitempty"`
+	Source string `json:"source,omitempty"`
 }
 
 // Recommendation is the verdict for one workload and the reasons behind it.
@@ -64,6 +69,7 @@ type Recommendation struct {
 // The organisation is not read yet; it is there for organisation-wide rules.
 func (r *Rules) Recommend(org Organization, w Workload) Recommendation {
 	rec := Recommendation{Reasons: make([]Reason, 0, 8), RulesVersion: r.version}
+	w.HomeCountry = pricing.GeographyCountry(org.Geography)
 	excluded := map[Model][]string{}
 	var fired []*Rule
 	var machine vm.VM
@@ -101,7 +107,7 @@ func (r *Rules) Recommend(org Organization, w Workload) Recommendation {
 // explain builds the Reason of a fired rule.
 func (rule *Rule) explain(w Workload, wv reflect.Value) Reason {
 	rs := Reason{Rule: rule.ID, Text: rule.Reason, Effect: rule.Scores,
-		Excludes: rule.Exclude, Strategy: rule.Strategy}
+		Excludes: rule.Exclude, Strategy: rule.Strategy, Flag: rule.Flag, Source: rule.Source}
 	if len(rule.Answers) > 0 {
 		rs.Answers = make([]Answer, len(rule.Answers))
 	}

@@ -61,7 +61,7 @@ func TestRecommendGolden(t *testing.T) {
 	rules, org := DefaultRules(), testOrg(t)
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := rules.Recommend(org, resolveCase(t, tc))
+			rec := rules.Recommend(orgFor(org, tc), resolveCase(t, tc))
 			if rec.Model != tc.model || rec.Strategy != tc.strategy {
 				t.Errorf("got %s/%s, want %s/%s", rec.Model, rec.Strategy, tc.model, tc.strategy)
 			}
@@ -81,7 +81,7 @@ func TestEveryRuleFiresInAGoldenCase(t *testing.T) {
 	rules, org := DefaultRules(), testOrg(t)
 	fired := map[string]bool{}
 	for _, tc := range goldenCases {
-		for _, r := range rules.Recommend(org, resolveCase(t, tc)).Reasons {
+		for _, r := range rules.Recommend(orgFor(org, tc), resolveCase(t, tc)).Reasons {
 			fired[r.Rule] = true
 		}
 	}

@@ -28,9 +28,15 @@ const (
 	MaxHorizonYears = 5
 )
 
-// Geographies are the places an organisation can choose to run in; package
-// pricing maps each to the nearest region of every provider.
-var Geographies = []string{"us-east", "us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore"}
+// Geographies are the places an organisation can choose to run in, those
+// of pricing.Geographies; each registered provider maps them to its regions.
+var Geographies = func() []string {
+	var out []string
+	for _, g := range pricing.Geographies {
+		out = append(out, g.ID)
+	}
+	return out
+}()
 
 // Currencies an organisation can display its costs in.
 var Currencies = []string{"USD", "EUR", "KRW", "JPY", "GBP"}
@@ -143,6 +149,11 @@ func (in WorkloadInput) Resolve() (Workload, error) {
 	collab := w.Kind == "email_collaboration" || w.Kind == "file_sharing"
 	v.boolean("collaboration", in.Collaboration, collab, &w.Collaboration, as)
 	v.enum("lock_in_tolerance", in.LockInTolerance, "medium", LockInTolerances, &w.LockInTolerance, as)
+	// An unanswered sector is general and not counted as an assumption: most
+	// workloads are in no regulated sector, and confidence should not drop
+	// for a question added after they were answered.
+	var none []Assumption
+	v.enum("sector", in.Sector, "general", Sectors, &w.Sector, &none)
 	if c := in.CurrentMonthlyCost; c != nil {
 		if c.IsNegative() || c.GreaterThan(decimal.New(1, 12)) {
 			v.add("current_monthly_cost", "range", "0", "1000000000000")

@@ -89,6 +89,13 @@ type Rule struct {
 	Exclude  []Model  `json:"exclude,omitempty"`
 	Strategy Strategy `json:"strategy,omitempty"`
 	Priority int      `json:"priority,omitempty"` // of the strategy hint; highest wins
+	// Flag is a warning the rule puts on options (see Flags): foreign_region
+	// on options whose data would live outside the organisation's country,
+	// csap on options without a sourced CSAP certification.
+	Flag string `json:"flag,omitempty"`
+	// Source cites what the rule rests on: law, regulation or guide, with
+	// its address and the date it was read.
+	Source string `json:"source,omitempty"`
 
 	program *vm.Program
 	fields  []int // index in Workload of each of Answers
@@ -146,6 +153,8 @@ type ruleYAML struct {
 	Priority int            `yaml:"priority"`
 	Answers  []string       `yaml:"answers"`
 	Reason   string         `yaml:"reason"`
+	Flag     string         `yaml:"flag"`
+	Source   string         `yaml:"source"`
 }
 
 // LoadRules parses, validates and compiles a rules file. Any error (bad YAML,

@@ -19,6 +19,10 @@ var (
 	TimesToMarket      = []string{"normal", "urgent"}
 	Growths            = []string{"stable", "fast", "unknown"}
 	LockInTolerances   = []string{"low", "medium", "high"}
+	// Sectors are the regulated sectors whose data rules differ: health
+	// (medical records), finance (electronic financial transactions) and
+	// public (public institutions, CSAP); general is none of them.
+	Sectors = []string{"general", "health", "finance", "public"}
 )
 
 // WorkloadInput is a workload as a user or a file gave it: a nil field was left
@@ -49,6 +53,7 @@ type WorkloadInput struct {
 	MobileAccess            *bool            `json:"mobile_access"`
 	Collaboration           *bool            `json:"collaboration"`
 	LockInTolerance         *string          `json:"lock_in_tolerance"`
+	Sector                  *string          `json:"sector"`
 	CurrentMonthlyCost      *decimal.Decimal `json:"current_monthly_cost"`
 }
 
@@ -66,23 +71,27 @@ type Workload struct {
 	AvgCPUUtilizationPct    float64 `json:"avg_cpu_utilization_pct" expr:"avg_cpu_utilization_pct"`
 	AvgMemoryUtilizationPct float64 `json:"avg_memory_utilization_pct" expr:"avg_memory_utilization_pct"`
 	// HasCPUUtilization and HasMemoryUtilization say whether the averages were given.
-	HasCPUUtilization    bool             `json:"has_cpu_utilization,omitempty" expr:"has_cpu_utilization"`
-	HasMemoryUtilization bool             `json:"has_memory_utilization,omitempty" expr:"has_memory_utilization"`
-	OS                   string           `json:"os" expr:"os"`
-	DatabaseEngine       string           `json:"database_engine" expr:"database_engine"`
-	Users                int              `json:"users" expr:"users"`
-	Developers           int              `json:"developers" expr:"developers"`
-	CustomCode           bool             `json:"custom_code" expr:"custom_code"`
-	Customization        string           `json:"customization" expr:"customization"`
-	NeedsOSControl       bool             `json:"needs_os_control" expr:"needs_os_control"`
-	DataSensitivity      string           `json:"data_sensitivity" expr:"data_sensitivity"`
-	TimeToMarket         string           `json:"time_to_market" expr:"time_to_market"`
-	Growth               string           `json:"growth" expr:"growth"`
-	LifetimeMonths       int              `json:"lifetime_months" expr:"lifetime_months"`
-	MobileAccess         bool             `json:"mobile_access" expr:"mobile_access"`
-	Collaboration        bool             `json:"collaboration" expr:"collaboration"`
-	LockInTolerance      string           `json:"lock_in_tolerance" expr:"lock_in_tolerance"`
-	CurrentMonthlyCost   *decimal.Decimal `json:"current_monthly_cost,omitempty" expr:"-"`
+	HasCPUUtilization    bool   `json:"has_cpu_utilization,omitempty" expr:"has_cpu_utilization"`
+	HasMemoryUtilization bool   `json:"has_memory_utilization,omitempty" expr:"has_memory_utilization"`
+	OS                   string `json:"os" expr:"os"`
+	DatabaseEngine       string `json:"database_engine" expr:"database_engine"`
+	Users                int    `json:"users" expr:"users"`
+	Developers           int    `json:"developers" expr:"developers"`
+	CustomCode           bool   `json:"custom_code" expr:"custom_code"`
+	Customization        string `json:"customization" expr:"customization"`
+	NeedsOSControl       bool   `json:"needs_os_control" expr:"needs_os_control"`
+	DataSensitivity      string `json:"data_sensitivity" expr:"data_sensitivity"`
+	TimeToMarket         string `json:"time_to_market" expr:"time_to_market"`
+	Growth               string `json:"growth" expr:"growth"`
+	LifetimeMonths       int    `json:"lifetime_months" expr:"lifetime_months"`
+	MobileAccess         bool   `json:"mobile_access" expr:"mobile_access"`
+	Collaboration        bool   `json:"collaboration" expr:"collaboration"`
+	LockInTolerance      string `json:"lock_in_tolerance" expr:"lock_in_tolerance"`
+	Sector               string `json:"sector,omitempty" expr:"sector"`
+	// HomeCountry is the ISO 3166-1 alpha-2 country of the organisation's
+	// geography, set when rules are evaluated; it is not stored.
+	HomeCountry        string           `json:"-" expr:"home_country"`
+	CurrentMonthlyCost *decimal.Decimal `json:"current_monthly_cost,omitempty" expr:"-"`
 	// Assumptions lists the fields that were left empty and got a default.
 	Assumptions []Assumption `json:"assumptions,omitempty" expr:"-"`
 }

@@ -22,6 +22,8 @@ type Catalog struct {
 	// "provider|term|region", cheapest first in Cheapest's order, so
 	// Cheapest stops at the first fit however large the catalog.
 	cheap map[Service]map[string][]int
+	// held records every "provider|region" with at least one offer.
+	held map[string]bool
 }
 
 type variantKey struct {
@@ -38,9 +40,11 @@ func keyOf(o Offer, t Term) variantKey {
 // NewCatalog returns a catalog over the offers.
 func NewCatalog(offers []Offer) *Catalog {
 	c := &Catalog{offers: offers, monthly: make([]decimal.Decimal, len(offers)),
-		byService: map[Service]map[string][]int{}, variants: map[variantKey]int{}, cheap: map[Service]map[string][]int{}}
+		byService: map[Service]map[string][]int{}, variants: map[variantKey]int{}, cheap: map[Service]map[string][]int{},
+		held: map[string]bool{}}
 	for i, o := range offers {
 		c.monthly[i] = o.MonthlyEquivalent()
+		c.held[o.Provider+"|"+o.Region] = true
 		m := c.byService[o.Service]
 		if m == nil {
 			m = map[string][]int{}
@@ -102,6 +106,9 @@ func (c *Catalog) variant(o Offer, t Term) (Offer, bool) {
 	}
 	return c.offers[i], true
 }
+
+// Holds reports whether the catalog has any offer of the provider in the region.
+func (c *Catalog) Holds(provider, region string) bool { return c.held[provider+"|"+region] }
 
 // Len is the number of offers.
 func (c *Catalog) Len() int { return len(c.offers) }

@@ -21,6 +21,16 @@
 // Missing, never priced as zero. Nothing is rounded here: rounding is for
 // display.
 //
+// Providers are registered (Register): each entry maps the geographies to
+// the provider's regions and each region to its country, and carries the
+// provider's importer, a slot for its fetcher and why it is not priced when
+// the catalog holds none of its prices. Every registered IaaS provider
+// serving the geography gets an option; one that does not serve it is listed
+// by NotOffered, never as an incomplete option. Options state the country of
+// their region (where the data would live) and, when abroad, an indicative
+// round-trip time from a dated table.
+//
 // The package does no IO. Importers for each provider's own format live in
-// subpackages and emit Offers; the SQLite store keeps them in catalog versions.
+// subpackages and emit Offers; package providers registers them all; the
+// SQLite store keeps the offers in catalog versions.
 package pricing

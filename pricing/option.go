@@ -158,6 +158,15 @@ type Option struct {
 	Product  string `json:"product"`
 	SKU      string `json:"sku"`
 	Region   string `json:"region"`
+	// Country is the ISO 3166-1 alpha-2 country of the region, where the
+	// data would live; "" when not known (global services).
+	Country string `json:"country,omitempty"`
+	// Availability is NotPriced when the catalog holds none of the
+	// provider's prices and its entry says why; "" otherwise.
+	Availability string `json:"availability,omitempty"`
+	// Flags are what the rules say about where or by whom the data would be
+	// kept (residency, certification), set by the advisor.
+	Flags []Flag `json:"flags,omitempty"`
 	// Strategy is the migration strategy the option was priced for.
 	Strategy   string         `json:"strategy"`
 	Sizing     *Sizing        `json:"sizing,omitempty"`
@@ -194,6 +203,16 @@ type Option struct {
 	// Complete is false when a price is missing; Missing says which.
 	Complete bool  `json:"complete"`
 	Missing  []Msg `json:"missing"`
+}
+
+// NotPriced marks an option whose provider is not priced at all here.
+const NotPriced = "not_priced"
+
+// Flag is a rule's warning on an option: Rule is the rule's id, Msg the
+// warning as a code with arguments (flag.<kind>).
+type Flag struct {
+	Rule string `json:"rule"`
+	Msg  Msg    `json:"msg"`
 }
 
 func (o *Option) missing(key string, args ...any) {

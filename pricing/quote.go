@@ -119,15 +119,39 @@ func find(opts []Option, o Option) (Option, bool) {
 func quoteAll(n Need, c *Catalog, s Settings) []Option {
 	var out []Option
 	q := quoter{n: n, c: c, s: s}
-	for _, p := range Providers {
+	for _, p := range Providers() {
+		if !Offered(s.Geography, p) {
+			continue // listed apart by NotOffered, never as an incomplete option
+		}
+		if o, ok := q.notPriced(p); ok {
+			out = append(out, o)
+			continue
+		}
 		out = append(out, q.iaas(p))
 	}
 	out = append(out, q.paasAll()...)
 	out = append(out, q.saasAll()...)
 	for i := range out {
 		q.finish(&out[i])
+		out[i].Country = Country(out[i].Provider, out[i].Region)
+		out[i].noteLatency(s.Geography)
 	}
 	return out
+}
+
+// notPriced is the option of a provider whose prices the catalog does not
+// hold at all in the region, when its registry entry says why (no price API,
+// no catalog imported): one missing reason instead of a missing line each.
+func (q quoter) notPriced(provider string) (Option, bool) {
+	p, _ := Lookup(provider)
+	region, _ := Region(q.s.Geography, provider)
+	if p.NotPriced == "" || q.c.Holds(provider, region) {
+		return Option{}, false
+	}
+	opt := Option{Model: ModelIaaS, Provider: provider, Region: region, Availability: NotPriced,
+		Strategy: strategyFor(ModelIaaS, q.n.Strategy)}
+	opt.missing(p.NotPriced, Ref("provider."+provider), region)
+	return opt, true
 }
 
 // quoter prices the options of one need under one set of settings.

@@ -233,7 +233,11 @@ func OptionRows(t Text, opts []pricing.Option) [][]string {
 		if o.Recommended {
 			model += " " + t.T("report.option.recommended")
 		}
-		r := []string{model, t.OptionName(o), o.Region}
+		where := t.Where(o)
+		for _, f := range o.Flags {
+			where += "; " + t.T("report.option.flag", t.Msg(f.Msg), f.Rule)
+		}
+		r := []string{model, t.OptionName(o), where}
 		if o.Complete {
 			r = append(r, o.Monthly.Display(), o.FirstYear.Display(), o.HorizonTotal.Display(), o.MigrationOneTime.Display())
 		} else {

@@ -45,6 +45,15 @@ func (t Text) OptionName(o pricing.Option) string {
 	return strings.TrimSpace(t.Provider(o.Provider) + " " + o.Product)
 }
 
+// Where is the option's region with the country its data would live in:
+// "ap-northeast-2 (South Korea)".
+func (t Text) Where(o pricing.Option) string {
+	if o.Country == "" {
+		return o.Region
+	}
+	return o.Region + " (" + t.T("country."+o.Country) + ")"
+}
+
 // Verdict is the one-line recommendation of a workload.
 func (t Text) Verdict(r advisor.Recommendation) string {
 	return t.T("report.verdict", t.Model(string(r.Model)), t.Strategy(string(r.Strategy)), r.Confidence)
@@ -87,6 +96,9 @@ func (t Text) Reason(rs advisor.Reason) (text, detail string) {
 
 // Missing says why an option is not priced.
 func (t Text) Missing(o pricing.Option) string {
+	if o.Availability == pricing.NotPriced {
+		return strings.Join(t.Msgs(o.Missing), "; ") // each says "not priced" and why
+	}
 	return t.T("report.option.incomplete") + ": " + t.T("report.option.missing", strings.Join(t.Msgs(o.Missing), "; "))
 }
 

@@ -33,10 +33,7 @@ func (s *Server) catalog(ctx context.Context, geography string) (*pricing.Catalo
 	if cat != nil {
 		return cat, nil
 	}
-	regions := map[string]string{}
-	for _, p := range append(pricing.Providers, "heroku") {
-		regions[p], _ = pricing.Region(geography, p)
-	}
+	regions := pricing.RegionsOf(geography) // every registered provider serving the geography
 	offers, err := s.store.Offers(ctx, pricing.OfferFilter{Regions: regions})
 	if err != nil {
 		return nil, err

@@ -121,7 +121,7 @@ func (f *form) workload(prefix string) advisor.WorkloadInput {
 		NeedsOSControl: f.bool(p("needs_os_control")), DataSensitivity: f.str(p("data_sensitivity")),
 		TimeToMarket: f.str(p("time_to_market")), Growth: f.str(p("growth")), LifetimeMonths: f.int(p("lifetime_months")),
 		MobileAccess: f.bool(p("mobile_access")), Collaboration: f.bool(p("collaboration")),
-		LockInTolerance: f.str(p("lock_in_tolerance")), CurrentMonthlyCost: f.decimal(p("current_monthly_cost")),
+		LockInTolerance: f.str(p("lock_in_tolerance")), Sector: f.str(p("sector")), CurrentMonthlyCost: f.decimal(p("current_monthly_cost")),
 	}
 }
 

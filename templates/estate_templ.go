@@ -1476,7 +1476,7 @@ func estatePager(v EstateView) templ.Component {
 
 // BulkFields are the answers the bulk edit can set.
 var BulkFields = []string{"kind", "data_sensitivity", "customization", "lock_in_tolerance", "time_to_market", "growth",
-	"in_use", "os", "users", "custom_code"}
+	"in_use", "os", "users", "custom_code", "sector"}
 
 func bulkFields(v EstateView) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
@@ -1712,7 +1712,7 @@ func bulkValueOptions(ctx context.Context) [][2]string {
 		values []string
 	}{{"kind", advisor.Kinds}, {"data_sensitivity", advisor.Sensitivities}, {"customization", advisor.CustomizationLevel},
 		{"lock_in_tolerance", advisor.LockInTolerances}, {"time_to_market", advisor.TimesToMarket},
-		{"growth", advisor.Growths}, {"os", advisor.OSes}} {
+		{"growth", advisor.Growths}, {"os", advisor.OSes}, {"sector", advisor.Sectors}} {
 		for _, v := range e.values {
 			out = append(out, [2]string{v, t(ctx, "field."+e.field+".label") + ": " + t(ctx, "enum."+e.field+"."+v)})
 		}

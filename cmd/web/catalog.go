@@ -16,7 +16,8 @@ import (
 
 // catalogUsage is printed with every usage error of `web catalog`.
 const catalogUsage = `usage:
-  web catalog import --provider aws|azure|gcp|digitalocean|sheet --file FILE [--scope S] [--as-of YYYY-MM-DD] [-db DB]
+  web catalog import --provider aws|azure|gcp|digitalocean|ncp|sheet --file FILE [--scope S] [--as-of YYYY-MM-DD] [-db DB]
+      (--format is the same as --provider: web catalog import --format ncp --file getProductPriceList.json)
   web catalog import --provider aws --fetch --service AmazonEC2 --region us-east-1 [--api bulk|query] [--scope S] [-db DB]
   web catalog import --provider azure --fetch --filter "serviceName eq 'Virtual Machines' and armRegionName eq 'eastus'" [--scope S] [-db DB]
   web catalog import --provider gcp --fetch --service SERVICE_ID [--currency USD] [--scope S] [-db DB]      (env GCP_API_KEY)

@@ -95,6 +95,13 @@ func fetcher(o importOptions, getenv func(string) string) (fetchFunc, string, er
 			return digitalocean.Fetch(ctx, http.DefaultClient, digitalocean.DefaultBaseURL, token, o.asOf, sink)
 		}, digitalocean.DefaultBaseURL + "/v2/sizes", nil
 	}
+	if p, ok := pricing.Lookup(o.provider); ok && p.Fetch != nil {
+		req := pricing.FetchRequest{Service: o.service, Region: o.region, Filter: o.filter, Currency: o.currency,
+			AsOf: o.asOf, Getenv: getenv}
+		return func(ctx context.Context, sink pricing.Sink) (pricing.ImportStats, error) {
+			return p.Fetch(ctx, req, sink)
+		}, o.provider + " price API", nil
+	}
 	return nil, "", usageError("import: --fetch is not available for %q", o.provider)
 }
 

@@ -14,15 +14,20 @@ import (
 	"time"
 
 	"cloudadvisor/pricing"
-	"cloudadvisor/pricing/aws"
-	"cloudadvisor/pricing/azure"
-	"cloudadvisor/pricing/digitalocean"
-	"cloudadvisor/pricing/gcp"
 	"cloudadvisor/pricing/sheet"
 )
 
-// importProviders are the formats `catalog import --provider` reads.
-var importProviders = []string{"aws", "azure", "gcp", "digitalocean", "sheet"}
+// importFormats are the formats `catalog import --provider` (or --format)
+// reads: every registered provider with an importer, and curated sheets.
+func importFormats() []string {
+	var out []string
+	for _, p := range pricing.Registered() {
+		if p.Import != nil {
+			out = append(out, p.ID)
+		}
+	}
+	return append(out, "sheet")
+}
 
 // importOptions is a validated `catalog import` command line.
 type importOptions struct {
@@ -45,6 +50,7 @@ func parseImportFlags(args []string, getenv func(string) string) (importOptions,
 	var o importOptions
 	var asOf string
 	fs.StringVar(&o.provider, "provider", "", "")
+	fs.StringVar(&o.provider, "format", "", "the same as --provider")
 	fs.StringVar(&o.file, "file", "", "")
 	fs.BoolVar(&o.fetch, "fetch", false, "")
 	fs.StringVar(&o.scope, "scope", "", "")
@@ -63,9 +69,9 @@ func parseImportFlags(args []string, getenv func(string) string) (importOptions,
 	case len(pos) > 0:
 		return o, usageError("import: unexpected argument %q", pos[0])
 	case o.provider == "":
-		return o, usageError("import: missing --provider")
-	case !slices.Contains(importProviders, o.provider):
-		return o, usageError("import: unknown provider %q (want one of %v)", o.provider, importProviders)
+		return o, usageError("import: missing --provider (or --format)")
+	case !slices.Contains(importFormats(), o.provider):
+		return o, usageError("import: unknown provider %q (want one of %v)", o.provider, importFormats())
 	case o.file == "" && !o.fetch:
 		return o, usageError("import: missing --file (or --fetch)")
 	case o.file != "" && o.fetch:
@@ -214,40 +220,19 @@ func hashReader(r io.Reader) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// parseFile parses r in the format of o.provider.
+// parseFile parses r in the format of o.provider: a curated sheet, or the
+// registered provider's own importer.
 func parseFile(o importOptions, r *bufio.Reader, sink pricing.Sink) (pricing.ImportStats, error) {
-	switch o.provider {
-	case "aws":
-		return aws.Parse(r, o.file, sink)
-	case "azure":
-		return azure.Parse(r, o.file, sink)
-	case "gcp":
-		if looksLikeJSON(r) {
-			return gcp.Parse(r, o.file, o.asOf, sink)
-		}
-		return gcp.ParseCSV(r, o.file, o.asOf, sink)
-	case "digitalocean":
-		return digitalocean.Parse(r, o.file, o.asOf, sink)
-	case "sheet":
+	if o.provider == "sheet" {
 		var st pricing.ImportStats
 		err := sheet.ParseAny(r, countPrices(&st, sink))
 		return st, err
 	}
-	return pricing.ImportStats{}, fmt.Errorf("unknown provider %q", o.provider)
-}
-
-// looksLikeJSON peeks at the first byte that is not blank or a BOM: a Cloud
-// Billing API page is a JSON object, the console export is CSV.
-func looksLikeJSON(r *bufio.Reader) bool {
-	b, _ := r.Peek(512)
-	for _, c := range b {
-		switch c {
-		case ' ', '\t', '\r', '\n', 0xEF, 0xBB, 0xBF:
-			continue
-		}
-		return c == '{'
+	p, ok := pricing.Lookup(o.provider)
+	if !ok || p.Import == nil {
+		return pricing.ImportStats{}, fmt.Errorf("no importer for provider %q", o.provider)
 	}
-	return false
+	return p.Import(r, pricing.ImportSource{Name: o.file, AsOf: o.asOf}, sink)
 }
 
 // countPrices counts the prices passed on, for parsers without their own

@@ -1,0 +1,3 @@
+package defaults_test
+
+import _ "cloudadvisor/pricing/providers"
