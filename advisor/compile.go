@@ -59,8 +59,11 @@ func (y ruleYAML) compile() (Rule, error) {
 	if r.Strategy, err = parseStrategy(y.Strategy, y.Priority); err != nil {
 		return r, err
 	}
-	if r.Scores == (Scores{}) && len(r.Exclude) == 0 && r.Strategy == "" {
-		return r, errors.New("no effect: give scores, exclude or strategy")
+	if r.Flags, err = parseFlags(y.Flags); err != nil {
+		return r, err
+	}
+	if r.Scores == (Scores{}) && len(r.Exclude) == 0 && r.Strategy == "" && len(r.Flags) == 0 {
+		return r, errors.New("no effect: give scores, exclude, strategy or flags")
 	}
 	return r, nil
 }
@@ -172,4 +175,19 @@ func parseStrategy(name string, priority int) (Strategy, error) {
 		return "", fmt.Errorf("unknown strategy %q", name)
 	}
 	return s, nil
+}
+
+func parseFlags(names []string) ([]Flag, error) {
+	var out []Flag
+	for _, name := range names {
+		f := Flag(name)
+		if !slices.Contains(Flags, f) {
+			return nil, fmt.Errorf("flags: unknown flag %q", name)
+		}
+		if slices.Contains(out, f) {
+			return nil, fmt.Errorf("flags: %q listed twice", name)
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }

@@ -33,6 +33,18 @@ type Recommendation struct {
 	Confidence int                `json:"confidence"`         // 0..100, see Recommend
 	Reasons    []Reason           `json:"reasons"`            // every rule that fired, in rules-file order
 	Excluded   map[Model][]string `json:"excluded,omitempty"` // model -> ids of the rules that ruled it out
+	// Flags are what the fired rules ask of the pricing (rightsize, spot).
+	Flags []Flag `json:"flags,omitempty"`
+	// Preconditions is the message code of what the strategy needs to hold:
+	// "strategy.<strategy>.preconditions" in the message catalog.
+	Preconditions string `json:"preconditions,omitempty"`
+	// Swings are the answers that would each, changed alone, change the
+	// model or the strategy: one per answer, its nearest value that does.
+	Swings []Swing `json:"swings,omitempty"`
+	// Decider is the swing to tell the user ("if the data were not
+	// regulated, SaaS would win"): the first assumed one in question
+	// order, else the first given one; nil when no single answer swings it.
+	Decider *Swing `json:"decider,omitempty"`
 	// RulesVersion is the sha256 hex of the rules file the verdict came from.
 	RulesVersion string `json:"rules_version"`
 }
@@ -49,23 +61,58 @@ type Recommendation struct {
 // model (earlier rule on equal priority): rehost fits IaaS, replatform PaaS,
 // refactor IaaS or PaaS, repurchase SaaS, and retire and retain fit any
 // model. Without one it follows from the model: IaaS rehost, PaaS replatform,
-// SaaS repurchase. A retire hint (the rules give it to unused and idle
-// workloads) makes the model Retire. If every model is excluded and the
-// workload is not retired, the strategy is retain and the model is IaaS: the
-// customer keeps the whole stack, as where it runs today.
+// SaaS repurchase. A retire hint (the rules give it to workloads not in use
+// or at an agreed end of life) makes the model Retire. If every model is
+// excluded and the workload is not retired, the strategy is retain and the
+// model is IaaS: the customer keeps the whole stack, as where it runs today.
+//
+// Swings are found by changing one answer at a time (see swingFields) and
+// deciding again.
 //
 // Confidence starts at 90 when the verdict is decided by hard facts (retire,
 // every model but one or all of them excluded), and otherwise at
 // 40 + 10 × min(margin, 5), where margin is the winner's lead over the
-// runner-up. It then loses 4 points for each assumed answer that a fired
-// rule read and 1 point for each other assumed answer, and never falls
-// below 5.
+// runner-up. It then loses 12 points for each assumed answer that swings the
+// verdict, 3 for each other assumed answer a fired rule read and 1 for each
+// other assumed answer, and never falls below 5.
 //
 // The organisation is not read yet; it is there for organisation-wide rules.
 func (r *Rules) Recommend(org Organization, w Workload) Recommendation {
 	rec := Recommendation{Reasons: make([]Reason, 0, 8), RulesVersion: r.version}
-	excluded := map[Model][]string{}
-	var fired []*Rule
+	v := r.decide(w, func(rule *Rule, wv reflect.Value) {
+		rec.Reasons = append(rec.Reasons, rule.explain(w, wv))
+		for _, f := range rule.Flags {
+			if !slices.Contains(rec.Flags, f) {
+				rec.Flags = append(rec.Flags, f)
+			}
+		}
+	})
+	rec.Model, rec.Strategy, rec.Scores = v.model, v.strategy, v.scores
+	if len(v.excluded) > 0 {
+		rec.Excluded = v.excluded
+	}
+	rec.Preconditions = "strategy." + string(rec.Strategy) + ".preconditions"
+	rec.Swings = r.swings(w, v)
+	rec.Decider = decider(rec.Swings)
+	rec.Confidence = confidence(v.decisive, v.margin, w.Assumptions, rec.Reasons, rec.Swings)
+	return rec
+}
+
+// verdict is the outcome of the rules for one set of answers.
+type verdict struct {
+	model    Model
+	strategy Strategy
+	scores   Scores
+	excluded map[Model][]string
+	decisive bool
+	margin   int
+}
+
+// decide runs every rule against w and returns the verdict, calling fired
+// (when not nil) for each rule that fired, in file order.
+func (r *Rules) decide(w Workload, fired func(*Rule, reflect.Value)) verdict {
+	v := verdict{excluded: map[Model][]string{}}
+	var hints []*Rule
 	var machine vm.VM
 	env := any(w)
 	wv := reflect.ValueOf(&w).Elem()
@@ -75,27 +122,25 @@ func (r *Rules) Recommend(org Organization, w Workload) Recommendation {
 		if ok, _ := out.(bool); err != nil || !ok {
 			continue // conditions are typed at load; a run-time failure counts as not fired
 		}
-		fired = append(fired, rule)
-		rec.Scores = rec.Scores.Add(rule.Scores)
+		hints = append(hints, rule)
+		v.scores = v.scores.Add(rule.Scores)
 		for _, m := range rule.Exclude {
-			excluded[m] = append(excluded[m], rule.ID)
+			v.excluded[m] = append(v.excluded[m], rule.ID)
 		}
-		rec.Reasons = append(rec.Reasons, rule.explain(w, wv))
+		if fired != nil {
+			fired(rule, wv)
+		}
 	}
-	if len(excluded) > 0 {
-		rec.Excluded = excluded
-	}
-	model, margin, left := pickModel(rec.Scores, excluded, w.LockInTolerance)
-	rec.Model, rec.Strategy = model, pickStrategy(fired, model)
-	decisive := left <= 1
+	model, margin, left := pickModel(v.scores, v.excluded, w.LockInTolerance)
+	v.model, v.strategy, v.margin = model, pickStrategy(hints, model), margin
+	v.decisive = left <= 1
 	switch {
-	case rec.Strategy == Retire:
-		rec.Model, decisive = Retire, true
+	case v.strategy == Retire:
+		v.model, v.decisive = Retire, true
 	case left == 0:
-		rec.Strategy = Retain
+		v.strategy = Retain
 	}
-	rec.Confidence = confidence(decisive, margin, w.Assumptions, rec.Reasons)
-	return rec
+	return v
 }
 
 // explain builds the Reason of a fired rule.
@@ -186,15 +231,18 @@ func pickStrategy(fired []*Rule, model Model) Strategy {
 }
 
 // confidence implements the formula documented on Recommend.
-func confidence(decisive bool, margin int, assumed []Assumption, reasons []Reason) int {
+func confidence(decisive bool, margin int, assumed []Assumption, reasons []Reason, swings []Swing) int {
 	c := 40 + 10*min(margin, 5)
 	if decisive {
 		c = 90
 	}
 	for _, a := range assumed {
-		if readBy(reasons, a.Field) {
-			c -= 4
-		} else {
+		switch {
+		case slices.ContainsFunc(swings, func(s Swing) bool { return s.Field == a.Field }):
+			c -= 12
+		case readBy(reasons, a.Field):
+			c -= 3
+		default:
 			c--
 		}
 	}

@@ -52,6 +52,21 @@ const (
 // Strategies lists every strategy, in display order.
 var Strategies = []Strategy{Rehost, Replatform, Refactor, Repurchase, Retire, Retain}
 
+// Flag is an instruction a rule gives the pricing of a workload.
+type Flag string
+
+// Flags a rule can raise.
+const (
+	// FlagRightSize prices the workload on a smaller machine sized on its
+	// measured use (performance sizing), and marks its options right-sized.
+	FlagRightSize Flag = "rightsize"
+	// FlagSpot prices GPU capacity on spot or preemptible terms.
+	FlagSpot Flag = "spot"
+)
+
+// Flags lists every Flag.
+var Flags = []Flag{FlagRightSize, FlagSpot}
+
 // Scores holds one integer per service model; higher is a better fit.
 type Scores struct {
 	IaaS int `json:"iaas"`
@@ -89,6 +104,7 @@ type Rule struct {
 	Exclude  []Model  `json:"exclude,omitempty"`
 	Strategy Strategy `json:"strategy,omitempty"`
 	Priority int      `json:"priority,omitempty"` // of the strategy hint; highest wins
+	Flags    []Flag   `json:"flags,omitempty"`    // what pricing must do when it fires
 
 	program *vm.Program
 	fields  []int // index in Workload of each of Answers
@@ -126,6 +142,7 @@ func (r *Rules) List() []Rule {
 	for i, rule := range r.rules {
 		rule.Answers = slices.Clone(rule.Answers)
 		rule.Exclude = slices.Clone(rule.Exclude)
+		rule.Flags = slices.Clone(rule.Flags)
 		rule.fields = slices.Clone(rule.fields)
 		out[i] = rule
 	}
@@ -145,6 +162,7 @@ type ruleYAML struct {
 	Strategy string         `yaml:"strategy"`
 	Priority int            `yaml:"priority"`
 	Answers  []string       `yaml:"answers"`
+	Flags    []string       `yaml:"flags"`
 	Reason   string         `yaml:"reason"`
 }
 

@@ -8,7 +8,7 @@ import (
 
 // Kinds of workload.
 var Kinds = []string{"web_app", "api", "database", "batch", "email_collaboration", "crm", "erp",
-	"file_sharing", "monitoring", "analytics", "dev_tools", "other"}
+	"file_sharing", "monitoring", "analytics", "dev_tools", "static_site", "gpu_compute", "data_warehouse", "other"}
 
 // Enumerations of the workload answers, in display order.
 var (
@@ -19,6 +19,8 @@ var (
 	TimesToMarket      = []string{"normal", "urgent"}
 	Growths            = []string{"stable", "fast", "unknown"}
 	LockInTolerances   = []string{"low", "medium", "high"}
+	// GPUKinds are the accelerators a GPU workload can ask for; "" is any.
+	GPUKinds = []string{"", "t4", "l4", "a10g", "l40s", "a100", "h100"}
 )
 
 // WorkloadInput is a workload as a user or a file gave it: a nil field was left
@@ -50,6 +52,11 @@ type WorkloadInput struct {
 	Collaboration           *bool            `json:"collaboration"`
 	LockInTolerance         *string          `json:"lock_in_tolerance"`
 	CurrentMonthlyCost      *decimal.Decimal `json:"current_monthly_cost"`
+	EndOfLife               *bool            `json:"end_of_life,omitempty"`
+	CodeOwnership           *bool            `json:"code_ownership,omitempty"`
+	GPUCount                *int             `json:"gpu_count,omitempty"`
+	GPUKind                 *string          `json:"gpu_kind,omitempty"`
+	Interruptible           *bool            `json:"interruptible,omitempty"`
 }
 
 // Workload is a resolved workload: every answer known, defaults applied. Rule
@@ -83,6 +90,18 @@ type Workload struct {
 	Collaboration        bool             `json:"collaboration" expr:"collaboration"`
 	LockInTolerance      string           `json:"lock_in_tolerance" expr:"lock_in_tolerance"`
 	CurrentMonthlyCost   *decimal.Decimal `json:"current_monthly_cost,omitempty" expr:"-"`
+	// EndOfLife says the business has decided to switch it off at the end
+	// of LifetimeMonths, with nothing to replace it.
+	EndOfLife bool `json:"end_of_life" expr:"end_of_life"`
+	// CodeOwnership says the team has the source code and the knowledge and
+	// rights to change it: the capacity a refactor needs beyond developers.
+	CodeOwnership bool `json:"code_ownership" expr:"code_ownership"`
+	// GPUCount is the accelerators per instance; GPUKind the one asked for ("" any).
+	GPUCount int    `json:"gpu_count" expr:"gpu_count"`
+	GPUKind  string `json:"gpu_kind" expr:"gpu_kind"`
+	// Interruptible says the work can be stopped and resumed (checkpoints,
+	// queued jobs), so spot or preemptible capacity fits.
+	Interruptible bool `json:"interruptible" expr:"interruptible"`
 	// Assumptions lists the fields that were left empty and got a default.
 	Assumptions []Assumption `json:"assumptions,omitempty" expr:"-"`
 }
