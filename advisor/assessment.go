@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -101,6 +102,17 @@ func NeedOf(w Workload, org Organization, s Strategy) pricing.Need {
 	if c := w.CurrentMonthlyCost; c != nil {
 		n.CurrentMonthly = &pricing.Money{Amount: *c, Currency: org.Currency}
 	}
+	return n
+}
+
+// NeedFor is NeedOf the recommended strategy, with what the fired rules ask
+// of the pricing: performance sizing for a right-sized workload (flag
+// rightsize), its GPUs, and spot GPU capacity (flag spot).
+func NeedFor(w Workload, org Organization, rec Recommendation) pricing.Need {
+	n := NeedOf(w, org, rec.Strategy)
+	n.GPUCount, n.GPUKind = w.GPUCount, w.GPUKind
+	n.RightSize = slices.Contains(rec.Flags, FlagRightSize)
+	n.Spot = slices.Contains(rec.Flags, FlagSpot)
 	return n
 }
 

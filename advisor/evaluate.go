@@ -64,6 +64,6 @@ func (aw *Assessed) evaluateWith(rules *Rules, cat *pricing.Catalog, org Organiz
 		aw.Options, aw.QuoteKey = []pricing.Option{}, ""
 		return
 	}
-	aw.Options, aw.QuoteKey = c.quote(NeedOf(w, org, aw.Recommendation.Strategy), cat, s)
+	aw.Options, aw.QuoteKey = c.quote(NeedFor(w, org, aw.Recommendation), cat, s)
 	MarkRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
 }
