@@ -140,3 +140,12 @@ func MarkRecommended(opts []pricing.Option, m pricing.Model) {
 		opts[best].Recommended = true
 	}
 }
+
+// MarkRuledOut records on each option the rules that ruled its model out.
+func MarkRuledOut(opts []pricing.Option, excluded map[Model][]string) {
+	for i := range opts {
+		if ids := excluded[Model(opts[i].Model)]; len(ids) > 0 {
+			opts[i].RuledOutBy = slices.Clone(ids)
+		}
+	}
+}

@@ -66,4 +66,5 @@ func (aw *Assessed) evaluateWith(rules *Rules, cat *pricing.Catalog, org Organiz
 	}
 	aw.Options, aw.QuoteKey = c.quote(NeedFor(w, org, aw.Recommendation), cat, s)
 	MarkRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
+	MarkRuledOut(aw.Options, aw.Recommendation.Excluded)
 }
