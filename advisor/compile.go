@@ -62,6 +62,12 @@ func (y ruleYAML) compile() (Rule, error) {
 	if r.Flags, err = parseFlags(y.Flags); err != nil {
 		return r, err
 	}
+	for _, src := range y.Source {
+		if !slices.Contains(RuleSources, src) {
+			return r, fmt.Errorf("source: unknown source %q", src)
+		}
+	}
+	r.Sources = slices.Clone(y.Source)
 	if r.Scores == (Scores{}) && len(r.Exclude) == 0 && r.Strategy == "" && len(r.Flags) == 0 {
 		return r, errors.New("no effect: give scores, exclude, strategy or flags")
 	}

@@ -67,6 +67,11 @@ const (
 // Flags lists every Flag.
 var Flags = []Flag{FlagRightSize, FlagSpot}
 
+// RuleSources are where a rule can come from: the seed guidance, 6R
+// migration practice, a provider's documentation, vendor licence terms, or
+// the second-opinion review of issue 14.
+var RuleSources = []string{"seed", "6r", "provider", "licensing", "review"}
+
 // Scores holds one integer per service model; higher is a better fit.
 type Scores struct {
 	IaaS int `json:"iaas"`
@@ -105,6 +110,8 @@ type Rule struct {
 	Strategy Strategy `json:"strategy,omitempty"`
 	Priority int      `json:"priority,omitempty"` // of the strategy hint; highest wins
 	Flags    []Flag   `json:"flags,omitempty"`    // what pricing must do when it fires
+	// Sources say where the rule comes from (see RuleSources).
+	Sources []string `json:"sources,omitempty"`
 
 	program *vm.Program
 	fields  []int // index in Workload of each of Answers
@@ -143,6 +150,7 @@ func (r *Rules) List() []Rule {
 		rule.Answers = slices.Clone(rule.Answers)
 		rule.Exclude = slices.Clone(rule.Exclude)
 		rule.Flags = slices.Clone(rule.Flags)
+		rule.Sources = slices.Clone(rule.Sources)
 		rule.fields = slices.Clone(rule.fields)
 		out[i] = rule
 	}
@@ -163,6 +171,7 @@ type ruleYAML struct {
 	Priority int            `yaml:"priority"`
 	Answers  []string       `yaml:"answers"`
 	Flags    []string       `yaml:"flags"`
+	Source   []string       `yaml:"source"`
 	Reason   string         `yaml:"reason"`
 }
 

@@ -469,3 +469,21 @@ func optionClass(o pricing.Option) string {
 	}
 	return ""
 }
+
+// flagText names a rule's pricing flags in the reader's language.
+func flagText(ctx context.Context, flags []advisor.Flag) string {
+	out := make([]string, len(flags))
+	for i, f := range flags {
+		out[i] = t(ctx, "rules.flag."+string(f))
+	}
+	return strings.Join(out, ", ")
+}
+
+// sourceText names a rule's sources in the reader's language.
+func sourceText(ctx context.Context, sources []string) string {
+	out := make([]string, len(sources))
+	for i, s := range sources {
+		out[i] = t(ctx, "rules.source."+s)
+	}
+	return strings.Join(out, "; ")
+}
