@@ -38,6 +38,18 @@ func TestPickModel(t *testing.T) {
 
 func TestPickStrategy(t *testing.T) {
 	hint := func(s Strategy, priority int) *Rule { return &Rule{Strategy: s, Priority: priority} }
+	// pick runs pickStrategy over rules that all fired.
+	pick := func(fired []*Rule, m Model) Strategy {
+		r := &Rules{}
+		for _, f := range fired {
+			r.rules = append(r.rules, *f)
+		}
+		on := make([]bool, len(r.rules))
+		for i := range on {
+			on[i] = true
+		}
+		return r.pickStrategy(on, m)
+	}
 	tests := []struct {
 		name  string
 		fired []*Rule
@@ -56,7 +68,7 @@ func TestPickStrategy(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := pickStrategy(tc.fired, tc.model); got != tc.want {
+			if got := pick(tc.fired, tc.model); got != tc.want {
 				t.Errorf("got %s, want %s", got, tc.want)
 			}
 		})

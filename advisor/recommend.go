@@ -79,7 +79,7 @@ type Recommendation struct {
 // The organisation is not read yet; it is there for organisation-wide rules.
 func (r *Rules) Recommend(org Organization, w Workload) Recommendation {
 	rec := Recommendation{Reasons: make([]Reason, 0, 8), RulesVersion: r.version}
-	v := r.decide(w, func(rule *Rule, wv reflect.Value) {
+	v, on := r.decide(w, func(rule *Rule, wv reflect.Value) {
 		rec.Reasons = append(rec.Reasons, rule.explain(w, wv))
 		for _, f := range rule.Flags {
 			if !slices.Contains(rec.Flags, f) {
@@ -92,7 +92,7 @@ func (r *Rules) Recommend(org Organization, w Workload) Recommendation {
 		rec.Excluded = v.excluded
 	}
 	rec.Preconditions = "strategy." + string(rec.Strategy) + ".preconditions"
-	rec.Swings = r.swings(w, v)
+	rec.Swings = r.swings(w, v, on)
 	rec.Decider = decider(rec.Swings)
 	rec.Confidence = confidence(v.decisive, v.margin, w.Assumptions, rec.Reasons, rec.Swings)
 	return rec
@@ -109,10 +109,10 @@ type verdict struct {
 }
 
 // decide runs every rule against w and returns the verdict, calling fired
-// (when not nil) for each rule that fired, in file order.
-func (r *Rules) decide(w Workload, fired func(*Rule, reflect.Value)) verdict {
-	v := verdict{excluded: map[Model][]string{}}
-	var hints []*Rule
+// (when not nil) for each rule that fired, in file order. The rules that
+// fired are also returned, as a set over the file's rules.
+func (r *Rules) decide(w Workload, fired func(*Rule, reflect.Value)) (verdict, []bool) {
+	on := make([]bool, len(r.rules))
 	var machine vm.VM
 	env := any(w)
 	wv := reflect.ValueOf(&w).Elem()
@@ -122,17 +122,30 @@ func (r *Rules) decide(w Workload, fired func(*Rule, reflect.Value)) verdict {
 		if ok, _ := out.(bool); err != nil || !ok {
 			continue // conditions are typed at load; a run-time failure counts as not fired
 		}
-		hints = append(hints, rule)
-		v.scores = v.scores.Add(rule.Scores)
-		for _, m := range rule.Exclude {
-			v.excluded[m] = append(v.excluded[m], rule.ID)
-		}
+		on[i] = true
 		if fired != nil {
 			fired(rule, wv)
 		}
 	}
-	model, margin, left := pickModel(v.scores, v.excluded, w.LockInTolerance)
-	v.model, v.strategy, v.margin = model, pickStrategy(hints, model), margin
+	return r.outcome(on, w.LockInTolerance, map[Model][]string{}), on
+}
+
+// outcome is the verdict of a set of fired rules; excluded is filled (it
+// must be empty) with the rules that ruled each model out.
+func (r *Rules) outcome(on []bool, lockIn string, excluded map[Model][]string) verdict {
+	v := verdict{excluded: excluded}
+	for i := range r.rules {
+		if !on[i] {
+			continue
+		}
+		rule := &r.rules[i]
+		v.scores = v.scores.Add(rule.Scores)
+		for _, m := range rule.Exclude {
+			v.excluded[m] = append(v.excluded[m], rule.ID)
+		}
+	}
+	model, margin, left := pickModel(v.scores, v.excluded, lockIn)
+	v.model, v.strategy, v.margin = model, r.pickStrategy(on, model), margin
 	v.decisive = left <= 1
 	switch {
 	case v.strategy == Retire:
@@ -212,12 +225,14 @@ var strategyFits = map[Strategy][]Model{
 // defaultStrategy is the strategy a model implies when no hint applies.
 var defaultStrategy = map[Model]Strategy{IaaS: Rehost, PaaS: Replatform, SaaS: Repurchase}
 
-// pickStrategy returns the highest-priority hint that fits the model, the
-// earliest rule winning ties, or the model's default strategy.
-func pickStrategy(fired []*Rule, model Model) Strategy {
+// pickStrategy returns the highest-priority hint of the fired rules that
+// fits the model, the earliest rule winning ties, or the model's default
+// strategy.
+func (r *Rules) pickStrategy(on []bool, model Model) Strategy {
 	var best *Rule
-	for _, rule := range fired {
-		if rule.Strategy == "" || !slices.Contains(strategyFits[rule.Strategy], model) {
+	for i := range r.rules {
+		rule := &r.rules[i]
+		if !on[i] || rule.Strategy == "" || !slices.Contains(strategyFits[rule.Strategy], model) {
 			continue
 		}
 		if best == nil || rule.Priority > best.Priority {

@@ -121,6 +121,7 @@ type Rule struct {
 type Rules struct {
 	rules   []Rule
 	version string
+	readers map[string][]int // answer -> indexes of the rules that read it
 }
 
 //go:embed rules.yaml
@@ -205,7 +206,13 @@ func LoadRules(data []byte) (*Rules, error) {
 		rules = append(rules, rule)
 	}
 	sum := sha256.Sum256(data)
-	return &Rules{rules: rules, version: hex.EncodeToString(sum[:])}, nil
+	readers := map[string][]int{}
+	for i, rule := range rules {
+		for _, a := range rule.Answers {
+			readers[a] = append(readers[a], i)
+		}
+	}
+	return &Rules{rules: rules, version: hex.EncodeToString(sum[:]), readers: readers}, nil
 }
 
 // ruleLines returns the line in data where each rule starts. The file has

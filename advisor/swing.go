@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+
+	"github.com/expr-lang/expr/vm"
 )
 
 // Swing is one answer whose change alone would change the verdict: were
@@ -59,30 +61,44 @@ func SwingFieldNames() []string {
 }
 
 // swings changes one answer at a time and keeps, per answer, the nearest
-// value that changes the model or the strategy. A retired workload has no
-// swings: its verdict rests on in_use or end_of_life alone.
-func (r *Rules) swings(w Workload, base verdict) []Swing {
+// value that changes the model or the strategy. Only the rules that read
+// the changed answer are run again; the others keep their outcome. A
+// retired workload has no swings: its verdict rests on in_use or
+// end_of_life alone.
+func (r *Rules) swings(w Workload, base verdict, on []bool) []Swing {
 	if base.model == Retire {
 		return nil
 	}
 	var out []Swing
-	wv := reflect.ValueOf(&w).Elem()
+	alt := w
+	av := reflect.ValueOf(&alt).Elem()
+	try := slices.Clone(on)
+	excluded := map[Model][]string{}
+	var machine vm.VM
+	env := any(&alt) // one boxing: the conditions read the fields through the pointer
 	for _, f := range swingFields {
 		i, ok := exprFields[f.name]
 		if !ok || (f.name == "database_engine" && w.DatabaseEngine == "") {
 			continue
 		}
-		field := wv.Field(i)
+		field := av.Field(i)
 		cur := formatValue(field)
 		for _, val := range nearest(f.values, cur) {
-			alt := w
-			setValue(reflect.ValueOf(&alt).Elem().Field(i), val)
-			v := r.decide(alt, nil)
+			setValue(field, val)
+			copy(try, on)
+			for _, ri := range r.readers[f.name] {
+				out, err := machine.Run(r.rules[ri].program, env)
+				b, _ := out.(bool)
+				try[ri] = err == nil && b
+			}
+			clear(excluded)
+			v := r.outcome(try, alt.LockInTolerance, excluded)
 			if v.model != base.model || v.strategy != base.strategy {
 				out = append(out, Swing{Field: f.name, Value: val, Model: v.model, Strategy: v.strategy, Assumed: w.Assumed(f.name)})
 				break
 			}
 		}
+		setValue(field, cur)
 	}
 	return out
 }
