@@ -63,6 +63,10 @@ func markdownSummary(b *bufio.Writer, t Text, d Document) {
 func markdownWorkload(b *bufio.Writer, t Text, i int, w Workload) {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 	p("\n## %s\n\n**%s**\n\n", md(t.T("report.workload", i+1, w.Name)), md(t.Verdict(w.Recommendation)))
+	for _, a := range t.Advice(w.Recommendation) {
+		p("- %s\n", md(a))
+	}
+	p("\n")
 	p("%s: %s\n\n### %s\n\n", t.T("report.scores"), md(strings.Join(t.Scores(w.Recommendation), " · ")), t.T("result.why"))
 	for _, rs := range w.Recommendation.Reasons {
 		text, detail := t.Reason(rs)
