@@ -237,6 +237,9 @@ func OptionRows(t Text, opts []pricing.Option) [][]string {
 		if o.Recommended {
 			model += " " + t.T("report.option.recommended")
 		}
+		if len(o.RuledOutBy) > 0 {
+			model += " (" + t.T("advice.ruled_out.label", strings.Join(o.RuledOutBy, ", ")) + ")"
+		}
 		r := []string{model, t.OptionName(o), o.Region}
 		if o.Complete {
 			r = append(r, o.Monthly.Display(), o.FirstYear.Display(), o.HorizonTotal.Display(), o.MigrationOneTime.Display())
