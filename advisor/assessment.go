@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -104,6 +105,17 @@ func NeedOf(w Workload, org Organization, s Strategy) pricing.Need {
 	return n
 }
 
+// NeedFor is NeedOf the recommended strategy, with what the fired rules ask
+// of the pricing: performance sizing for a right-sized workload (flag
+// rightsize), its GPUs, and spot GPU capacity (flag spot).
+func NeedFor(w Workload, org Organization, rec Recommendation) pricing.Need {
+	n := NeedOf(w, org, rec.Strategy)
+	n.GPUCount, n.GPUKind = w.GPUCount, w.GPUKind
+	n.RightSize = slices.Contains(rec.Flags, FlagRightSize)
+	n.Spot = slices.Contains(rec.Flags, FlagSpot)
+	return n
+}
+
 // Settings are the organisation's choices as the cost model takes them.
 func (o Organization) Settings() pricing.Settings {
 	return pricing.Settings{Geography: o.Geography, HorizonYears: o.HorizonYears, Sizing: o.Sizing,
@@ -129,5 +141,14 @@ func MarkRecommended(opts []pricing.Option, m pricing.Model) {
 	}
 	if best >= 0 {
 		opts[best].Recommended = true
+	}
+}
+
+// MarkRuledOut records on each option the rules that ruled its model out.
+func MarkRuledOut(opts []pricing.Option, excluded map[Model][]string) {
+	for i := range opts {
+		if ids := excluded[Model(opts[i].Model)]; len(ids) > 0 {
+			opts[i].RuledOutBy = slices.Clone(ids)
+		}
 	}
 }

@@ -38,6 +38,18 @@ func TestPickModel(t *testing.T) {
 
 func TestPickStrategy(t *testing.T) {
 	hint := func(s Strategy, priority int) *Rule { return &Rule{Strategy: s, Priority: priority} }
+	// pick runs pickStrategy over rules that all fired.
+	pick := func(fired []*Rule, m Model) Strategy {
+		r := &Rules{}
+		for _, f := range fired {
+			r.rules = append(r.rules, *f)
+		}
+		on := make([]bool, len(r.rules))
+		for i := range on {
+			on[i] = true
+		}
+		return r.pickStrategy(on, m)
+	}
 	tests := []struct {
 		name  string
 		fired []*Rule
@@ -56,7 +68,7 @@ func TestPickStrategy(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := pickStrategy(tc.fired, tc.model); got != tc.want {
+			if got := pick(tc.fired, tc.model); got != tc.want {
 				t.Errorf("got %s, want %s", got, tc.want)
 			}
 		})
@@ -65,6 +77,7 @@ func TestPickStrategy(t *testing.T) {
 
 func TestConfidence(t *testing.T) {
 	reasons := []Reason{{Answers: []Answer{{Field: "kind"}, {Field: "vcpu"}}}}
+	swings := []Swing{{Field: "data_sensitivity", Value: "internal", Model: SaaS, Strategy: Repurchase}}
 	tests := []struct {
 		name     string
 		decisive bool
@@ -76,13 +89,14 @@ func TestConfidence(t *testing.T) {
 		{"margin_two", false, 2, nil, 60},
 		{"margin_capped_at_five", false, 12, nil, 90},
 		{"decisive", true, 0, nil, 90},
-		{"assumed_answer_read_by_a_fired_rule", false, 5, []Assumption{{"kind", "other"}}, 86},
+		{"assumed_answer_read_by_a_fired_rule", false, 5, []Assumption{{"kind", "other"}}, 87},
+		{"assumed_answer_that_swings_the_verdict", false, 5, []Assumption{{"data_sensitivity", "regulated"}}, 78},
 		{"assumed_answer_not_read", false, 5, []Assumption{{"os", "linux"}}, 89},
 		{"floor_at_five", false, 0, make([]Assumption, 50), 5},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := confidence(tc.decisive, tc.margin, tc.assumed, reasons); got != tc.want {
+			if got := confidence(tc.decisive, tc.margin, tc.assumed, reasons, swings); got != tc.want {
 				t.Errorf("got %d, want %d", got, tc.want)
 			}
 		})

@@ -59,14 +59,23 @@ func (y ruleYAML) compile() (Rule, error) {
 	if r.Strategy, err = parseStrategy(y.Strategy, y.Priority); err != nil {
 		return r, err
 	}
-	if r.Flag, r.Source = y.Flag, strings.TrimSpace(y.Source); r.Flag != "" && !slices.Contains(Flags, r.Flag) {
-		return r, fmt.Errorf("unknown flag %q (want one of %v)", r.Flag, Flags)
+	if r.Flags, err = parseFlags(y.Flags); err != nil {
+		return r, err
 	}
-	if r.Flag != "" && r.Source == "" {
-		return r, errors.New("a flag rule must cite its source")
+	for _, src := range y.Source {
+		if !slices.Contains(RuleSources, src) {
+			return r, fmt.Errorf("source: unknown source %q", src)
+		}
 	}
-	if r.Scores == (Scores{}) && len(r.Exclude) == 0 && r.Strategy == "" && r.Flag == "" {
-		return r, errors.New("no effect: give scores, exclude, strategy or flag")
+	r.Sources = slices.Clone(y.Source)
+	if r.Warn, r.Cite = y.Warn, strings.TrimSpace(y.Cite); r.Warn != "" && !slices.Contains(Warnings, r.Warn) {
+		return r, fmt.Errorf("unknown warning %q (want one of %v)", r.Warn, Warnings)
+	}
+	if r.Warn != "" && r.Cite == "" {
+		return r, errors.New("a warning rule must cite its source")
+	}
+	if r.Scores == (Scores{}) && len(r.Exclude) == 0 && r.Strategy == "" && len(r.Flags) == 0 && r.Warn == "" {
+		return r, errors.New("no effect: give scores, exclude, strategy, flags or warn")
 	}
 	return r, nil
 }
@@ -178,4 +187,19 @@ func parseStrategy(name string, priority int) (Strategy, error) {
 		return "", fmt.Errorf("unknown strategy %q", name)
 	}
 	return s, nil
+}
+
+func parseFlags(names []string) ([]Flag, error) {
+	var out []Flag
+	for _, name := range names {
+		f := Flag(name)
+		if !slices.Contains(Flags, f) {
+			return nil, fmt.Errorf("flags: unknown flag %q", name)
+		}
+		if slices.Contains(out, f) {
+			return nil, fmt.Errorf("flags: %q listed twice", name)
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }

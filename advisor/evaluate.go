@@ -64,7 +64,8 @@ func (aw *Assessed) evaluateWith(rules *Rules, cat *pricing.Catalog, org Organiz
 		aw.Options, aw.QuoteKey = []pricing.Option{}, ""
 		return
 	}
-	aw.Options, aw.QuoteKey = c.quote(NeedOf(w, org, aw.Recommendation.Strategy), cat, s)
-	applyFlags(aw.Options, aw.Recommendation, pricing.GeographyCountry(org.Geography))
+	aw.Options, aw.QuoteKey = c.quote(NeedFor(w, org, aw.Recommendation), cat, s)
+	applyWarnings(aw.Options, aw.Recommendation, pricing.GeographyCountry(org.Geography))
 	MarkRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
+	MarkRuledOut(aw.Options, aw.Recommendation.Excluded)
 }

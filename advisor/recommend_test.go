@@ -65,6 +65,16 @@ func TestRecommendGolden(t *testing.T) {
 			if rec.Model != tc.model || rec.Strategy != tc.strategy {
 				t.Errorf("got %s/%s, want %s/%s", rec.Model, rec.Strategy, tc.model, tc.strategy)
 			}
+			checkFired(t, rec, tc.fires, tc.never)
+			if tc.decider != "" {
+				got := "none"
+				if d := rec.Decider; d != nil {
+					got = d.Field + "=" + d.Value + " -> " + string(d.Model) + "/" + string(d.Strategy)
+				}
+				if got != tc.decider {
+					t.Errorf("got decider %s, want %s", got, tc.decider)
+				}
+			}
 			if rec.Confidence < 0 || rec.Confidence > 100 {
 				t.Errorf("got confidence %d, want 0..100", rec.Confidence)
 			}
@@ -74,6 +84,25 @@ func TestRecommendGolden(t *testing.T) {
 			}
 			checkGolden(t, tc.name, append(got, '\n'))
 		})
+	}
+}
+
+// checkFired checks that every rule of fires fired and none of never did.
+func checkFired(tb testing.TB, rec Recommendation, fires, never []string) {
+	tb.Helper()
+	got := map[string]bool{}
+	for _, rs := range rec.Reasons {
+		got[rs.Rule] = true
+	}
+	for _, id := range fires {
+		if !got[id] {
+			tb.Errorf("rule %s did not fire, want it to", id)
+		}
+	}
+	for _, id := range never {
+		if got[id] {
+			tb.Errorf("rule %s fired, want it not to", id)
+		}
 	}
 }
 

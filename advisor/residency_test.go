@@ -56,7 +56,7 @@ func TestRegulatedKoreanWorkloadGetsResidencyFlag(t *testing.T) {
 
 func hasReason(rec Recommendation, rule string) bool {
 	for _, r := range rec.Reasons {
-		if r.Rule == rule && r.Flag == FlagForeignRegion && r.Source != "" {
+		if r.Rule == rule && r.Warn == WarnForeignRegion && r.Cite != "" {
 			return true
 		}
 	}

@@ -26,6 +26,7 @@ const (
 	MaxDevelopers   = 100_000
 	MaxLifetime     = 600
 	MaxHorizonYears = 5
+	MaxGPUs         = 16
 )
 
 // Geographies are the places an organisation can choose to run in, those
@@ -94,7 +95,7 @@ func (v *validator) boolean(field string, p *bool, def bool, out *bool, as *[]As
 }
 
 // customCodeKinds are the kinds that are usually software the organisation writes.
-var customCodeKinds = []string{"web_app", "api", "batch", "analytics"}
+var customCodeKinds = []string{"web_app", "api", "batch", "analytics", "gpu_compute", "static_site"}
 
 // Resolve validates the input and applies defaults for the fields left empty.
 // It returns FieldErrors (matching ErrInvalid) naming every bad field.
@@ -154,6 +155,24 @@ func (in WorkloadInput) Resolve() (Workload, error) {
 	// for a question added after they were answered.
 	var none []Assumption
 	v.enum("sector", in.Sector, "general", Sectors, &w.Sector, &none)
+	v.boolean("end_of_life", in.EndOfLife, false, &w.EndOfLife, as)
+	// Answers that only matter for some workloads are defaulted without
+	// counting as assumptions elsewhere: they cannot move those verdicts.
+	quiet := func(relevant bool) *[]Assumption {
+		if relevant {
+			return as
+		}
+		return new([]Assumption)
+	}
+	v.boolean("code_ownership", in.CodeOwnership, w.CustomCode && w.Developers > 0, &w.CodeOwnership, quiet(w.CustomCode))
+	gpu := w.Kind == "gpu_compute"
+	gpus := 0
+	if gpu {
+		gpus = 1
+	}
+	v.intRange("gpu_count", in.GPUCount, gpus, 0, MaxGPUs, &w.GPUCount, quiet(gpu))
+	v.enum("gpu_kind", in.GPUKind, "", GPUKinds, &w.GPUKind, quiet(gpu))
+	v.boolean("interruptible", in.Interruptible, false, &w.Interruptible, quiet(gpu || w.Kind == "batch"))
 	if c := in.CurrentMonthlyCost; c != nil {
 		if c.IsNegative() || c.GreaterThan(decimal.New(1, 12)) {
 			v.add("current_monthly_cost", "range", "0", "1000000000000")

@@ -52,6 +52,26 @@ const (
 // Strategies lists every strategy, in display order.
 var Strategies = []Strategy{Rehost, Replatform, Refactor, Repurchase, Retire, Retain}
 
+// Flag is an instruction a rule gives the pricing of a workload.
+type Flag string
+
+// Flags a rule can raise.
+const (
+	// FlagRightSize prices the workload on a smaller machine sized on its
+	// measured use (performance sizing), and marks its options right-sized.
+	FlagRightSize Flag = "rightsize"
+	// FlagSpot prices GPU capacity on spot or preemptible terms.
+	FlagSpot Flag = "spot"
+)
+
+// Flags lists every Flag.
+var Flags = []Flag{FlagRightSize, FlagSpot}
+
+// RuleSources are where a rule can come from: the seed guidance, 6R
+// migration practice, a provider's documentation, vendor licence terms, or
+// the second-opinion review of issue 14.
+var RuleSources = []string{"seed", "6r", "provider", "licensing", "review"}
+
 // Scores holds one integer per service model; higher is a better fit.
 type Scores struct {
 	IaaS int `json:"iaas"`
@@ -89,13 +109,17 @@ type Rule struct {
 	Exclude  []Model  `json:"exclude,omitempty"`
 	Strategy Strategy `json:"strategy,omitempty"`
 	Priority int      `json:"priority,omitempty"` // of the strategy hint; highest wins
-	// Flag is a warning the rule puts on options (see Flags): foreign_region
-	// on options whose data would live outside the organisation's country,
-	// csap on options without a sourced CSAP certification.
-	Flag string `json:"flag,omitempty"`
-	// Source cites what the rule rests on: law, regulation or guide, with
+	Flags    []Flag   `json:"flags,omitempty"`    // what pricing must do when it fires
+	// Sources say where the rule comes from (see RuleSources).
+	Sources []string `json:"sources,omitempty"`
+	// Warn is a warning the rule puts on options (see Warnings):
+	// foreign_region on options whose data would live outside the
+	// organisation's country, csap on options without a sourced CSAP
+	// certification.
+	Warn string `json:"warn,omitempty"`
+	// Cite cites what the rule rests on: law, regulation or guide, with
 	// its address and the date it was read.
-	Source string `json:"source,omitempty"`
+	Cite string `json:"cite,omitempty"`
 
 	program *vm.Program
 	fields  []int // index in Workload of each of Answers
@@ -105,6 +129,7 @@ type Rule struct {
 type Rules struct {
 	rules   []Rule
 	version string
+	readers map[string][]int // answer -> indexes of the rules that read it
 }
 
 //go:embed rules.yaml
@@ -133,6 +158,8 @@ func (r *Rules) List() []Rule {
 	for i, rule := range r.rules {
 		rule.Answers = slices.Clone(rule.Answers)
 		rule.Exclude = slices.Clone(rule.Exclude)
+		rule.Flags = slices.Clone(rule.Flags)
+		rule.Sources = slices.Clone(rule.Sources)
 		rule.fields = slices.Clone(rule.fields)
 		out[i] = rule
 	}
@@ -152,9 +179,11 @@ type ruleYAML struct {
 	Strategy string         `yaml:"strategy"`
 	Priority int            `yaml:"priority"`
 	Answers  []string       `yaml:"answers"`
+	Flags    []string       `yaml:"flags"`
+	Source   []string       `yaml:"source"`
 	Reason   string         `yaml:"reason"`
-	Flag     string         `yaml:"flag"`
-	Source   string         `yaml:"source"`
+	Warn     string         `yaml:"warn"`
+	Cite     string         `yaml:"cite"`
 }
 
 // LoadRules parses, validates and compiles a rules file. Any error (bad YAML,
@@ -187,7 +216,13 @@ func LoadRules(data []byte) (*Rules, error) {
 		rules = append(rules, rule)
 	}
 	sum := sha256.Sum256(data)
-	return &Rules{rules: rules, version: hex.EncodeToString(sum[:])}, nil
+	readers := map[string][]int{}
+	for i, rule := range rules {
+		for _, a := range rule.Answers {
+			readers[a] = append(readers[a], i)
+		}
+	}
+	return &Rules{rules: rules, version: hex.EncodeToString(sum[:]), readers: readers}, nil
 }
 
 // ruleLines returns the line in data where each rule starts. The file has

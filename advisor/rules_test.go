@@ -22,8 +22,8 @@ func TestDefaultRulesLoad(t *testing.T) {
 	if err != nil {
 		t.Fatalf("embedded rules.yaml: %v", err)
 	}
-	if n := len(r.List()); n < 25 || n > 45 {
-		t.Errorf("got %d rules, want 25 to 45", n)
+	if n := len(r.List()); n < 25 || n > 80 {
+		t.Errorf("got %d rules, want 25 to 80", n)
 	}
 	sum := sha256.Sum256(defaultRulesYAML)
 	if got, want := DefaultRules().Version(), hex.EncodeToString(sum[:]); got != want {

@@ -8,7 +8,7 @@ import (
 
 // Kinds of workload.
 var Kinds = []string{"web_app", "api", "database", "batch", "email_collaboration", "crm", "erp",
-	"file_sharing", "monitoring", "analytics", "dev_tools", "other"}
+	"file_sharing", "monitoring", "analytics", "dev_tools", "static_site", "gpu_compute", "data_warehouse", "other"}
 
 // Enumerations of the workload answers, in display order.
 var (
@@ -23,6 +23,8 @@ var (
 	// (medical records), finance (electronic financial transactions) and
 	// public (public institutions, CSAP); general is none of them.
 	Sectors = []string{"general", "health", "finance", "public"}
+	// GPUKinds are the accelerators a GPU workload can ask for; "" is any.
+	GPUKinds = []string{"", "t4", "l4", "a10g", "l40s", "a100", "h100"}
 )
 
 // WorkloadInput is a workload as a user or a file gave it: a nil field was left
@@ -55,6 +57,11 @@ type WorkloadInput struct {
 	LockInTolerance         *string          `json:"lock_in_tolerance"`
 	Sector                  *string          `json:"sector"`
 	CurrentMonthlyCost      *decimal.Decimal `json:"current_monthly_cost"`
+	EndOfLife               *bool            `json:"end_of_life,omitempty"`
+	CodeOwnership           *bool            `json:"code_ownership,omitempty"`
+	GPUCount                *int             `json:"gpu_count,omitempty"`
+	GPUKind                 *string          `json:"gpu_kind,omitempty"`
+	Interruptible           *bool            `json:"interruptible,omitempty"`
 }
 
 // Workload is a resolved workload: every answer known, defaults applied. Rule
@@ -71,27 +78,39 @@ type Workload struct {
 	AvgCPUUtilizationPct    float64 `json:"avg_cpu_utilization_pct" expr:"avg_cpu_utilization_pct"`
 	AvgMemoryUtilizationPct float64 `json:"avg_memory_utilization_pct" expr:"avg_memory_utilization_pct"`
 	// HasCPUUtilization and HasMemoryUtilization say whether the averages were given.
-	HasCPUUtilization    bool   `json:"has_cpu_utilization,omitempty" expr:"has_cpu_utilization"`
-	HasMemoryUtilization bool   `json:"has_memory_utilization,omitempty" expr:"has_memory_utilization"`
-	OS                   string `json:"os" expr:"os"`
-	DatabaseEngine       string `json:"database_engine" expr:"database_engine"`
-	Users                int    `json:"users" expr:"users"`
-	Developers           int    `json:"developers" expr:"developers"`
-	CustomCode           bool   `json:"custom_code" expr:"custom_code"`
-	Customization        string `json:"customization" expr:"customization"`
-	NeedsOSControl       bool   `json:"needs_os_control" expr:"needs_os_control"`
-	DataSensitivity      string `json:"data_sensitivity" expr:"data_sensitivity"`
-	TimeToMarket         string `json:"time_to_market" expr:"time_to_market"`
-	Growth               string `json:"growth" expr:"growth"`
-	LifetimeMonths       int    `json:"lifetime_months" expr:"lifetime_months"`
-	MobileAccess         bool   `json:"mobile_access" expr:"mobile_access"`
-	Collaboration        bool   `json:"collaboration" expr:"collaboration"`
-	LockInTolerance      string `json:"lock_in_tolerance" expr:"lock_in_tolerance"`
-	Sector               string `json:"sector,omitempty" expr:"sector"`
+	HasCPUUtilization    bool             `json:"has_cpu_utilization,omitempty" expr:"has_cpu_utilization"`
+	HasMemoryUtilization bool             `json:"has_memory_utilization,omitempty" expr:"has_memory_utilization"`
+	OS                   string           `json:"os" expr:"os"`
+	DatabaseEngine       string           `json:"database_engine" expr:"database_engine"`
+	Users                int              `json:"users" expr:"users"`
+	Developers           int              `json:"developers" expr:"developers"`
+	CustomCode           bool             `json:"custom_code" expr:"custom_code"`
+	Customization        string           `json:"customization" expr:"customization"`
+	NeedsOSControl       bool             `json:"needs_os_control" expr:"needs_os_control"`
+	DataSensitivity      string           `json:"data_sensitivity" expr:"data_sensitivity"`
+	TimeToMarket         string           `json:"time_to_market" expr:"time_to_market"`
+	Growth               string           `json:"growth" expr:"growth"`
+	LifetimeMonths       int              `json:"lifetime_months" expr:"lifetime_months"`
+	MobileAccess         bool             `json:"mobile_access" expr:"mobile_access"`
+	Collaboration        bool             `json:"collaboration" expr:"collaboration"`
+	LockInTolerance      string           `json:"lock_in_tolerance" expr:"lock_in_tolerance"`
+	Sector               string           `json:"sector,omitempty" expr:"sector"`
 	// HomeCountry is the ISO 3166-1 alpha-2 country of the organisation's
 	// geography, set when rules are evaluated; it is not stored.
 	HomeCountry        string           `json:"-" expr:"home_country"`
 	CurrentMonthlyCost *decimal.Decimal `json:"current_monthly_cost,omitempty" expr:"-"`
+	// EndOfLife says the business has decided to switch it off at the end
+	// of LifetimeMonths, with nothing to replace it.
+	EndOfLife bool `json:"end_of_life" expr:"end_of_life"`
+	// CodeOwnership says the team has the source code and the knowledge and
+	// rights to change it: the capacity a refactor needs beyond developers.
+	CodeOwnership bool `json:"code_ownership" expr:"code_ownership"`
+	// GPUCount is the accelerators per instance; GPUKind the one asked for ("" any).
+	GPUCount int    `json:"gpu_count" expr:"gpu_count"`
+	GPUKind  string `json:"gpu_kind" expr:"gpu_kind"`
+	// Interruptible says the work can be stopped and resumed (checkpoints,
+	// queued jobs), so spot or preemptible capacity fits.
+	Interruptible bool `json:"interruptible" expr:"interruptible"`
 	// Assumptions lists the fields that were left empty and got a default.
 	Assumptions []Assumption `json:"assumptions,omitempty" expr:"-"`
 }

@@ -137,7 +137,7 @@ func TestParseFormats(t *testing.T) {
 				"9 Minimal Minimal vcpu=- mem=- disk=- os=- in_use=- kind=-/- util=-/- group= tags=[] flags=[]",
 			},
 			problems: []Problem{
-				{Line: 4, Column: "kind", Value: "mainframe", Code: "one_of", Reason: "kind must be one of: " + strings.Join([]string{"web_app", "api", "database", "batch", "email_collaboration", "crm", "erp", "file_sharing", "monitoring", "analytics", "dev_tools", "other"}, ", ")},
+				{Line: 4, Column: "kind", Value: "mainframe", Code: "one_of", Reason: "kind must be one of: " + strings.Join([]string{"web_app", "api", "database", "batch", "email_collaboration", "crm", "erp", "file_sharing", "monitoring", "analytics", "dev_tools", "static_site", "gpu_compute", "data_warehouse", "other"}, ", ")},
 				{Line: 5, Column: "in_use", Value: "maybe", Code: "boolean", Reason: "not true or false"},
 				{Line: 6, Column: "instances", Value: "1.5", Code: "integer", Reason: "not a whole number"},
 				{Line: 7, Column: "current_monthly_cost", Value: "12 euros", Code: "decimal", Reason: "not an amount"},

@@ -15,15 +15,15 @@ var ownColumns = []string{"name", "kind", "in_use", "instances", "vcpu", "memory
 	"egress_gb_month", "avg_cpu_utilization_pct", "avg_memory_utilization_pct", "os", "database_engine",
 	"users", "developers", "custom_code", "customization", "needs_os_control", "data_sensitivity",
 	"time_to_market", "growth", "lifetime_months", "mobile_access", "collaboration", "lock_in_tolerance",
-	"sector", "current_monthly_cost", "tags", "group"}
+	"sector", "current_monthly_cost", "tags", "group", "end_of_life", "code_ownership", "gpu_count", "gpu_kind", "interruptible"}
 
 var ownExamples = [][]string{
 	{"Customer portal", "web_app", "true", "2", "4", "16", "200", "150", "35", "60", "linux", "",
 		"5000", "4", "true", "medium", "false", "confidential", "normal", "fast", "48", "true", "false",
-		"medium", "general", "1450.00", "prod;customer", "Sales"},
+		"medium", "general", "1450.00", "prod;customer", "Sales", "false", "true", "", "", ""},
 	{"Finance DB", "database", "true", "1", "8", "64", "1000", "20", "", "", "windows", "sqlserver",
 		"120", "0", "false", "low", "true", "regulated", "normal", "stable", "60", "false", "false",
-		"low", "finance", "3200.50", "finance", "Finance"},
+		"low", "finance", "3200.50", "finance", "Finance", "false", "", "", "", ""},
 }
 
 // Template is the downloadable CSV template of our own format: a UTF-8 BOM,
@@ -143,6 +143,11 @@ func init() {
 		"growth":            enumSetter("growth", func(r *rowCtx) **string { return &r.row.Input.Growth }),
 		"lock_in_tolerance": enumSetter("lock_in_tolerance", func(r *rowCtx) **string { return &r.row.Input.LockInTolerance }),
 		"sector":            enumSetter("sector", func(r *rowCtx) **string { return &r.row.Input.Sector }),
+		"end_of_life":       boolSetter("end_of_life", func(r *rowCtx) **bool { return &r.row.Input.EndOfLife }),
+		"code_ownership":    boolSetter("code_ownership", func(r *rowCtx) **bool { return &r.row.Input.CodeOwnership }),
+		"interruptible":     boolSetter("interruptible", func(r *rowCtx) **bool { return &r.row.Input.Interruptible }),
+		"gpu_count":         intSetter("gpu_count", func(r *rowCtx) **int { return &r.row.Input.GPUCount }),
+		"gpu_kind":          enumSetter("gpu_kind", func(r *rowCtx) **string { return &r.row.Input.GPUKind }),
 		"current_monthly_cost": func(r *rowCtx, c int) {
 			s := r.cell(c)
 			if s == "" || r.tooLong(c, s) {

@@ -23,7 +23,11 @@ func (q quoter) iaas(provider string) Option {
 	}
 	sz := RightSize(q.n, q.s.Sizing, q.s.Comfort)
 	opt.Sizing = &sz
-	vm, ok := q.addVM(&opt, provider, region, sz)
+	addVM := q.addVM
+	if q.n.GPUCount > 0 {
+		addVM = q.addGPUVM
+	}
+	vm, ok := addVM(&opt, provider, region, sz)
 	if ok {
 		opt.Product, opt.SKU = vm.Name, vm.SKU
 	}
@@ -149,7 +153,7 @@ func sumMonthly(ls []Line) decimal.Decimal {
 func (q quoter) addVM(opt *Option, provider, region string, sz Sizing) (Offer, bool) {
 	vcpu, mem := sz.floats()
 	od, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: Compute, OS: q.n.OS, Term: OnDemand,
-		MinVCPU: vcpu, MinMemory: mem})
+		MinVCPU: vcpu, MinMemory: mem, Match: notGPU})
 	if !ok {
 		opt.missing("compute", q.n.OS, sz.VCPU, sz.MemoryGiB, region)
 		return Offer{}, false

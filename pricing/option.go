@@ -200,6 +200,9 @@ type Option struct {
 	Notes          []Msg  `json:"notes,omitempty"`
 
 	Recommended bool `json:"recommended"`
+	// RuledOutBy are the ids of the rules that ruled the option's model out
+	// for the workload: it is shown for comparison only, below the others.
+	RuledOutBy []string `json:"ruled_out_by,omitempty"`
 	// Complete is false when a price is missing; Missing says which.
 	Complete bool  `json:"complete"`
 	Missing  []Msg `json:"missing"`

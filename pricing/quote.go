@@ -27,6 +27,14 @@ type Need struct {
 	Strategy string
 	// CurrentMonthly is what the workload costs today, nil when unknown.
 	CurrentMonthly *Money
+	// RightSize prices the need on its measured use (performance sizing)
+	// whatever the organisation's sizing: it is in use but oversized.
+	RightSize bool
+	// GPUCount and GPUKind ("" any) ask for GPU machines; Spot prices them
+	// on interruptible capacity where a spot price exists.
+	GPUCount int
+	GPUKind  string
+	Spot     bool
 }
 
 // Settings are the organisation-wide choices that price every workload.
@@ -84,9 +92,22 @@ func (s Settings) withDefaults() Settings {
 // demand, sizing as is, and labour hours +25%. Low is never above Typical and
 // High never below it (performance sizing of a busy machine can ask for more
 // than its allocation).
+//
+// A need flagged RightSize is priced with performance sizing in Typical and
+// Low whatever the settings say, and says so in a note; High stays as is.
 func Quote(n Need, c *Catalog, s Settings) []Option {
 	s = s.withDefaults()
+	if n.RightSize {
+		s.Sizing = SizingPerformance
+	}
 	typical := quoteAll(n, c, s)
+	if n.RightSize {
+		for i := range typical {
+			if typical[i].Sizing != nil {
+				typical[i].note("right-sized: it is in use but its measured use is low, so it is priced on a smaller machine (measured use × comfort factor); check month-end and seasonal peaks before buying")
+			}
+		}
+	}
 	low := s
 	low.Commitment, low.Sizing = CommitBest, SizingPerformance
 	high := s
@@ -129,8 +150,17 @@ func quoteAll(n Need, c *Catalog, s Settings) []Option {
 		}
 		out = append(out, q.iaas(p))
 	}
-	out = append(out, q.paasAll()...)
-	out = append(out, q.saasAll()...)
+	switch {
+	case n.GPUCount > 0:
+		// No application platform or product priced here sells GPUs.
+	case n.Kind == "static_site":
+		out = append(out, q.staticAll()...)
+	case n.Kind == "data_warehouse":
+		out = append(out, q.warehouseAll()...)
+	default:
+		out = append(out, q.paasAll()...)
+		out = append(out, q.saasAll()...)
+	}
 	for i := range out {
 		q.finish(&out[i])
 		out[i].Country = Country(out[i].Provider, out[i].Region)

@@ -113,12 +113,20 @@ func sourcesOf(ws []Workload) []Source {
 	return out
 }
 
-// Sorted returns the options in the order of the result page: IaaS, PaaS,
-// SaaS, each in quote order.
+// Sorted returns the options by model, IaaS, PaaS, SaaS, each in quote
+// order, with the options of ruled-out models last.
 func Sorted(opts []pricing.Option) []pricing.Option {
 	rank := map[pricing.Model]int{pricing.ModelIaaS: 0, pricing.ModelPaaS: 1, pricing.ModelSaaS: 2}
+	ruled := func(o pricing.Option) int { // ruled-out models last (issue 14)
+		if len(o.RuledOutBy) > 0 {
+			return 1
+		}
+		return 0
+	}
 	out := slices.Clone(opts)
-	slices.SortStableFunc(out, func(a, b pricing.Option) int { return cmp.Compare(rank[a.Model], rank[b.Model]) })
+	slices.SortStableFunc(out, func(a, b pricing.Option) int {
+		return cmp.Or(cmp.Compare(ruled(a), ruled(b)), cmp.Compare(rank[a.Model], rank[b.Model]))
+	})
 	return out
 }
 

@@ -63,6 +63,10 @@ func markdownSummary(b *bufio.Writer, t Text, d Document) {
 func markdownWorkload(b *bufio.Writer, t Text, i int, w Workload) {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 	p("\n## %s\n\n**%s**\n\n", md(t.T("report.workload", i+1, w.Name)), md(t.Verdict(w.Recommendation)))
+	for _, a := range t.Advice(w.Recommendation) {
+		p("- %s\n", md(a))
+	}
+	p("\n")
 	p("%s: %s\n\n### %s\n\n", t.T("report.scores"), md(strings.Join(t.Scores(w.Recommendation), " · ")), t.T("result.why"))
 	for _, rs := range w.Recommendation.Reasons {
 		text, detail := t.Reason(rs)
@@ -232,6 +236,9 @@ func OptionRows(t Text, opts []pricing.Option) [][]string {
 		model := t.Model(string(o.Model))
 		if o.Recommended {
 			model += " " + t.T("report.option.recommended")
+		}
+		if len(o.RuledOutBy) > 0 {
+			model += " (" + t.T("advice.ruled_out.label", strings.Join(o.RuledOutBy, ", ")) + ")"
 		}
 		where := t.Where(o)
 		for _, f := range o.Flags {

@@ -148,6 +148,7 @@ func (p *pdfDoc) workload(i int, w Workload) {
 	p.heading(2, p.t.T("report.workload", i+1, w.Name))
 	p.font("B", 10)
 	p.MultiCell(contentW, 5, p.t.Verdict(w.Recommendation), "", "L", false)
+	p.bullets(p.t.Advice(w.Recommendation), 9)
 	p.para(p.t.T("report.scores")+": "+strings.Join(p.t.Scores(w.Recommendation), " · "), 9)
 	p.heading(3, p.t.T("result.why"))
 	for _, rs := range w.Recommendation.Reasons {

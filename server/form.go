@@ -122,6 +122,8 @@ func (f *form) workload(prefix string) advisor.WorkloadInput {
 		TimeToMarket: f.str(p("time_to_market")), Growth: f.str(p("growth")), LifetimeMonths: f.int(p("lifetime_months")),
 		MobileAccess: f.bool(p("mobile_access")), Collaboration: f.bool(p("collaboration")),
 		LockInTolerance: f.str(p("lock_in_tolerance")), Sector: f.str(p("sector")), CurrentMonthlyCost: f.decimal(p("current_monthly_cost")),
+		EndOfLife: f.bool(p("end_of_life")), CodeOwnership: f.bool(p("code_ownership")), GPUCount: f.int(p("gpu_count")),
+		GPUKind: f.str(p("gpu_kind")), Interruptible: f.bool(p("interruptible")),
 	}
 }
 

@@ -31,9 +31,10 @@ func (s *Server) whatIf(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		need := advisor.NeedOf(aw.Workload, a.Organization, aw.Recommendation.Strategy)
+		need := advisor.NeedFor(aw.Workload, a.Organization, aw.Recommendation)
 		aw.Options = pricing.WhatIf(need, cat, a.Organization.Settings(), ov)
 		advisor.MarkRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
+		advisor.MarkRuledOut(aw.Options, aw.Recommendation.Excluded)
 		a = withWorkload(a, aw)
 	}
 	view := resultView(a, i18n.Lang(r.Context()))

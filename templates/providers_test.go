@@ -40,7 +40,7 @@ func TestRegisteredProvidersHaveNames(t *testing.T) {
 			t.Errorf("no message enum.sector.%s", v)
 		}
 	}
-	for _, f := range advisor.Flags {
+	for _, f := range advisor.Warnings {
 		if !i18n.Has("rules.flag." + f) {
 			t.Errorf("no message rules.flag.%s", f)
 		}

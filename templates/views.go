@@ -5,6 +5,7 @@ package templates
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -80,7 +81,9 @@ func (w WhatIfView) For(id string) FormView {
 	return FormView{}
 }
 
-// Groups returns the workload's options grouped by model, in the order IaaS, PaaS, SaaS.
+// Groups returns the workload's options grouped by model: the recommended
+// model's first, then the others in the order IaaS, PaaS, SaaS, and the models
+// the rules ruled out last.
 func Groups(opts []pricing.Option) [][]pricing.Option {
 	var out [][]pricing.Option
 	for _, m := range []pricing.Model{pricing.ModelIaaS, pricing.ModelPaaS, pricing.ModelSaaS} {
@@ -94,6 +97,17 @@ func Groups(opts []pricing.Option) [][]pricing.Option {
 			out = append(out, g)
 		}
 	}
+	// The recommended model first, ruled-out models last (issue 14).
+	rank := func(g []pricing.Option) int {
+		switch {
+		case slices.ContainsFunc(g, func(o pricing.Option) bool { return o.Recommended }):
+			return 0
+		case len(g[0].RuledOutBy) > 0:
+			return 2
+		}
+		return 1
+	}
+	slices.SortStableFunc(out, func(a, b []pricing.Option) int { return rank(a) - rank(b) })
 	return out
 }
 
@@ -116,8 +130,7 @@ func Itoa(n int) string { return strconv.Itoa(n) }
 func ModelClass(m string) string { return "badge model-" + m }
 
 // needsFields are the optional questions folded away by default.
-var needsFields = []string{"customization", "data_sensitivity", "time_to_market", "growth", "lock_in_tolerance",
-	"developers", "lifetime_months", "current_monthly_cost", "custom_code", "needs_os_control", "mobile_access", "collaboration"}
+var needsFields = []string{"current_monthly_cost"}
 
 func hasNeedsErrors(f FormView, prefix string) bool {
 	for _, n := range needsFields {
@@ -419,3 +432,58 @@ const LargeEstate = 50
 
 // FirstN returns at most the first n workloads.
 func FirstN(ws []advisor.Assessed, n int) []advisor.Assessed { return ws[:min(n, len(ws))] }
+
+// answerText shows an answer's value as the questionnaire words it: an
+// enumeration's label, yes or no, or the number.
+func answerText(ctx context.Context, field, value string) string {
+	switch value {
+	case "true":
+		return t(ctx, "form.yes")
+	case "false":
+		return t(ctx, "form.no")
+	}
+	if k := "enum." + field + "." + value; i18n.Has(k) {
+		return t(ctx, k)
+	}
+	return value
+}
+
+// assumedSwings counts the swing answers that were assumed.
+func assumedSwings(swings []advisor.Swing) int {
+	n := 0
+	for _, s := range swings {
+		if s.Assumed {
+			n++
+		}
+	}
+	return n
+}
+
+// optionClass marks the recommended option, and greys those of ruled-out models.
+func optionClass(o pricing.Option) string {
+	switch {
+	case o.Recommended:
+		return "recommended"
+	case len(o.RuledOutBy) > 0:
+		return "ruled-out"
+	}
+	return ""
+}
+
+// flagText names a rule's pricing flags in the reader's language.
+func flagText(ctx context.Context, flags []advisor.Flag) string {
+	out := make([]string, len(flags))
+	for i, f := range flags {
+		out[i] = t(ctx, "rules.flag."+string(f))
+	}
+	return strings.Join(out, ", ")
+}
+
+// sourceText names a rule's sources in the reader's language.
+func sourceText(ctx context.Context, sources []string) string {
+	out := make([]string, len(sources))
+	for i, s := range sources {
+		out[i] = t(ctx, "rules.source."+s)
+	}
+	return strings.Join(out, "; ")
+}

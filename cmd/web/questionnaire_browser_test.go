@@ -94,8 +94,13 @@ func TestBrowserTenWorkloads(t *testing.T) {
 		}
 		screen[tenWorkloads[i]["name"]] = strings.ToLower(model + "/" + strategy)
 	}
-	if got := screen["Old intranet"]; got != "retire/retire" {
-		t.Errorf("idle intranet: got %s, want retire/retire", got)
+	// Low use on a workload still in use is oversizing, never a reason to retire it (issue 14).
+	if got := screen["Old intranet"]; got != "paas/replatform" {
+		t.Errorf("idle intranet in use: got %s, want paas/replatform, right-sized", got)
+	}
+	flag, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`[data-testid="workload-7"] [data-testid="flag-rightsize"]`)))
+	if err != nil || !strings.Contains(flag, "Right-sized") {
+		t.Errorf("idle intranet in use: got flag %q (%v), want it marked right-sized", flag, err)
 	}
 	if got := screen["Email"]; got != "saas/repurchase" {
 		t.Errorf("email: got %s, want saas/repurchase", got)

@@ -311,6 +311,9 @@ func checkGCP(c *checker) {
 			if o.OS == "windows" {
 				want = want.Add(lookup(a["license_sku"], "0").Mul(decimal.NewFromFloat(o.VCPU)))
 			}
+			if a["gpu_sku"] != "" {
+				want = want.Add(lookup(a["gpu_sku"], "0").Mul(decimal.RequireFromString(a["gpu_count"])))
+			}
 			c.compare(o.Region+" "+o.SKU, o.Amount, want.String())
 		case pricing.BlockStorage, pricing.Egress:
 			c.compare(o.Region+" "+o.SKU+" tier "+o.TierStart.String(), o.Amount, lookup(a["sku_id"], o.TierStart.String()).String())
