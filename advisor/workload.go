@@ -78,23 +78,23 @@ type Workload struct {
 	AvgCPUUtilizationPct    float64 `json:"avg_cpu_utilization_pct" expr:"avg_cpu_utilization_pct"`
 	AvgMemoryUtilizationPct float64 `json:"avg_memory_utilization_pct" expr:"avg_memory_utilization_pct"`
 	// HasCPUUtilization and HasMemoryUtilization say whether the averages were given.
-	HasCPUUtilization    bool             `json:"has_cpu_utilization,omitempty" expr:"has_cpu_utilization"`
-	HasMemoryUtilization bool             `json:"has_memory_utilization,omitempty" expr:"has_memory_utilization"`
-	OS                   string           `json:"os" expr:"os"`
-	DatabaseEngine       string           `json:"database_engine" expr:"database_engine"`
-	Users                int              `json:"users" expr:"users"`
-	Developers           int              `json:"developers" expr:"developers"`
-	CustomCode           bool             `json:"custom_code" expr:"custom_code"`
-	Customization        string           `json:"customization" expr:"customization"`
-	NeedsOSControl       bool             `json:"needs_os_control" expr:"needs_os_control"`
-	DataSensitivity      string           `json:"data_sensitivity" expr:"data_sensitivity"`
-	TimeToMarket         string           `json:"time_to_market" expr:"time_to_market"`
-	Growth               string           `json:"growth" expr:"growth"`
-	LifetimeMonths       int              `json:"lifetime_months" expr:"lifetime_months"`
-	MobileAccess         bool             `json:"mobile_access" expr:"mobile_access"`
-	Collaboration        bool             `json:"collaboration" expr:"collaboration"`
-	LockInTolerance      string           `json:"lock_in_tolerance" expr:"lock_in_tolerance"`
-	Sector               string           `json:"sector,omitempty" expr:"sector"`
+	HasCPUUtilization    bool   `json:"has_cpu_utilization,omitempty" expr:"has_cpu_utilization"`
+	HasMemoryUtilization bool   `json:"has_memory_utilization,omitempty" expr:"has_memory_utilization"`
+	OS                   string `json:"os" expr:"os"`
+	DatabaseEngine       string `json:"database_engine" expr:"database_engine"`
+	Users                int    `json:"users" expr:"users"`
+	Developers           int    `json:"developers" expr:"developers"`
+	CustomCode           bool   `json:"custom_code" expr:"custom_code"`
+	Customization        string `json:"customization" expr:"customization"`
+	NeedsOSControl       bool   `json:"needs_os_control" expr:"needs_os_control"`
+	DataSensitivity      string `json:"data_sensitivity" expr:"data_sensitivity"`
+	TimeToMarket         string `json:"time_to_market" expr:"time_to_market"`
+	Growth               string `json:"growth" expr:"growth"`
+	LifetimeMonths       int    `json:"lifetime_months" expr:"lifetime_months"`
+	MobileAccess         bool   `json:"mobile_access" expr:"mobile_access"`
+	Collaboration        bool   `json:"collaboration" expr:"collaboration"`
+	LockInTolerance      string `json:"lock_in_tolerance" expr:"lock_in_tolerance"`
+	Sector               string `json:"sector,omitempty" expr:"sector"`
 	// HomeCountry is the ISO 3166-1 alpha-2 country of the organisation's
 	// geography, set when rules are evaluated; it is not stored.
 	HomeCountry        string           `json:"-" expr:"home_country"`
