@@ -11,12 +11,11 @@ import (
 	"cloudadvisor/pricing"
 )
 
-// Sheet names of the workbook.
-const (
-	SheetSummary = "Summary"
-	SheetOptions = "Options"
-	SheetLines   = "Lines"
-)
+// SheetNames are the workbook's three sheets in lang: summary, options, lines.
+func SheetNames(lang string) (summary, options, lines string) {
+	t := Text{Lang: lang}
+	return t.T("report.sheet.summary"), t.T("report.sheet.options"), t.T("report.sheet.lines")
+}
 
 // XLSX writes the report as a workbook of three sheets: Summary (the
 // totals), Options (one row per option) and Lines (every cost line, with
@@ -26,11 +25,12 @@ const (
 // workbook opens.
 func XLSX(w io.Writer, d Document, lang string) error {
 	x := &xlsxWriter{f: excelize.NewFile(), t: Text{Lang: lang}, d: d, styles: map[string]int{}}
+	x.sheetSummary, x.sheetOptions, x.sheetLines = SheetNames(lang)
 	defer x.f.Close()
-	if err := x.f.SetSheetName("Sheet1", SheetSummary); err != nil {
+	if err := x.f.SetSheetName("Sheet1", x.sheetSummary); err != nil {
 		return err
 	}
-	for _, s := range []string{SheetOptions, SheetLines} {
+	for _, s := range []string{x.sheetOptions, x.sheetLines} {
 		if _, err := x.f.NewSheet(s); err != nil {
 			return err
 		}
@@ -54,6 +54,8 @@ type xlsxWriter struct {
 	d      Document
 	styles map[string]int
 	err    error
+	// sheet names in the report's language
+	sheetSummary, sheetOptions, sheetLines string
 	// optionRows maps an option (workload index, option index in Sorted
 	// order) to the Lines rows of its monthly and one-time totals.
 	monthlyCell, migrationCell map[[2]int]string
@@ -80,11 +82,7 @@ func (x *xlsxWriter) set(sheet string, row int, vals ...any) {
 // minor unit as Money.Display rounds it, in a number cell with the
 // currency's format, so that the cell reads exactly as the screen.
 func (x *xlsxWriter) money(sheet string, col, row int, m pricing.Money) {
-	places := int32(2)
-	if (pricing.Money{Amount: decimal.NewFromFloat(0.5), Currency: m.Currency}).Display() == m.Currency+" 0" {
-		places = 0
-	}
-	x.exact(sheet, col, row, pricing.Money{Amount: m.Amount.RoundBank(places), Currency: m.Currency})
+	x.exact(sheet, col, row, pricing.Money{Amount: m.Amount.RoundBank(pricing.MinorUnits(m.Currency)), Currency: m.Currency})
 }
 
 // exact writes an amount unrounded, for the lines that formulas add up.
@@ -110,10 +108,11 @@ func (x *xlsxWriter) style(sheet, c, currency string) {
 	id, ok := x.styles[currency]
 	if !ok {
 		digits := "#,##0.00"
-		if (pricing.Money{Amount: decimal.NewFromFloat(0.5), Currency: currency}).Display() == currency+" 0" {
+		if pricing.MinorUnits(currency) == 0 {
 			digits = "#,##0"
 		}
-		q := strconv.Quote(currency + " ")
+		// the prefix Money.Display writes: "₩", or "USD "
+		q := strconv.Quote(pricing.CurrencyPrefix(currency))
 		format := q + digits + ";" + q + "-" + digits
 		var err error
 		if id, err = x.f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil && x.err == nil {
@@ -129,7 +128,7 @@ func (x *xlsxWriter) style(sheet, c, currency string) {
 func (x *xlsxWriter) header(sheet string, cols ...string) {
 	vals := make([]any, len(cols))
 	for i, c := range cols {
-		vals[i] = c
+		vals[i] = x.t.Column(c)
 	}
 	x.set(sheet, 1, vals...)
 	bold, err := x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
@@ -149,7 +148,7 @@ func (x *xlsxWriter) header(sheet string, cols ...string) {
 // lines and a SUM row.
 func (x *xlsxWriter) lines() {
 	t := x.t
-	x.header(SheetLines, "workload", "option", "model", "provider", "region", "line", "component", "quantity", "unit",
+	x.header(x.sheetLines, "workload", "option", "model", "provider", "region", "line", "component", "quantity", "unit",
 		"unit_price", "currency", "amount", "amount_display_currency", "as_of", "source")
 	x.monthlyCell, x.migrationCell = map[[2]int]string{}, map[[2]int]string{}
 	row := 2
@@ -159,25 +158,25 @@ func (x *xlsxWriter) lines() {
 			block := func(lines []pricing.Line, name string, recurring bool) string {
 				first := row
 				for _, l := range lines {
-					x.set(SheetLines, row, append(base, l.Name, l.Component, l.Quantity.InexactFloat64(), string(l.Unit),
+					x.set(x.sheetLines, row, append(base, l.Name, l.Component, l.Quantity.InexactFloat64(), string(l.Unit),
 						l.UnitPrice.InexactFloat64(), l.Currency)...)
-					x.exact(SheetLines, 12, row, LineAmount(l))
+					x.exact(x.sheetLines, 12, row, LineAmount(l))
 					if m, ok := lineInDisplay(o, l, recurring); ok {
-						x.exact(SheetLines, 13, row, m)
+						x.exact(x.sheetLines, 13, row, m)
 					}
-					x.set(SheetLines, row, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, l.AsOf, l.Source)
+					x.set(x.sheetLines, row, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, l.AsOf, l.Source)
 					row++
 				}
-				x.set(SheetLines, row, append(base, name, "total")...)
+				x.set(x.sheetLines, row, append(base, name, "total")...)
 				c := cell(13, row)
 				if o.Complete {
 					sum := "0"
 					if row > first {
 						sum = fmt.Sprintf("SUM(M%d:M%d)", first, row-1)
 					}
-					x.formula(SheetLines, c, sum, o.Monthly.Currency)
+					x.formula(x.sheetLines, c, sum, o.Monthly.Currency)
 				} else {
-					x.set(SheetLines, row, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, t.Missing(o))
+					x.set(x.sheetLines, row, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, t.Missing(o))
 				}
 				row++
 				return c
@@ -186,7 +185,7 @@ func (x *xlsxWriter) lines() {
 			x.migrationCell[[2]int{wi, oi}] = block(o.MigrationLines, t.T("report.col.migration"), false)
 		}
 	}
-	x.widths(SheetLines, map[string]float64{"A": 24, "B": 30, "F": 40, "L": 16, "M": 18, "O": 50})
+	x.widths(x.sheetLines, map[string]float64{"A": 24, "B": 30, "F": 40, "L": 16, "M": 18, "O": 50})
 }
 
 // lineInDisplay is a line's amount in the display currency: recurring
@@ -202,46 +201,46 @@ func lineInDisplay(o pricing.Option, l pricing.Line, recurring bool) (pricing.Mo
 // to the Lines sheet's SUM rows.
 func (x *xlsxWriter) options() {
 	t := x.t
-	x.header(SheetOptions, "workload", "option", "model", "provider", "region", "recommended", "status",
+	x.header(x.sheetOptions, "workload", "option", "model", "provider", "region", "recommended", "status",
 		"monthly", "first_year", "horizon_total", "migration_one_time", "current_monthly", "savings_monthly", "break_even_month", "range_low", "range_high")
 	row := 2
 	for wi, w := range x.d.Workloads {
 		for oi, o := range Sorted(w.Options) {
 			rec := ""
 			if o.Recommended {
-				rec = "yes"
+				rec = t.T("form.yes")
 			}
 			status := "complete"
 			if !o.Complete {
 				status = t.Missing(o)
 			}
-			x.set(SheetOptions, row, w.Name, t.OptionName(o), string(o.Model), o.Provider, o.Region, rec, status)
+			x.set(x.sheetOptions, row, w.Name, t.OptionName(o), string(o.Model), o.Provider, o.Region, rec, status)
 			if o.Complete {
 				cur := o.Monthly.Currency
-				x.formula(SheetOptions, cell(8, row), SheetLines+"!"+x.monthlyCell[[2]int{wi, oi}], cur)
-				x.money(SheetOptions, 9, row, o.FirstYear)
-				x.money(SheetOptions, 10, row, o.HorizonTotal)
-				x.formula(SheetOptions, cell(11, row), SheetLines+"!"+x.migrationCell[[2]int{wi, oi}], cur)
+				x.formula(x.sheetOptions, cell(8, row), x.sheetLines+"!"+x.monthlyCell[[2]int{wi, oi}], cur)
+				x.money(x.sheetOptions, 9, row, o.FirstYear)
+				x.money(x.sheetOptions, 10, row, o.HorizonTotal)
+				x.formula(x.sheetOptions, cell(11, row), x.sheetLines+"!"+x.migrationCell[[2]int{wi, oi}], cur)
 				if o.CurrentMonthly != nil && o.SavingsMonthly != nil {
-					x.money(SheetOptions, 12, row, *o.CurrentMonthly)
-					x.money(SheetOptions, 13, row, *o.SavingsMonthly)
-					x.set(SheetOptions, row, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, o.BreakEvenMonth)
+					x.money(x.sheetOptions, 12, row, *o.CurrentMonthly)
+					x.money(x.sheetOptions, 13, row, *o.SavingsMonthly)
+					x.set(x.sheetOptions, row, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, o.BreakEvenMonth)
 				}
 				if o.Range != nil {
-					x.money(SheetOptions, 15, row, o.Range.Low)
-					x.money(SheetOptions, 16, row, o.Range.High)
+					x.money(x.sheetOptions, 15, row, o.Range.Low)
+					x.money(x.sheetOptions, 16, row, o.Range.High)
 				}
 			}
 			row++
 		}
 	}
-	x.widths(SheetOptions, map[string]float64{"A": 24, "B": 30, "G": 30, "H": 16, "I": 16, "J": 16, "K": 16, "L": 16, "M": 16})
+	x.widths(x.sheetOptions, map[string]float64{"A": 24, "B": 30, "G": 30, "H": 16, "I": 16, "J": 16, "K": 16, "L": 16, "M": 16})
 }
 
 // summary writes the cover facts, the mix, the totals and the savings.
 // The recommended options' totals are SUMIF formulas over the Options sheet.
 func (x *xlsxWriter) summary() {
-	t, d, s := x.t, x.d, SheetSummary
+	t, d, s := x.t, x.d, x.sheetSummary
 	x.set(s, 1, d.Organization.Name)
 	row := 2
 	for _, f := range t.CoverFacts(d) {
@@ -264,7 +263,7 @@ func (x *xlsxWriter) summary() {
 	x.set(s, row, t.TotalName("mix", false), rec.Workloads)
 	if Shown(rec) {
 		for i, col := range []string{"H", "I", "J", "K"} {
-			x.formula(s, cell(3+i, row), fmt.Sprintf(`SUMIF(%s!F:F,"yes",%s!%s:%s)`, SheetOptions, SheetOptions, col, col), cur)
+			x.formula(s, cell(3+i, row), fmt.Sprintf(`SUMIF(%s!F:F,%s,%s!%s:%s)`, x.sheetOptions, strconv.Quote(t.T("form.yes")), x.sheetOptions, col, col), cur)
 		}
 	}
 	row++
