@@ -91,7 +91,7 @@ func (s *Server) secureHeaders(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
-		lang := i18n.Match(r.Header.Get("Accept-Language"))
+		lang := i18n.Match(langCookie(r), r.Header.Get("Accept-Language"))
 		h.Set("Content-Language", lang)
 		h.Add("Vary", "Accept-Language")
 		ctx := i18n.WithLang(templ.WithNonce(r.Context(), nonce), lang)
