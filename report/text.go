@@ -16,7 +16,9 @@ type Text struct{ Lang string }
 // T returns the message for key with placeholders filled.
 func (t Text) T(key string, args ...any) string { return i18n.T(t.Lang, key, args...) }
 
-// or returns the message for key, or fallback when the catalog lacks it.
+// Or returns the message for key, or fallback when the catalog lacks it.
+func (t Text) Or(key, fallback string) string { return t.or(key, fallback) }
+
 func (t Text) or(key, fallback string) string {
 	if m, ok := i18n.Lookup(t.Lang, key); ok {
 		return m
