@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -57,6 +59,12 @@ func TestBrowserKorean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// One screenshot per page at a laptop's size; KOREAN_SCREENSHOTS=all
+	// adds a phone's, for a person to look at.
+	viewports := [][2]int64{{1366, 900}}
+	if os.Getenv("KOREAN_SCREENSHOTS") == "all" {
+		viewports = append(viewports, [2]int64{390, 844})
+	}
 	check := func(name string) {
 		t.Helper()
 		if lang, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); lang != "ko" {
@@ -78,7 +86,12 @@ func TestBrowserKorean(t *testing.T) {
 		if len(english) > 0 {
 			t.Errorf("%s: English words shown: %s", name, strings.Join(english, " "))
 		}
-		b.Screenshot(t, "korean-"+name)
+		for _, vp := range viewports {
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(vp[0], vp[1])); err != nil {
+				t.Fatal(err)
+			}
+			b.Screenshot(t, fmt.Sprintf("korean-%s-%dx%d", name, vp[0], vp[1]))
+		}
 	}
 	check("home")
 	err = chromedp.Do(ctx,
