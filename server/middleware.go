@@ -93,7 +93,7 @@ func (s *Server) secureHeaders(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		lang := i18n.Match(langCookie(r), r.Header.Get("Accept-Language"))
 		h.Set("Content-Language", lang)
-		h.Add("Vary", "Accept-Language")
+		h.Add("Vary", "Accept-Language, Cookie")
 		ctx := i18n.WithLang(templ.WithNonce(r.Context(), nonce), lang)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
