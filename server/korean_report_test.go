@@ -28,17 +28,17 @@ func TestReportInTheReadersLanguage(t *testing.T) {
 		not  []string            // texts no export of this language holds
 	}{
 		{"ko", map[string][]string{
-			"html": {`<html lang="ko"`, "클라우드 평가 보고서", "요약 보고", "추천 근거"},
+			"html": {`<html lang="ko"`, "클라우드 평가 보고서", "경영진 요약", "추천 근거"},
 			"md":   {"클라우드 평가 보고서", "가정"},
 			"csv":  {"구분,워크로드,선택지"},
-			"pdf":  {"클라우드 평가 보고서", "요약 보고", "가정"},
+			"pdf":  {"클라우드 평가 보고서", "경영진 요약", "가정"},
 		}, []string{"Cloud assessment report", "Executive summary", "\ufffd"}},
 		{"en", map[string][]string{
 			"html": {`<html lang="en"`, "Cloud assessment report", "Executive summary"},
 			"md":   {"Cloud assessment report"},
 			"csv":  {"kind,workload,option"},
 			"pdf":  {"Cloud assessment report"},
-		}, []string{"클라우드 평가 보고서", "요약 보고"}},
+		}, []string{"클라우드 평가 보고서", "경영진 요약"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			c.cookies = append(c.cookies, &http.Cookie{Name: langCookieName, Value: tc.lang})
