@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -199,7 +200,7 @@ func (in OrganizationInput) Resolve() (Organization, error) {
 		}
 	}
 	v.enum("geography", in.Geography, "us-east", Geographies, &o.Geography, &as)
-	v.enum("currency", in.Currency, "USD", Currencies, &o.Currency, &as)
+	v.enum("currency", in.Currency, DefaultCurrency(o.Geography), Currencies, &o.Currency, &as)
 	o.EngineerHourlyCost = decimal.NewFromInt(75)
 	if c := in.EngineerHourlyCost; c != nil {
 		if c.IsNegative() || c.GreaterThan(decimal.NewFromInt(1_000_000)) {
@@ -212,7 +213,34 @@ func (in OrganizationInput) Resolve() (Organization, error) {
 	if len(v.errs) > 0 {
 		return o, v.errs
 	}
+	if in.EngineerHourlyCost == nil {
+		o.EngineerHourlyCost = defaultHourlyCost(o.Currency, o.Rates)
+	}
 	return o, nil
+}
+
+// GeographyCurrency maps the geographies whose readers count in their own
+// currency to it; the questionnaire proposes it when one is picked.
+var GeographyCurrency = map[string]string{"asia-seoul": "KRW", "asia-tokyo": "JPY"}
+
+// DefaultCurrency is the currency used when none is given: the
+// geography's own (GeographyCurrency), else USD.
+func DefaultCurrency(geography string) string { return cmp.Or(GeographyCurrency[geography], "USD") }
+
+// defaultHourlyCost is an engineer's default hour: 75 in USD, EUR and GBP,
+// whose units are close in value; in KRW and JPY, whose units are not, 75
+// USD converted at the organisation's rate table and rounded to the
+// currency's whole unit (about ₩100,000 rather than ₩75).
+func defaultHourlyCost(currency string, rates pricing.Rates) decimal.Decimal {
+	usd := decimal.NewFromInt(75)
+	if pricing.MinorUnits(currency) != 0 {
+		return usd
+	}
+	m, ok := rates.Convert(pricing.Money{Amount: usd, Currency: "USD"}, currency)
+	if !ok {
+		return usd
+	}
+	return m.Amount.RoundBank(pricing.MinorUnits(currency))
 }
 
 // Sizings are the right-sizing modes an organisation can choose.

@@ -92,7 +92,7 @@ func FormatMoney(d decimal.Decimal, currency string) string {
 // formatTick formats a round axis value without needless decimals.
 func formatTick(d decimal.Decimal, currency string) string {
 	if d.Equal(d.Truncate(0)) {
-		return currency + " " + pricing.GroupThousands(d.StringFixed(0))
+		return pricing.CurrencyPrefix(currency) + pricing.GroupThousands(d.StringFixed(0))
 	}
 	return FormatMoney(d, currency)
 }

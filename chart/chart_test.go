@@ -134,7 +134,7 @@ func TestFromOptions(t *testing.T) {
 func TestFormatMoney(t *testing.T) {
 	tests := []struct{ amount, currency, want string }{
 		{"1234567.891", "USD", "USD 1,234,567.89"},
-		{"1234567.5", "KRW", "KRW 1,234,568"},
+		{"1234567.5", "KRW", "₩1,234,568"},
 		{"-0.125", "EUR", "EUR -0.12"},
 	}
 	for _, tc := range tests {

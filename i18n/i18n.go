@@ -7,10 +7,11 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"strconv"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 )
 
 //go:embed messages.*.yaml
@@ -100,28 +101,41 @@ func Tc(ctx context.Context, key string, args ...any) string {
 	return T(Lang(ctx), key, args...)
 }
 
-// Match picks the language of an Accept-Language header among the
-// catalogs present, in the header's order of preference (q values
-// honoured; "ko-KR" matches a "ko" catalog), or Default. Adding a
-// messages.<lang>.yaml is all it takes for browsers asking for it to get it.
-func Match(acceptLanguage string) string {
-	return match(acceptLanguage, catalogs)
+// Match picks the language among the catalogs present for a user who chose
+// chosen (a cookie, may be empty) and whose browser sent acceptLanguage:
+// the choice wins when a catalog exists for it, then the header's order of
+// preference with q values ("ko-KR" matches a "ko" catalog), then Default.
+// Adding a messages.<lang>.yaml is all it takes for browsers asking for it to get it.
+func Match(chosen, acceptLanguage string) string {
+	return match(matcher, chosen, acceptLanguage)
 }
 
-func match(header string, available map[string]map[string]string) string {
-	best, bestQ := Default, 0.0
-	for _, part := range strings.Split(header, ",") {
-		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		q := 1.0
-		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			if f, err := strconv.ParseFloat(v, 64); err == nil {
-				q = f
-			}
-		}
-		base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-		if _, ok := available[base]; ok && q > bestQ {
-			best, bestQ = base, q
+var matcher = newMatcher(Languages())
+
+// newMatcher matches among langs; the first is the fallback.
+func newMatcher(langs []string) language.Matcher {
+	tags := make([]language.Tag, len(langs))
+	for i, l := range langs {
+		tags[i] = language.Make(l)
+	}
+	return language.NewMatcher(tags)
+}
+
+func match(m language.Matcher, chosen, header string) string {
+	tag, _ := language.MatchStrings(m, chosen, header)
+	base, _ := tag.Base()
+	return base.String()
+}
+
+// Languages lists the languages with a catalog, Default first, then by code.
+func Languages() []string {
+	out := []string{Default}
+	var rest []string
+	for l := range catalogs {
+		if l != Default {
+			rest = append(rest, l)
 		}
 	}
-	return best
+	slices.Sort(rest)
+	return append(out, rest...)
 }

@@ -239,18 +239,38 @@ func (o Option) Cumulative(m int) decimal.Decimal {
 	return total
 }
 
-// zeroDecimalCurrencies are shown without minor units.
-var zeroDecimalCurrencies = map[string]bool{"JPY": true, "KRW": true}
+// zeroDecimalCurrencies are shown without minor units, after their symbol,
+// as their readers write them: "₩1,234,567", "¥1,234".
+var zeroDecimalCurrencies = map[string]string{"JPY": "¥", "KRW": "₩"}
+
+// MinorUnits is how many decimals amounts in currency are shown with.
+func MinorUnits(currency string) int32 {
+	if _, ok := zeroDecimalCurrencies[currency]; ok {
+		return 0
+	}
+	return 2
+}
+
+// CurrencyPrefix is what Display writes before the digits: "₩", "USD ".
+func CurrencyPrefix(currency string) string {
+	if sym, ok := zeroDecimalCurrencies[currency]; ok {
+		return sym
+	}
+	return currency + " "
+}
 
 // Display formats the amount for people, rounded half-even to the currency's
-// minor unit with thousands separators: "USD 1,234.56", "KRW 1,234,567".
-// Every screen and export formats money with it, so they always agree.
+// minor unit with thousands separators: "USD 1,234.56", "₩1,234,567",
+// "-₩1,000". Every screen and export formats money with it, so they always agree.
 func (m Money) Display() string {
-	places := int32(2)
-	if zeroDecimalCurrencies[m.Currency] {
-		places = 0
+	if sym, ok := zeroDecimalCurrencies[m.Currency]; ok {
+		s := GroupThousands(m.Amount.StringFixedBank(0))
+		if rest, neg := strings.CutPrefix(s, "-"); neg {
+			return "-" + sym + rest
+		}
+		return sym + s
 	}
-	return m.Currency + " " + GroupThousands(m.Amount.StringFixedBank(places))
+	return m.Currency + " " + GroupThousands(m.Amount.StringFixedBank(MinorUnits(m.Currency)))
 }
 
 // GroupThousands inserts thousands separators into a plain decimal string.

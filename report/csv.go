@@ -94,7 +94,7 @@ func CSV(w io.Writer, d Document, lang string) error {
 		}
 		cw.Write(cells)
 	}
-	write(slicesClone(CSVHeader)...)
+	write(t.Columns(CSVHeader)...)
 	for _, wl := range d.Workloads {
 		for _, o := range Sorted(wl.Options) {
 			base := []string{wl.Name, t.OptionName(o), string(o.Model), o.Provider, o.Region}

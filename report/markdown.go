@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"cloudadvisor/i18n"
 	"fmt"
 	"io"
 	"strconv"
@@ -121,12 +122,9 @@ func md(s string) string { return mdEscaper.Replace(s) }
 
 // CoverFacts are the cover's lines: date assessed, generated, rules version.
 func (t Text) CoverFacts(d Document) []string {
-	created := d.CreatedAt
-	if len(created) >= 10 {
-		created = created[:10]
-	}
+	created := i18n.DateString(t.Lang, d.CreatedAt)
 	return []string{t.T("report.assessed", created),
-		t.T("report.generated", d.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC")),
+		t.T("report.generated", i18n.DateTime(t.Lang, d.GeneratedAt.UTC())+" UTC"),
 		t.T("result.lead", t.Geography(d.Organization.Geography), d.Organization.HorizonYears, created),
 		t.T("result.rules_version", shortHash(d.RulesVersion))}
 }

@@ -102,9 +102,16 @@ func TestCSV(t *testing.T) {
 // each option's SUM of lines is its monthly cost and one-time migration,
 // and the Summary's SUMIFs are the recommended options' totals.
 func TestXLSXFormulas(t *testing.T) {
+	for _, lang := range []string{"en", "ko"} {
+		t.Run(lang, func(t *testing.T) { testXLSXFormulas(t, lang) })
+	}
+}
+
+func testXLSXFormulas(t *testing.T, lang string) {
+	sheetSummary, sheetOptions, sheetLines := report.SheetNames(lang)
 	d := fixture(t)
 	var b bytes.Buffer
-	if err := report.XLSX(&b, d, "en"); err != nil {
+	if err := report.XLSX(&b, d, lang); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
@@ -129,20 +136,20 @@ func TestXLSXFormulas(t *testing.T) {
 	for _, w := range d.Workloads {
 		for _, o := range report.Sorted(w.Options) {
 			if o.Complete {
-				if fm, _ := f.GetCellFormula(report.SheetOptions, "H"+strconv.Itoa(row)); !strings.HasPrefix(fm, report.SheetLines+"!") {
+				if fm, _ := f.GetCellFormula(sheetOptions, "H"+strconv.Itoa(row)); !strings.HasPrefix(fm, sheetLines+"!") {
 					t.Errorf("Options!H%d: got formula %q, want a reference to the Lines sheet", row, fm)
 				}
-				if got := calc(report.SheetOptions, "H"+strconv.Itoa(row)); !near(got, o.Monthly.Amount) {
+				if got := calc(sheetOptions, "H"+strconv.Itoa(row)); !near(got, o.Monthly.Amount) {
 					t.Errorf("%s %s monthly: got %s, want %s", w.Name, o.Product, got, o.Monthly.Amount)
 				}
-				if got := calc(report.SheetOptions, "K"+strconv.Itoa(row)); !near(got, o.MigrationOneTime.Amount) {
+				if got := calc(sheetOptions, "K"+strconv.Itoa(row)); !near(got, o.MigrationOneTime.Amount) {
 					t.Errorf("%s %s migration: got %s, want %s", w.Name, o.Product, got, o.MigrationOneTime.Amount)
 				}
-				if v, _ := f.GetCellValue(report.SheetOptions, "J"+strconv.Itoa(row)); v != o.HorizonTotal.Display() {
+				if v, _ := f.GetCellValue(sheetOptions, "J"+strconv.Itoa(row)); v != o.HorizonTotal.Display() {
 					t.Errorf("%s %s horizon: got %q, want %q", w.Name, o.Product, v, o.HorizonTotal.Display())
 				}
 				checked++
-			} else if v, _ := f.GetCellValue(report.SheetOptions, "H"+strconv.Itoa(row)); v != "" {
+			} else if v, _ := f.GetCellValue(sheetOptions, "H"+strconv.Itoa(row)); v != "" {
 				t.Errorf("incomplete option %s: got monthly %q, want none", o.Product, v)
 			}
 			row++
@@ -151,18 +158,18 @@ func TestXLSXFormulas(t *testing.T) {
 	if checked < 4 {
 		t.Fatalf("checked %d complete options, want the fixture's", checked)
 	}
-	rows, _ := f.GetRows(report.SheetSummary)
+	rows, _ := f.GetRows(sheetSummary)
 	found := false
 	for i, r := range rows {
-		if len(r) > 0 && r[0] == "Recommended options" {
+		if len(r) > 0 && r[0] == (report.Text{Lang: lang}).T("report.totals.recommended") {
 			found = true
 			rec := d.Summary.Recommended
 			for j, want := range []pricing.Money{rec.Monthly, rec.FirstYear, rec.HorizonTotal, rec.MigrationOneTime} {
 				c, _ := excelize.CoordinatesToCellName(3+j, i+1)
-				if fm, _ := f.GetCellFormula(report.SheetSummary, c); !strings.HasPrefix(fm, "SUMIF(") {
+				if fm, _ := f.GetCellFormula(sheetSummary, c); !strings.HasPrefix(fm, "SUMIF(") {
 					t.Errorf("Summary!%s: got formula %q, want SUMIF", c, fm)
 				}
-				if got := calc(report.SheetSummary, c); !near(got, want.Amount) {
+				if got := calc(sheetSummary, c); !near(got, want.Amount) {
 					t.Errorf("Summary!%s: got %s, want %s", c, got, want.Amount)
 				}
 			}

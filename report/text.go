@@ -17,7 +17,9 @@ type Text struct{ Lang string }
 // T returns the message for key with placeholders filled.
 func (t Text) T(key string, args ...any) string { return i18n.T(t.Lang, key, args...) }
 
-// or returns the message for key, or fallback when the catalog lacks it.
+// Or returns the message for key, or fallback when the catalog lacks it.
+func (t Text) Or(key, fallback string) string { return t.or(key, fallback) }
+
 func (t Text) or(key, fallback string) string {
 	if m, ok := i18n.Lookup(t.Lang, key); ok {
 		return m
@@ -79,11 +81,11 @@ func (t Text) Reason(rs advisor.Reason) (text, detail string) {
 	for _, m := range rs.Excludes {
 		parts = append(parts, t.T("result.rules_out", t.Model(string(m))))
 	}
-	detail = t.T("report.reason.effect", rs.Rule, strings.Join(parts, " · "))
+	detail = t.T("report.reason.effect", t.RuleName(rs.Rule), strings.Join(parts, " · "))
 	if len(rs.Answers) > 0 {
 		var as []string
 		for _, a := range rs.Answers {
-			s := a.Field + " = " + a.Value
+			s := t.Answer(a.Field, a.Value)
 			if a.Assumed {
 				s += " " + t.T("result.assumed")
 			}
@@ -91,7 +93,40 @@ func (t Text) Reason(rs advisor.Reason) (text, detail string) {
 		}
 		detail += "; " + t.T("result.because") + " " + strings.Join(as, ", ")
 	}
-	return rs.Text, detail
+	return t.RuleReason(rs.Rule, rs.Text), detail
+}
+
+// RuleReason is a rule's reason in the reader's language: the catalog's
+// rule.<id>.reason, else english, the rules file's text (which an
+// assessment keeps from the day it was made). It is chosen when shown, so
+// a saved assessment reads in the viewer's language.
+func (t Text) RuleReason(id, english string) string { return t.or("rule."+id+".reason", english) }
+
+// RuleTitle is a rule's short title, or its id when it has none.
+func (t Text) RuleTitle(id string) string { return t.or("rule."+id+".title", id) }
+
+// RuleName names a rule as "title (id)", or just the id when it has no title.
+func (t Text) RuleName(id string) string {
+	if title := t.RuleTitle(id); title != id {
+		return title + " (" + id + ")"
+	}
+	return id
+}
+
+// Answer shows an answer a rule read as "label = value", with the form's
+// label and option text where they exist.
+func (t Text) Answer(field, value string) string {
+	return t.or("field."+field+".label", field) + " = " + t.or("enum."+field+"."+value, t.boolText(value))
+}
+
+func (t Text) boolText(v string) string {
+	switch v {
+	case "true":
+		return t.T("form.yes")
+	case "false":
+		return t.T("form.no")
+	}
+	return v
 }
 
 // Missing says why an option is not priced.
@@ -218,3 +253,16 @@ func signed(n int) string {
 
 // effectText shows a rule's effect on the scores, as every page and report does.
 func effectText(s advisor.Scores) string { return s.EffectText() }
+
+// Column names an export column in the reader's language (report.col.<name>
+// of the CSV and XLSX headers), or its code.
+func (t Text) Column(name string) string { return t.or("report.xcol."+name, name) }
+
+// Columns names export columns, as Column.
+func (t Text) Columns(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = t.Column(n)
+	}
+	return out
+}

@@ -12,12 +12,11 @@ import (
 	"cloudadvisor/pricing"
 )
 
-// Sheet names of the workbook.
-const (
-	SheetSummary = "Summary"
-	SheetOptions = "Options"
-	SheetLines   = "Lines"
-)
+// SheetNames are the workbook's three sheets in lang: summary, options, lines.
+func SheetNames(lang string) (summary, options, lines string) {
+	t := Text{Lang: lang}
+	return t.T("report.sheet.summary"), t.T("report.sheet.options"), t.T("report.sheet.lines")
+}
 
 // XLSX writes the report as a workbook of three sheets: Summary (the
 // totals), Options (one row per option) and Lines (every cost line, with
@@ -29,11 +28,12 @@ const (
 // costs about the same memory as a small one's.
 func XLSX(w io.Writer, d Document, lang string) error {
 	x := &xlsxWriter{f: excelize.NewFile(), t: Text{Lang: lang}, d: d, styles: map[string]int{}}
+	x.sheetSummary, x.sheetOptions, x.sheetLines = SheetNames(lang)
 	defer x.f.Close()
-	if err := x.f.SetSheetName("Sheet1", SheetSummary); err != nil {
+	if err := x.f.SetSheetName("Sheet1", x.sheetSummary); err != nil {
 		return err
 	}
-	for _, s := range []string{SheetOptions, SheetLines} {
+	for _, s := range []string{x.sheetOptions, x.sheetLines} {
 		if _, err := x.f.NewSheet(s); err != nil {
 			return err
 		}
@@ -58,6 +58,8 @@ type xlsxWriter struct {
 	styles map[string]int
 	bold   int
 	err    error
+	// sheet names in the report's language
+	sheetSummary, sheetOptions, sheetLines string
 	// optionRows maps an option (workload index, option index in Sorted
 	// order) to the Lines rows of its monthly and one-time totals.
 	monthlyCell, migrationCell map[[2]int]string
@@ -99,7 +101,7 @@ func (x *xlsxWriter) start(sheet string, widths map[int]float64, cols ...string)
 	x.fail(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
 	hdr := make([]any, len(cols))
 	for i, c := range cols {
-		hdr[i] = excelize.Cell{StyleID: x.bold, Value: c}
+		hdr[i] = excelize.Cell{StyleID: x.bold, Value: x.t.Column(c)}
 	}
 	x.put(hdr...)
 }
@@ -124,11 +126,7 @@ func (x *xlsxWriter) end() {
 // minor unit as Money.Display rounds it, in a number cell with the
 // currency's format, so that the cell reads exactly as the screen.
 func (x *xlsxWriter) money(m pricing.Money) excelize.Cell {
-	places := int32(2)
-	if (pricing.Money{Amount: decimal.NewFromFloat(0.5), Currency: m.Currency}).Display() == m.Currency+" 0" {
-		places = 0
-	}
-	return x.exact(pricing.Money{Amount: m.Amount.RoundBank(places), Currency: m.Currency})
+	return x.exact(pricing.Money{Amount: m.Amount.RoundBank(pricing.MinorUnits(m.Currency)), Currency: m.Currency})
 }
 
 // exact is an amount unrounded, for the lines that formulas add up.
@@ -147,10 +145,11 @@ func (x *xlsxWriter) style(currency string) int {
 	id, ok := x.styles[currency]
 	if !ok {
 		digits := "#,##0.00"
-		if (pricing.Money{Amount: decimal.NewFromFloat(0.5), Currency: currency}).Display() == currency+" 0" {
+		if pricing.MinorUnits(currency) == 0 {
 			digits = "#,##0"
 		}
-		q := strconv.Quote(currency + " ")
+		// the prefix Money.Display writes: "₩", or "USD "
+		q := strconv.Quote(pricing.CurrencyPrefix(currency))
 		format := q + digits + ";" + q + "-" + digits
 		var err error
 		id, err = x.f.NewStyle(&excelize.Style{CustomNumFmt: &format})
@@ -165,7 +164,7 @@ func (x *xlsxWriter) style(currency string) int {
 // lines and a SUM row.
 func (x *xlsxWriter) lines() {
 	t := x.t
-	x.start(SheetLines, map[int]float64{1: 24, 2: 30, 6: 40, 12: 16, 13: 18, 15: 50}, "workload", "option", "model",
+	x.start(x.sheetLines, map[int]float64{1: 24, 2: 30, 6: 40, 12: 16, 13: 18, 15: 50}, "workload", "option", "model",
 		"provider", "region", "line", "component", "quantity", "unit", "unit_price", "currency", "amount",
 		"amount_display_currency", "as_of", "source")
 	defer x.end()
@@ -215,7 +214,7 @@ func lineInDisplay(o pricing.Option, l pricing.Line, recurring bool) (pricing.Mo
 // to the Lines sheet's SUM rows.
 func (x *xlsxWriter) options() {
 	t := x.t
-	x.start(SheetOptions, map[int]float64{1: 24, 2: 30, 7: 30, 8: 16, 9: 16, 10: 16, 11: 16, 12: 16, 13: 16},
+	x.start(x.sheetOptions, map[int]float64{1: 24, 2: 30, 7: 30, 8: 16, 9: 16, 10: 16, 11: 16, 12: 16, 13: 16},
 		"workload", "option", "model", "provider", "region", "recommended", "status", "monthly", "first_year",
 		"horizon_total", "migration_one_time", "current_monthly", "savings_monthly", "break_even_month", "range_low", "range_high")
 	defer x.end()
@@ -223,7 +222,7 @@ func (x *xlsxWriter) options() {
 		for oi, o := range Sorted(w.Options) {
 			rec := ""
 			if o.Recommended {
-				rec = "yes"
+				rec = t.T("form.yes")
 			}
 			status := "complete"
 			if !o.Complete {
@@ -232,8 +231,8 @@ func (x *xlsxWriter) options() {
 			row := []any{w.Name, t.OptionName(o), string(o.Model), o.Provider, o.Region, rec, status}
 			if o.Complete {
 				cur := o.Monthly.Currency
-				row = append(row, x.formula(SheetLines+"!"+x.monthlyCell[[2]int{wi, oi}], cur), x.money(o.FirstYear),
-					x.money(o.HorizonTotal), x.formula(SheetLines+"!"+x.migrationCell[[2]int{wi, oi}], cur))
+				row = append(row, x.formula(x.sheetLines+"!"+x.monthlyCell[[2]int{wi, oi}], cur), x.money(o.FirstYear),
+					x.money(o.HorizonTotal), x.formula(x.sheetLines+"!"+x.migrationCell[[2]int{wi, oi}], cur))
 				if o.CurrentMonthly != nil && o.SavingsMonthly != nil {
 					row = append(row, x.money(*o.CurrentMonthly), x.money(*o.SavingsMonthly), o.BreakEvenMonth)
 				} else {
@@ -252,7 +251,7 @@ func (x *xlsxWriter) options() {
 // The recommended options' totals are SUMIF formulas over the Options sheet.
 func (x *xlsxWriter) summary() {
 	t, d := x.t, x.d
-	x.start(SheetSummary, map[int]float64{1: 40, 2: 12, 3: 18, 4: 18, 5: 18, 6: 18})
+	x.start(x.sheetSummary, map[int]float64{1: 40, 2: 12, 3: 18, 4: 18, 5: 18, 6: 18})
 	defer x.end()
 	x.put(d.Organization.Name)
 	for _, f := range t.CoverFacts(d) {
@@ -271,7 +270,7 @@ func (x *xlsxWriter) summary() {
 	row := []any{t.TotalName("mix", false), rec.Workloads}
 	if Shown(rec) {
 		for _, col := range []string{"H", "I", "J", "K"} {
-			row = append(row, x.formula(fmt.Sprintf(`SUMIF(%s!F:F,"yes",%s!%s:%s)`, SheetOptions, SheetOptions, col, col), cur))
+			row = append(row, x.formula(fmt.Sprintf(`SUMIF(%s!F:F,%s,%s!%s:%s)`, x.sheetOptions, strconv.Quote(t.T("form.yes")), x.sheetOptions, col, col), cur))
 		}
 	}
 	x.put(row...)

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cloudadvisor/i18n"
 	"net/http"
 
 	"cloudadvisor/templates"
@@ -21,7 +22,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		}
 		for _, a := range list {
 			view.Assessments = append(view.Assessments, templates.Summary{ID: a.ID, Organization: a.Organization,
-				Workloads: a.Workloads, Updated: a.UpdatedAt.Format("2006-01-02 15:04")})
+				Workloads: a.Workloads, Updated: i18n.DateTime(i18n.Lang(r.Context()), a.UpdatedAt)})
 		}
 	}
 	s.render(w, r, http.StatusOK, templates.HomePage(view))

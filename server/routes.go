@@ -48,6 +48,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /shared/{token}/report.json", s.limit(s.exportRate, s.sharedPage(s.sharedReport("json"))))
 	mux.HandleFunc("GET /shared/{token}/report.md", s.limit(s.exportRate, s.sharedPage(s.sharedReport("md"))))
 	mux.HandleFunc("GET /assessments/{id}/workloads/{wid}/lines/{option}", s.page(s.optionLines))
+	mux.HandleFunc("POST /lang", s.limit(s.formRate, s.page(s.setLanguage)))
 	mux.HandleFunc("GET /rules", s.page(s.listRules))
 	mux.HandleFunc("GET /prices", s.page(s.browsePrices))
 	mux.HandleFunc("GET /prices.csv", s.page(s.exportPrices))

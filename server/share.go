@@ -95,7 +95,7 @@ func (s *Server) ShareBoxView(ctx context.Context, a advisor.Assessment) (templa
 	v := templates.ShareBoxView{AssessmentID: a.ID}
 	for _, sh := range shares {
 		v.Links = append(v.Links, templates.ShareLink{Token: sh.Token, Path: "/shared/" + sh.Token,
-			Created: sh.CreatedAt.Format("2006-01-02 15:04")})
+			Created: i18n.DateTime(i18n.Lang(ctx), sh.CreatedAt)})
 	}
 	return v, nil
 }

@@ -51,3 +51,12 @@ func extraCost(m pricing.Money) (pricing.Money, bool) {
 	}
 	return m, false
 }
+
+// dateOnly is the date of an RFC 3339 time, as the report's tables write
+// dates (the Markdown and PDF catalog tables do the same).
+func dateOnly(s string) string {
+	if len(s) >= 10 {
+		return s[:10]
+	}
+	return s
+}
