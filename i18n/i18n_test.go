@@ -21,8 +21,8 @@ func TestMatch(t *testing.T) {
 			}
 		})
 	}
-	if got := Match("ko-KR"); got != "en" {
-		t.Errorf("with only English messages embedded: got %q, want en", got)
+	if got := Match("ko-KR"); got != "ko" {
+		t.Errorf("with Korean messages embedded: got %q, want ko", got)
 	}
 }
 

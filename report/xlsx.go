@@ -290,6 +290,32 @@ func (x *xlsxWriter) summary() {
 		put(tot, true)
 	}
 	row++
+	x.set(s, row, t.T("scenario.title"))
+	row++
+	sh := ScenarioHeader(t)
+	x.set(s, row, sh[0], sh[1], sh[2], sh[3], sh[4], sh[5], sh[6], sh[7])
+	row++
+	for _, sc := range d.Summary.Scenarios {
+		name := t.ScenarioName(sc)
+		if len(sc.Unpriced) > 0 {
+			name += " — " + t.T("scenario.missing", UnpricedNames(sc))
+		}
+		x.set(s, row, name, t.T("scenario.priced", sc.Priced, sc.Workloads))
+		if sc.Priced == 0 {
+			x.set(s, row, nil, nil, t.T("report.totals.none"))
+			row++
+			continue
+		}
+		for i, m := range []pricing.Money{sc.Monthly, sc.Upfront, sc.FirstYear, sc.Horizon} {
+			x.money(s, 3+i, row, m)
+		}
+		if sv := sc.Saving; sv != nil {
+			x.money(s, 7, row, sv.Horizon)
+			x.set(s, row, nil, nil, nil, nil, nil, nil, nil, t.BreakEven(sv))
+		}
+		row++
+	}
+	row++
 	x.set(s, row, t.T("report.savings"))
 	row++
 	if v := d.Summary.Savings; v != nil {

@@ -9,6 +9,7 @@ import (
 	"cloudadvisor/chart"
 	"cloudadvisor/i18n"
 	"cloudadvisor/pricing"
+	"cloudadvisor/report"
 	"cloudadvisor/templates"
 )
 
@@ -111,9 +112,10 @@ func resultView(a advisor.Assessment, lang string) templates.AssessmentView {
 		if len(a.Workloads) > templates.LargeEstate {
 			continue // the page shows no per-workload sections, so no charts
 		}
-		v.Charts[w.ID] = templates.WorkloadCharts{Bars: chart.CostBars(w.Options, chart.DefaultBox(), words),
-			Lines: chart.CostOverTime(w.Options, chart.DefaultBox(), words)}
+		v.Charts[w.ID] = templates.WorkloadCharts{Bars: chart.CostBars(w.Options, templates.ScreenBox(), words),
+			Lines: chart.CostOverTime(w.Options, templates.ScreenBox(), words)}
 	}
 	v.Totals = pricing.Summarize(all, a.Organization.Currency)
+	v.Summary = report.Summarize(report.WorkloadsOf(a), a.Organization.Currency)
 	return v
 }

@@ -51,3 +51,21 @@ func extraCost(m pricing.Money) (pricing.Money, bool) {
 	}
 	return m, false
 }
+
+// execBox is the executive chart's box: narrower than a workload's, so that
+// its labels stay readable when the page is a phone's width.
+func execBox() chart.Box {
+	return chart.Box{Width: 360, Height: 230, Left: 72, Right: 12, Top: 10, Bottom: 30}
+}
+
+// ScreenBox is the box of a workload's charts on the result page: narrow
+// enough that the labels stay readable on a phone's width.
+func ScreenBox() chart.Box {
+	return chart.Box{Width: 400, Height: 260, Left: 72, Right: 12, Top: 10, Bottom: 30}
+}
+
+// sizingText shows the capacity an option was priced for in words:
+// "4 vCPU, 16 GiB · As is (allocated)".
+func sizingText(ctx context.Context, s pricing.Sizing) string {
+	return s.VCPU.String() + " vCPU, " + s.MemoryGiB.String() + " GiB · " + rt(ctx).Sizing(s.Mode)
+}

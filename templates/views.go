@@ -15,6 +15,7 @@ import (
 	"cloudadvisor/chart"
 	"cloudadvisor/i18n"
 	"cloudadvisor/pricing"
+	"cloudadvisor/report"
 )
 
 // t looks a message up in the request's language.
@@ -57,7 +58,9 @@ type ErrorView struct {
 type AssessmentView struct {
 	A      advisor.Assessment
 	Totals pricing.Totals
-	Charts map[string]WorkloadCharts // by workload id
+	// Summary is the executive summary with the scenarios, as the report has it.
+	Summary report.Summary
+	Charts  map[string]WorkloadCharts // by workload id
 	// ReadOnly hides the questionnaire steps (a shared view).
 	ReadOnly bool
 	// Actions are extra controls above the summary (exports, sharing).
