@@ -93,6 +93,7 @@ func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
 	}
 	view := resultView(a, i18n.Lang(r.Context()))
 	box, err := s.ShareBoxView(r.Context(), a)
+	box.Origin = origin(r)
 	if err != nil {
 		return err
 	}
@@ -118,4 +119,13 @@ func resultView(a advisor.Assessment, lang string) templates.AssessmentView {
 	v.Totals = pricing.Summarize(all, a.Organization.Currency)
 	v.Summary = report.Summarize(report.WorkloadsOf(a), a.Organization.Currency)
 	return v
+}
+
+// origin is the scheme and host the request came to, as a browser sees them.
+func origin(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
 }

@@ -19,6 +19,9 @@ type ReportView struct {
 // ShareBoxView lists an assessment's active share links for its owner.
 type ShareBoxView struct {
 	AssessmentID string
+	// Origin is the scheme and host the links are shown under, so that a
+	// link can be copied whole: https://advisor.example.
+	Origin string
 	Links        []ShareLink
 }
 
