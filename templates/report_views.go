@@ -22,7 +22,7 @@ type ShareBoxView struct {
 	// Origin is the scheme and host the links are shown under, so that a
 	// link can be copied whole: https://advisor.example.
 	Origin string
-	Links        []ShareLink
+	Links  []ShareLink
 }
 
 // ShareLink is one active share link.
