@@ -161,6 +161,7 @@ func (p *pdfDoc) drawLinesAt(l chart.Lines, f frame) {
 		p.SetDashPattern(nil, 0)
 	}
 	p.SetLineWidth(0.2)
+	var labelled [][4]float64 // x0, y0, x1, y1 of the labels drawn
 	for _, m := range l.Markers {
 		c := colour(slots[m.Series])
 		p.SetFillColor(c[0], c[1], c[2])
@@ -172,6 +173,19 @@ func (p *pdfDoc) drawLinesAt(l chart.Lines, f frame) {
 		if w := p.GetStringWidth(label); lx+w > f.x(l.Box.Width) {
 			lx = f.x(m.X) - 1.2 - w - 2*p.GetCellMargin()
 		}
+		// Break-evens close together would print on top of each other:
+		// the first one is labelled, the others keep their dot.
+		box := [4]float64{lx, f.y(m.Y) - 3.5, lx + p.GetStringWidth(label) + 2*p.GetCellMargin(), f.y(m.Y) - 1}
+		clash := false
+		for _, b := range labelled {
+			if box[0] < b[2] && b[0] < box[2] && box[1] < b[3]+0.5 && b[1] < box[3]+0.5 {
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		labelled = append(labelled, box)
 		p.SetXY(lx, f.y(m.Y)-3.5)
 		p.CellFormat(40, 2.5, label, "", 0, "L", false, 0, "")
 	}
