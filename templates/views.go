@@ -227,6 +227,22 @@ type PricesView struct {
 	Total   int
 	Page    int
 	PerPage int
+	// Rates convert prices to the chosen display currency.
+	Rates pricing.Rates
+}
+
+// Converted shows an offer's price in the chosen display currency, or ""
+// when none is chosen, it is the offer's own, or no rate is known.
+func (v PricesView) Converted(o pricing.Offer) string {
+	cur := v.Query.Get("currency")
+	if cur == "" || cur == o.Currency {
+		return ""
+	}
+	m, ok := v.Rates.Convert(pricing.Money{Amount: o.Amount, Currency: o.Currency}, cur)
+	if !ok {
+		return ""
+	}
+	return "≈ " + pricing.Money{Amount: m.Amount, Currency: cur}.Display()
 }
 
 // With returns the query with one parameter changed (and the page reset
