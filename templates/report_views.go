@@ -72,3 +72,19 @@ func ScreenBox() chart.Box {
 func sizingText(ctx context.Context, s pricing.Sizing) string {
 	return s.VCPU.String() + " vCPU, " + s.MemoryGiB.String() + " GiB · " + rt(ctx).Sizing(s.Mode)
 }
+
+// filterLabel names a price filter's value as people know it: a provider's
+// name, a region's place with its code, a service in words where the
+// catalog has them.
+func filterLabel(ctx context.Context, name, value string) string {
+	switch name {
+	case "provider":
+		return ProviderName(ctx, value)
+	case "region":
+		return rt(ctx).Region(value)
+	}
+	if i18n.Has("enum." + name + "." + value) {
+		return t(ctx, "enum."+name+"."+value)
+	}
+	return value
+}
