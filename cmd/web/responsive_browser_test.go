@@ -51,6 +51,16 @@ const layoutProblems = `(() => {
 		const widest = culprits.join("; ");
 		out.push("page is " + sw + " px wide on a " + innerWidth + " px screen (" + widest + ")");
 	}
+	// On a laptop a table fits its box: no column hides behind a scroll bar.
+	if (innerWidth >= 1200) {
+		for (const el of document.querySelectorAll(".table-scroll, .overflow-auto")) {
+			if (el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1) {
+				const t = el.querySelector("table");
+				const cols = t ? Array.from(t.querySelectorAll("thead th")).map(th => th.textContent.trim().slice(0, 12) + ":" + Math.round(th.getBoundingClientRect().width)).join(",") : "";
+				out.push("table " + (t && t.getAttribute("data-testid") || "") + " is " + el.scrollWidth + " px in a " + el.clientWidth + " px box (" + cols + ")");
+			}
+		}
+	}
 	const measure = document.createElement("canvas").getContext("2d");
 	for (const el of document.querySelectorAll("input:not([type]), input[type=number], input[type=text], select")) {
 		const text = el.tagName === "SELECT" ? (el.selectedOptions[0] || {}).text : (el.value || el.placeholder);
