@@ -19,7 +19,7 @@ func ScenarioRows(t Text, s Summary) [][]string {
 	for _, sc := range s.Scenarios {
 		name := t.ScenarioName(sc)
 		if len(sc.Unpriced) > 0 {
-			name += " — " + t.T("scenario.missing", UnpricedNames(sc))
+			name += " — " + t.T("scenario.missing", t.UnpricedNames(sc))
 		}
 		priced := t.T("scenario.priced", sc.Priced, sc.Workloads)
 		if sc.Priced == 0 {
@@ -36,14 +36,25 @@ func ScenarioRows(t Text, s Summary) [][]string {
 	return out
 }
 
-// UnpricedNames lists the workloads a scenario could not price.
-func UnpricedNames(s Scenario) string {
-	names := make([]string, len(s.Unpriced))
+// UnpricedNames lists the workloads a scenario could not price: the first
+// few by name, then how many more (a large estate has hundreds).
+func UnpricedNames(s Scenario) string { return Text{}.UnpricedNames(s) }
+
+// UnpricedNames is UnpricedNames in the text's language.
+func (t Text) UnpricedNames(s Scenario) string {
+	var names []string
 	for i, u := range s.Unpriced {
-		names[i] = u.Name
+		if i == shownUnpriced {
+			names = append(names, t.T("scenario.more", len(s.Unpriced)-shownUnpriced))
+			break
+		}
+		names = append(names, u.Name)
 	}
 	return strings.Join(names, ", ")
 }
+
+// shownUnpriced is how many unpriced workloads are named.
+const shownUnpriced = 5
 
 // BreakEven is the break-even month in words.
 func (t Text) BreakEven(sv *Savings) string {
@@ -66,7 +77,11 @@ func (t Text) PlanLines(s Summary) []string {
 	if !p.Complete {
 		out = append(out, t.T("exec.partial", p.Priced, p.Workloads))
 	}
-	for _, u := range p.Unpriced {
+	for i, u := range p.Unpriced {
+		if i == shownUnpriced {
+			out = append(out, t.T("exec.unpriced")+": "+t.T("scenario.more", len(p.Unpriced)-shownUnpriced))
+			break
+		}
 		missing := strings.Join(u.Missing, "; ")
 		if missing == "" {
 			missing = t.T("exec.unpriced.none")

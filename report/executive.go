@@ -53,7 +53,11 @@ func (t Text) Region(code string) string {
 func (t Text) WaveLines(s Summary) []string {
 	var out []string
 	for _, w := range s.Waves {
-		out = append(out, t.T("exec.wave", w.Number, strings.Join(w.Workloads, ", "))+" — "+t.T("exec.wave."+w.Reason))
+		names := w.Workloads
+		if len(names) > shownUnpriced {
+			names = append(names[:shownUnpriced:shownUnpriced], t.T("scenario.more", len(w.Workloads)-shownUnpriced))
+		}
+		out = append(out, t.T("exec.wave", w.Number, strings.Join(names, ", "))+" — "+t.T("exec.wave."+w.Reason))
 	}
 	return out
 }

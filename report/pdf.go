@@ -145,7 +145,7 @@ func (p *pdfDoc) summary(d Document) {
 	p.heading(3, p.t.T("scenario.title"))
 	p.para(p.t.T("scenario.lead", d.Summary.Plan().Workloads), 7.5)
 	p.Ln(1)
-	p.table([]float64{42, 14, 21, 21, 22, 22, 22, 16}, ScenarioHeader(p.t), ScenarioRows(p.t, d.Summary),
+	p.table([]float64{39, 17, 21, 21, 22, 22, 22, 16}, ScenarioHeader(p.t), ScenarioRows(p.t, d.Summary),
 		[]bool{false, false, true, true, true, true, true, false})
 	if lines := p.t.WaveLines(d.Summary); len(lines) > 0 {
 		p.heading(3, p.t.T("exec.next"))
@@ -176,7 +176,7 @@ func (p *pdfDoc) workload(i int, w Workload) {
 		return
 	}
 	rows := OptionRows(p.t, w.Options)
-	p.table([]float64{19, 34, 21, 21, 21, 22, 20, 22}, OptionHeader(p.t), rows, []bool{false, false, false, true, true, true, true, false})
+	p.table([]float64{23, 30, 21, 21, 21, 22, 20, 22}, OptionHeader(p.t), rows, []bool{false, false, false, true, true, true, true, false})
 	p.charts(w)
 }
 

@@ -298,7 +298,7 @@ func (x *xlsxWriter) summary() {
 	for _, sc := range d.Summary.Scenarios {
 		name := t.ScenarioName(sc)
 		if len(sc.Unpriced) > 0 {
-			name += " — " + t.T("scenario.missing", UnpricedNames(sc))
+			name += " — " + t.T("scenario.missing", t.UnpricedNames(sc))
 		}
 		x.set(s, row, name, t.T("scenario.priced", sc.Priced, sc.Workloads))
 		if sc.Priced == 0 {
