@@ -73,7 +73,7 @@ func (t Text) Reason(rs advisor.Reason) (text, detail string) {
 	if len(rs.Answers) > 0 {
 		var as []string
 		for _, a := range rs.Answers {
-			s := a.Field + " = " + a.Value
+			s := t.Answer(a.Field, a.Value)
 			if a.Assumed {
 				s += " " + t.T("result.assumed")
 			}
@@ -152,3 +152,18 @@ func signed(n int) string {
 
 // effectText shows a rule's effect on the scores, as every page and report does.
 func effectText(s advisor.Scores) string { return s.EffectText() }
+
+// Answer shows an answer a rule read by its question and value in words:
+// "Kind: Web application", "Custom code: Yes".
+func (t Text) Answer(field, value string) string {
+	label := t.or("field."+field+".label", field)
+	switch value {
+	case "true":
+		value = t.T("form.yes")
+	case "false":
+		value = t.T("form.no")
+	default:
+		value = t.or("enum."+field+"."+value, value)
+	}
+	return label + ": " + value
+}

@@ -88,3 +88,7 @@ func filterLabel(ctx context.Context, name, value string) string {
 	}
 	return value
 }
+
+// answerText shows an answer a rule read by its question and value in
+// words, as the report does.
+func answerText(ctx context.Context, field, value string) string { return rt(ctx).Answer(field, value) }
