@@ -135,9 +135,18 @@ func checkPages(t *testing.T, b *browsertest.Browser, base string, pages []respo
 	if err := chromedp.Do(b.Ctx, chromedp.EmulateViewport(w, h)); err != nil {
 		t.Fatal(err)
 	}
+	widest, at := int64(0), ""
+	defer func() { t.Logf("widest page at %d px: %s, %d px", w, at, widest) }()
 	for _, p := range pages {
 		if err := chromedp.Do(b.Ctx, chromedp.Navigate(base+p.path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 			t.Fatal(err)
+		}
+		sw, err := chromedp.Run(b.Ctx, chromedp.Evaluate[int64](`document.scrollingElement.scrollWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sw > widest {
+			widest, at = sw, p.name
 		}
 		b.Screenshot(t, fmt.Sprintf("%s%s-%d", prefix, p.name, w))
 		problems, err := chromedp.Run(b.Ctx, chromedp.Evaluate[[]string](layoutProblems))
