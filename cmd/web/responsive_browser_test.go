@@ -128,8 +128,9 @@ func responsiveSetup(t *testing.T) (*browsertest.Browser, *app, report.Document,
 	}
 }
 
-// checkPages opens each page at the size, fails on layout problems and saves
-// a screenshot named results-<page>-<width>.
+// checkPages opens each page at the size, fails on layout problems and on
+// any axe-core WCAG 2.2 A/AA violation, and saves a screenshot named
+// results-<page>-<width>.
 func checkPages(t *testing.T, b *browsertest.Browser, base string, pages []responsivePage, w, h int64, prefix string) {
 	t.Helper()
 	if err := chromedp.Do(b.Ctx, chromedp.EmulateViewport(w, h)); err != nil {
@@ -149,6 +150,9 @@ func checkPages(t *testing.T, b *browsertest.Browser, base string, pages []respo
 			widest, at = sw, p.name
 		}
 		b.Screenshot(t, fmt.Sprintf("%s%s-%d", prefix, p.name, w))
+		for _, v := range b.Axe(t) {
+			t.Errorf("axe %s at %d px: %s", p.name, w, v)
+		}
 		problems, err := chromedp.Run(b.Ctx, chromedp.Evaluate[[]string](layoutProblems))
 		if err != nil {
 			t.Fatal(err)
@@ -159,12 +163,18 @@ func checkPages(t *testing.T, b *browsertest.Browser, base string, pages []respo
 	}
 }
 
-// TestBrowserResponsivePhone opens every page at 390 × 844, in English and
-// the result and print view in Korean, and fails on a page wider than the
-// screen or a field that clips its text.
+// TestBrowserResponsivePhone opens every page at 390 × 844 and fails on a
+// page wider than the screen, a field that clips its text or an axe-core
+// violation.
 func TestBrowserResponsivePhone(t *testing.T) {
 	b, a, _, pages := responsiveSetup(t)
 	checkPages(t, b, a.url, pages, 390, 844, "results-")
+}
+
+// TestBrowserResponsiveKorean opens the organisation, result and print pages
+// in ko-KR at 390 × 844: Korean labels are longer and must fit too.
+func TestBrowserResponsiveKorean(t *testing.T) {
+	b, a, _, pages := responsiveSetup(t)
 	if _, err := chromedp.Call(b.Ctx, network.SetExtraHTTPHeaders,
 		network.SetExtraHTTPHeadersParams{Headers: network.Headers{"Accept-Language": "ko-KR,ko;q=0.9"}}); err != nil {
 		t.Fatal(err)
