@@ -196,7 +196,7 @@ func (p *pdfDoc) appendix(d Document) {
 		p.font("B", 9)
 		p.Ln(2)
 		p.MultiCell(contentW, 4.5, p.t.T("report.workload", i+1, w.Name)+" — "+p.t.T("report.lines", p.t.OptionName(o)), "", "L", false)
-		p.table([]float64{44, 13, 15, 22, 22, 17, 47}, LineHeader(p.t), LineRows(p.t, o), []bool{false, true, false, true, true, false, false})
+		p.table([]float64{35, 15, 12, 19, 38, 18, 43}, LineHeader(p.t), LineRows(p.t, o), []bool{false, true, false, true, true, false, false})
 	}
 }
 
