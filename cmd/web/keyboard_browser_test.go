@@ -7,7 +7,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-
 // TestBrowserKeyboardWhatIf runs a what-if with the keyboard alone: Tab to
 // the first workload's "What if…", Enter to open it, Tab to the users field,
 // type a number and leave the field; the prices change in place.
