@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"cloudadvisor/i18n"
 	"cloudadvisor/internal/browsertest"
 	"cloudadvisor/report"
 )
@@ -168,7 +169,20 @@ func checkPages(t *testing.T, b *browsertest.Browser, base string, pages []respo
 // violation.
 func TestBrowserResponsivePhone(t *testing.T) {
 	b, a, _, pages := responsiveSetup(t)
-	checkPages(t, b, a.url, pages, 390, 844, "results-")
+	checkPages(t, b, a.url, pages[:7], 390, 844, "results-")
+}
+
+// TestBrowserResponsivePhoneMore is TestBrowserResponsivePhone for the
+// other half of the pages, so that each browser has time for its pages.
+func TestBrowserResponsivePhoneMore(t *testing.T) {
+	b, a, _, pages := responsiveSetup(t)
+	checkPages(t, b, a.url, pages[7:], 390, 844, "results-")
+}
+
+// TestBrowserResponsiveDesktopMore is the desktop check of the other half of the pages.
+func TestBrowserResponsiveDesktopMore(t *testing.T) {
+	b, a, _, pages := responsiveSetup(t)
+	checkPages(t, b, a.url, pages[7:], 1366, 900, "results-")
 }
 
 // TestBrowserResponsiveKorean opens the organisation, result and print pages
@@ -192,8 +206,19 @@ func TestBrowserResponsiveKorean(t *testing.T) {
 // the executive summary says what the JSON report says.
 func TestBrowserResponsiveDesktop(t *testing.T) {
 	b, a, doc, pages := responsiveSetup(t)
-	checkPages(t, b, a.url, pages, 1366, 900, "results-")
+	checkPages(t, b, a.url, pages[:7], 1366, 900, "results-")
 	checkSummary(t, b, a.url+"/assessments/"+doc.ID, doc)
+	// The share link is shown whole, ready to paste, with a copy button.
+	url, err := chromedp.Run(b.Ctx, chromedp.Value(chromedp.CSS(`[data-testid="share-url"]`)))
+	if err != nil || !strings.HasPrefix(url, a.url+"/shared/") {
+		t.Errorf("share link: got %q (%v), want a full URL under %s/shared/", url, err, a.url)
+	}
+	if err := chromedp.Do(b.Ctx, chromedp.Click(chromedp.CSS(`[data-testid="share-copy"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if label, _ := chromedp.Run(b.Ctx, chromedp.Text(chromedp.CSS(`[data-testid="share-copy"]`))); label != i18n.T("en", "share.copied") {
+		t.Errorf("copy button: got %q after a click, want %q", label, i18n.T("en", "share.copied"))
+	}
 }
 
 // checkSummary compares the executive summary on the page with the JSON report.
