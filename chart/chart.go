@@ -89,8 +89,22 @@ func FormatMoney(d decimal.Decimal, currency string) string {
 	return pricing.Money{Amount: d, Currency: currency}.Display()
 }
 
-// formatTick formats a round axis value without needless decimals.
+// formatTick formats a round axis value without needless decimals, large
+// values shortened so that the label fits beside the axis on a phone:
+// "KRW 300M", "USD 12.5k".
 func formatTick(d decimal.Decimal, currency string) string {
+	for _, u := range []struct {
+		exp    int32
+		suffix string
+	}{{9, "B"}, {6, "M"}, {4, "k"}} {
+		if d.Abs().GreaterThanOrEqual(decimal.New(1, u.exp)) {
+			e := u.exp
+			if u.suffix == "k" {
+				e = 3
+			}
+			return currency + " " + pricing.GroupThousands(d.Shift(-e).Round(1).String()) + u.suffix
+		}
+	}
 	if d.Equal(d.Truncate(0)) {
 		return pricing.CurrencyPrefix(currency) + pricing.GroupThousands(d.StringFixed(0))
 	}

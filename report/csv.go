@@ -117,6 +117,15 @@ func CSV(w io.Writer, d Document, lang string) error {
 			write("summary", "", r[0], "", "", "", col, "total", r[1], "", "", d.Summary.Currency, r[2+i], "", "")
 		}
 	}
+	hdr := ScenarioHeader(t)
+	for _, r := range ScenarioRows(t, d.Summary) {
+		for i := 2; i <= 6; i++ {
+			if r[i] == "" || r[i] == "–" || r[i] == t.T("report.totals.none") {
+				continue
+			}
+			write("scenario", "", r[0], "", "", "", hdr[i], "total", r[1], "", "", d.Summary.Currency, r[i], "", "")
+		}
+	}
 	if s := d.Summary.Savings; s != nil {
 		ml, mv := saving(t, "report.savings.monthly", "report.savings.extra_monthly", s.Monthly, 0)
 		hl, hv := saving(t, "report.savings.horizon", "report.savings.extra_horizon", s.Horizon, s.HorizonMonths)

@@ -74,23 +74,29 @@ type Source struct {
 func Build(a advisor.Assessment, catalogs []Catalog, generated time.Time) Document {
 	d := Document{SchemaVersion: SchemaVersion, ID: a.ID, URL: "/assessments/" + a.ID,
 		CreatedAt: a.CreatedAt.Format(time.RFC3339), Organization: a.Organization,
-		RulesVersion: a.RulesVersion, Workloads: make([]Workload, len(a.Workloads)),
-		Catalogs: catalogs, GeneratedAt: generated}
+		RulesVersion: a.RulesVersion,
+		Catalogs:     catalogs, GeneratedAt: generated}
 	if d.Catalogs == nil {
 		d.Catalogs = []Catalog{}
 	}
+	d.Workloads = WorkloadsOf(a)
+	d.Summary = summarize(d.Workloads, a.Organization.Currency)
+	d.Assumptions = assumptionsOf(a.Organization, d.Workloads)
+	d.Sources = sourcesOf(d.Workloads)
+	return d
+}
+
+// WorkloadsOf are the report's sections of an assessment's workloads.
+func WorkloadsOf(a advisor.Assessment) []Workload {
+	out := make([]Workload, len(a.Workloads))
 	for i, w := range a.Workloads {
 		opts := w.Options
 		if opts == nil {
 			opts = []pricing.Option{}
 		}
-		d.Workloads[i] = Workload{Name: w.Workload.Name, Workload: w.Workload, Recommendation: w.Recommendation,
-			Options: opts}
+		out[i] = Workload{Name: w.Workload.Name, Workload: w.Workload, Recommendation: w.Recommendation, Options: opts}
 	}
-	d.Summary = summarize(d.Workloads, a.Organization.Currency)
-	d.Assumptions = assumptionsOf(a.Organization, d.Workloads)
-	d.Sources = sourcesOf(d.Workloads)
-	return d
+	return out
 }
 
 // sourcesOf counts the cost lines (recurring and one-time) per source and as-of date.

@@ -12,8 +12,8 @@ func TestOptionRowsSayWhereAndFlags(t *testing.T) {
 		Flags: []pricing.Flag{{Rule: "kr_personal_data_abroad",
 			Msg: pricing.M("flag.foreign_region", pricing.Ref("country.SG"), pricing.Ref("country.KR"))}}}
 	for _, tt := range []struct{ lang, want string }{
-		{"en", "sgp1 (Singapore); flagged: data would be stored in Singapore, outside South Korea (rule kr_personal_data_abroad)"},
-		{"ko", "sgp1 (싱가포르); 경고: 데이터가 대한민국 밖(싱가포르)에 저장됩니다 (규칙 kr_personal_data_abroad)"},
+		{"en", "Singapore (sgp1); flagged: data would be stored in Singapore, outside South Korea (rule kr_personal_data_abroad)"},
+		{"ko", "싱가포르 (sgp1); 경고: 데이터가 대한민국 밖(싱가포르)에 저장됩니다 (규칙 kr_personal_data_abroad)"},
 	} {
 		rows := OptionRows(Text{Lang: tt.lang}, []pricing.Option{o})
 		if got := rows[0][2]; got != tt.want {

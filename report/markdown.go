@@ -22,15 +22,16 @@ func Markdown(w io.Writer, d Document, lang string) error {
 	for _, f := range t.CoverFacts(d) {
 		p("- %s\n", md(f))
 	}
+	markdownSummary(b, t, d)
+	for i, w := range d.Workloads {
+		markdownWorkload(b, t, i, w)
+	}
+	markdownAppendix(b, t, d)
 	p("\n## %s\n\n", t.T("report.catalogs"))
 	if len(d.Catalogs) == 0 {
 		p("%s\n", t.T("report.catalogs.none"))
 	} else {
 		mdTable(b, []string{t.T("col.provider"), t.T("col.source"), t.T("report.col.as_of_range"), t.T("report.col.fetched")}, catalogRows(t, d))
-	}
-	markdownSummary(b, t, d)
-	for i, w := range d.Workloads {
-		markdownWorkload(b, t, i, w)
 	}
 	p("\n## %s\n\n", t.T("report.assumptions"))
 	rows := AssumptionRows(t, d.Assumptions)
@@ -49,15 +50,29 @@ func Markdown(w io.Writer, d Document, lang string) error {
 }
 
 func markdownSummary(b *bufio.Writer, t Text, d Document) {
-	fmt.Fprintf(b, "\n## %s\n\n### %s\n\n", t.T("report.summary"), t.T("report.mix"))
-	for _, s := range t.Mix(d.Summary) {
+	fmt.Fprintf(b, "\n## %s\n\n", t.T("exec.title"))
+	for _, s := range t.PlanLines(d.Summary) {
 		fmt.Fprintf(b, "- %s\n", md(s))
 	}
-	fmt.Fprintf(b, "\n### %s\n\n%s\n\n", t.T("report.totals"), t.T("report.totals.lead", d.Organization.HorizonYears*12))
-	mdTable(b, TotalsHeader(t), TotalsRows(t, d.Summary))
-	fmt.Fprintf(b, "\n### %s\n\n", t.T("report.savings"))
-	for _, s := range t.SavingsLines(d.Summary) {
-		fmt.Fprintf(b, "- %s\n", md(s))
+	fmt.Fprintf(b, "\n%s: %s\n", t.T("exec.mix"), md(strings.Join(t.Mix(d.Summary), " · ")))
+	fmt.Fprintf(b, "\n### %s\n\n%s\n\n", t.T("scenario.title"), t.T("scenario.lead", d.Summary.Plan().Workloads))
+	mdTable(b, ScenarioHeader(t), ScenarioRows(t, d.Summary))
+	if lines := t.WaveLines(d.Summary); len(lines) > 0 {
+		fmt.Fprintf(b, "\n### %s\n\n", t.T("exec.next"))
+		for _, s := range lines {
+			fmt.Fprintf(b, "- %s\n", md(s))
+		}
+	}
+}
+
+// markdownAppendix writes the cost lines of each workload's recommended option.
+func markdownAppendix(b *bufio.Writer, t Text, d Document) {
+	fmt.Fprintf(b, "\n## %s\n\n%s\n", t.T("report.appendix"), t.T("report.appendix.lead"))
+	for i, w := range d.Workloads {
+		if o, ok := AppendixOption(w); ok {
+			fmt.Fprintf(b, "\n### %s — %s\n\n", md(t.T("report.workload", i+1, w.Name)), md(t.T("report.lines", t.OptionName(o))))
+			mdTable(b, LineHeader(t), LineRows(t, o))
+		}
 	}
 }
 
@@ -82,13 +97,6 @@ func markdownWorkload(b *bufio.Writer, t Text, i int, w Workload) {
 	p("\n")
 	for _, s := range t.OptionNotes(w.Options) {
 		p("- %s\n", md(s))
-	}
-	for _, o := range Sorted(w.Options) {
-		if len(o.Lines)+len(o.MigrationLines) == 0 {
-			continue
-		}
-		p("\n#### %s\n\n", md(t.T("report.lines", t.OptionName(o))))
-		mdTable(b, LineHeader(t), LineRows(t, o))
 	}
 }
 
@@ -133,7 +141,7 @@ func (t Text) CoverFacts(d Document) []string {
 func (t Text) Mix(s Summary) []string {
 	var out []string
 	for _, m := range s.Mix {
-		out = append(out, t.T("report.mix.item", t.Model(string(m.Model)), m.Workloads))
+		out = append(out, t.Model(string(m.Model))+": "+t.Workloads(m.Workloads))
 	}
 	return out
 }
@@ -223,7 +231,7 @@ func TotalsRows(t Text, s Summary) [][]string {
 // OptionHeader is the header of a workload's options table.
 func OptionHeader(t Text) []string {
 	return []string{t.T("col.model"), t.T("col.product"), t.T("col.region"), t.T("col.monthly"), t.T("col.first_year"),
-		t.T("col.horizon"), t.T("report.col.migration")}
+		t.T("col.horizon"), t.T("report.col.migration"), t.T("col.range")}
 }
 
 // OptionRows are the options in page order; an incomplete option says
@@ -244,9 +252,13 @@ func OptionRows(t Text, opts []pricing.Option) [][]string {
 		}
 		r := []string{model, t.OptionName(o), where}
 		if o.Complete {
-			r = append(r, o.Monthly.Display(), o.FirstYear.Display(), o.HorizonTotal.Display(), o.MigrationOneTime.Display())
+			rng := ""
+			if o.Range != nil {
+				rng = o.Range.Low.Display() + " – " + o.Range.High.Display()
+			}
+			r = append(r, o.Monthly.Display(), o.FirstYear.Display(), o.HorizonTotal.Display(), o.MigrationOneTime.Display(), rng)
 		} else {
-			r = append(r, t.Missing(o), "", "", "")
+			r = append(r, t.Missing(o), "", "", "", "")
 		}
 		out = append(out, r)
 	}
@@ -263,11 +275,11 @@ func LineHeader(t Text) []string {
 func LineRows(t Text, o pricing.Option) [][]string {
 	var out [][]string
 	for _, l := range o.Lines {
-		out = append(out, []string{t.LineName(l), Quantity(l), t.Unit(l.Unit), Price(l), LineAmount(l).Display(), l.AsOf, t.Source(l.Source)})
+		out = append(out, []string{t.LineName(l), Quantity(l), t.Unit(l.Unit), Price(l), LineAmountText(o, l), l.AsOf, t.Source(l.Source)})
 	}
 	for _, l := range o.MigrationLines {
 		out = append(out, []string{t.T("report.lines.migration") + ": " + t.LineName(l), Quantity(l), t.Unit(l.Unit), Price(l),
-			LineAmount(l).Display(), l.AsOf, t.Source(l.Source)})
+			LineAmountText(o, l), l.AsOf, t.Source(l.Source)})
 	}
 	return out
 }

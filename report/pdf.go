@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"cloudadvisor/chart"
 )
 
 // The PDF embeds NanumGothic (SIL Open Font License 1.1, see fonts/OFL.txt)
@@ -30,9 +32,11 @@ type pdfDoc struct {
 	t Text
 }
 
-// PDF writes the report as an A4 PDF: cover, executive summary, one section
-// per workload with its reasons, options, charts and cost lines, the
-// assumptions and the price sources, with page numbers.
+// PDF writes the report as an A4 PDF to forward: page 1 is the executive
+// summary with its chart, the scenarios and the next steps; then one page
+// per workload with its verdict, reasons, options and charts; then an
+// appendix with the recommended options' cost lines, the assumptions, the
+// price catalogs and sources, with page numbers.
 func PDF(w io.Writer, d Document, lang string) error {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetMargins(margin, margin, margin)
@@ -53,12 +57,13 @@ func PDF(w io.Writer, d Document, lang string) error {
 		p.CellFormat(contentW/2, 5, p.t.T("report.page", f.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
 		f.SetTextColor(0, 0, 0)
 	})
-	p.cover(d)
 	p.summary(d)
 	for i, wl := range d.Workloads {
 		p.workload(i, wl)
 	}
+	p.appendix(d)
 	p.assumptions(d)
+	p.cover(d)
 	p.sources(d)
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
@@ -101,27 +106,9 @@ func (p *pdfDoc) need(h float64) {
 	}
 }
 
+// cover lists the price catalogs, in the appendix.
 func (p *pdfDoc) cover(d Document) {
-	p.AddPage()
-	p.SetY(60)
-	p.font("", 12)
-	p.SetTextColor(90, 90, 90)
-	p.CellFormat(contentW, 8, p.t.T("report.title"), "", 1, "L", false, 0, "")
-	p.SetTextColor(0, 0, 0)
-	p.font("B", 26)
-	p.MultiCell(contentW, 12, d.Organization.Name, "", "L", false)
-	p.Ln(4)
-	p.SetDrawColor(40, 90, 160)
-	p.SetLineWidth(0.8)
-	p.Line(margin, p.GetY(), margin+60, p.GetY())
-	p.SetLineWidth(0.2)
-	p.SetDrawColor(0, 0, 0)
-	p.Ln(6)
-	for _, f := range p.t.CoverFacts(d) {
-		p.para(f, 11)
-	}
-	p.Ln(10)
-	p.heading(3, p.t.T("report.catalogs"))
+	p.heading(2, p.t.T("report.catalogs"))
 	if len(d.Catalogs) == 0 {
 		p.para(p.t.T("report.catalogs.none"), 9)
 		return
@@ -130,17 +117,40 @@ func (p *pdfDoc) cover(d Document) {
 		p.t.T("report.col.as_of_range"), p.t.T("report.col.fetched")}, catalogRows(p.t, d), nil)
 }
 
+// summary is page 1: who and when, the recommended plan, the chart of
+// today's cost against it, the scenarios and the next steps.
 func (p *pdfDoc) summary(d Document) {
 	p.AddPage()
-	p.heading(1, p.t.T("report.summary"))
-	p.heading(3, p.t.T("report.mix"))
-	p.para(strings.Join(p.t.Mix(d.Summary), " · "), 10)
-	p.heading(3, p.t.T("report.totals"))
-	p.para(p.t.T("report.totals.lead", d.Organization.HorizonYears*12), 8.5)
-	p.Ln(2)
-	p.table([]float64{52, 20, 27, 27, 27, 27}, TotalsHeader(p.t), TotalsRows(p.t, d.Summary), []bool{false, false, true, true, true, true})
-	p.heading(3, p.t.T("report.savings"))
-	p.bullets(p.t.SavingsLines(d.Summary), 10)
+	p.font("", 10)
+	p.SetTextColor(90, 90, 90)
+	p.CellFormat(contentW, 5, p.t.T("report.title"), "", 1, "L", false, 0, "")
+	p.SetTextColor(0, 0, 0)
+	p.font("B", 20)
+	p.MultiCell(contentW, 9, d.Organization.Name, "", "L", false)
+	p.font("", 8)
+	p.SetTextColor(90, 90, 90)
+	p.MultiCell(contentW, 3.8, strings.Join(p.t.CoverFacts(d), " · "), "", "L", false)
+	p.SetTextColor(0, 0, 0)
+	p.heading(2, p.t.T("exec.title"))
+	p.bullets(p.t.PlanLines(d.Summary), 9.5)
+	p.para(p.t.T("exec.mix")+": "+strings.Join(p.t.Mix(d.Summary), " · "), 9)
+	box := chart.Box{Width: 600, Height: 200, Left: 80, Right: 10, Top: 10, Bottom: 30}
+	if l, n, ok := ExecutiveChart(d.Summary, box, p.t); ok {
+		scale := contentW / box.Width
+		p.chartTitle(p.t.T("exec.chart")+" — "+p.t.Plural("exec.chart.scope", n), box.Height*scale+12)
+		p.drawLines(l, scale)
+	} else {
+		p.para(p.t.T("exec.chart.none"), 8)
+	}
+	p.heading(3, p.t.T("scenario.title"))
+	p.para(p.t.T("scenario.lead", d.Summary.Plan().Workloads), 7.5)
+	p.Ln(1)
+	p.table([]float64{39, 17, 21, 21, 22, 22, 22, 16}, ScenarioHeader(p.t), ScenarioRows(p.t, d.Summary),
+		[]bool{false, false, true, true, true, true, true, false})
+	if lines := p.t.WaveLines(d.Summary); len(lines) > 0 {
+		p.heading(3, p.t.T("exec.next"))
+		p.bullets(lines, 9)
+	}
 }
 
 func (p *pdfDoc) workload(i int, w Workload) {
@@ -167,24 +177,32 @@ func (p *pdfDoc) workload(i int, w Workload) {
 		return
 	}
 	rows := OptionRows(p.t, w.Options)
-	p.table([]float64{24, 42, 18, 24, 24, 24, 24}, OptionHeader(p.t), rows, []bool{false, false, false, true, true, true, true})
-	p.bullets(p.t.OptionNotes(w.Options), 8)
+	p.table([]float64{23, 30, 21, 21, 21, 22, 20, 22}, OptionHeader(p.t), rows, []bool{false, false, false, true, true, true, true, false})
 	p.charts(w)
-	for _, o := range Sorted(w.Options) {
-		if len(o.Lines)+len(o.MigrationLines) == 0 {
+}
+
+// appendix holds the cost lines of each workload's recommended option (or,
+// without one, its cheapest complete option); every option's lines are in
+// the spreadsheet and CSV exports.
+func (p *pdfDoc) appendix(d Document) {
+	p.AddPage()
+	p.heading(1, p.t.T("report.appendix"))
+	p.para(p.t.T("report.appendix.lead"), 8.5)
+	for i, w := range d.Workloads {
+		o, ok := AppendixOption(w)
+		if !ok {
 			continue
 		}
-		p.need(20)
-		p.font("B", 8.5)
+		p.need(24)
+		p.font("B", 9)
 		p.Ln(2)
-		p.MultiCell(contentW, 4.5, p.t.T("report.lines", p.t.OptionName(o)), "", "L", false)
-		p.table([]float64{44, 13, 15, 22, 22, 17, 47}, LineHeader(p.t), LineRows(p.t, o), []bool{false, true, false, true, true, false, false})
+		p.MultiCell(contentW, 4.5, p.t.T("report.workload", i+1, w.Name)+" — "+p.t.T("report.lines", p.t.OptionName(o)), "", "L", false)
+		p.table([]float64{35, 15, 12, 19, 38, 18, 43}, LineHeader(p.t), LineRows(p.t, o), []bool{false, true, false, true, true, false, false})
 	}
 }
 
 func (p *pdfDoc) assumptions(d Document) {
-	p.AddPage()
-	p.heading(1, p.t.T("report.assumptions"))
+	p.heading(2, p.t.T("report.assumptions"))
 	rows := AssumptionRows(p.t, d.Assumptions)
 	p.table([]float64{60, 120}, rows[0], rows[1:], nil)
 	p.heading(3, p.t.T("report.assumption.labour"))
@@ -197,7 +215,7 @@ func (p *pdfDoc) assumptions(d Document) {
 }
 
 func (p *pdfDoc) sources(d Document) {
-	p.heading(1, p.t.T("report.sources"))
+	p.heading(2, p.t.T("report.sources"))
 	p.para(p.t.T("report.sources.lead"), 9)
 	p.Ln(2)
 	p.table([]float64{140, 24, 16}, []string{p.t.T("col.source"), p.t.T("col.as_of"), p.t.T("report.col.lines")}, sourceRows(p.t, d), nil)

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"codeberg.org/go-pdf/fpdf"
+
 	"cloudadvisor/chart"
 )
 
@@ -22,11 +24,22 @@ func (p *pdfDoc) charts(w Workload) {
 		p.para(p.t.T("report.chart.none"), 8)
 		return
 	}
-	scale := contentW / box.Width
-	p.chartTitle(p.t.T("report.chart.bars"), box.Height*scale+12)
-	p.drawBars(bars, scale)
-	p.chartTitle(p.t.T("report.chart.lines"), box.Height*scale+12)
-	p.drawLines(chart.CostOverTime(w.Options, box, chart.WordsFor(p.t.Lang)), scale)
+	// Side by side, half the width each, so that a workload fits one page.
+	half := (contentW - 6) / 2
+	scale := half / box.Width
+	lines := chart.CostOverTime(w.Options, box, chart.WordsFor(p.t.Lang))
+	p.need(max(bars.Box.Height, lines.Box.Height)*scale + 24)
+	p.Ln(2)
+	y := p.GetY()
+	p.font("B", 8.5)
+	p.CellFormat(half, 5, p.t.T("report.chart.bars"), "", 0, "L", false, 0, "")
+	p.SetX(margin + half + 6)
+	p.CellFormat(half, 5, p.t.T("report.chart.lines"), "", 1, "L", false, 0, "")
+	top := p.GetY()
+	p.drawBarsAt(bars, frame{x0: margin, y0: top, s: scale})
+	left := p.GetY()
+	p.drawLinesAt(lines, frame{x0: margin + half + 6, y0: top, s: scale})
+	p.SetY(max(left, p.GetY(), y))
 }
 
 func (p *pdfDoc) chartTitle(title string, h float64) {
@@ -60,7 +73,11 @@ func (p *pdfDoc) axes(f frame, box chart.Box, yTicks []chart.Tick) {
 }
 
 func (p *pdfDoc) drawBars(b chart.Bars, scale float64) {
-	f := frame{x0: margin, y0: p.GetY(), s: scale}
+	p.drawBarsAt(b, frame{x0: margin, y0: p.GetY(), s: scale})
+}
+
+func (p *pdfDoc) drawBarsAt(b chart.Bars, f frame) {
+	scale := f.s
 	p.axes(f, b.Box, b.YTicks)
 	slots := map[string]int{}
 	for _, l := range b.Legend {
@@ -74,8 +91,27 @@ func (p *pdfDoc) drawBars(b chart.Bars, scale float64) {
 	p.font("", 6)
 	slot := (b.Box.Width - b.Box.Left - b.Box.Right) / float64(max(1, len(b.Categories)))
 	for _, c := range b.Categories {
+		if b.Rotate {
+			x, y := f.x(c.Pos), f.y(b.Box.Height-b.Box.Bottom)+1.5
+			w := p.GetStringWidth(c.Label) + 1
+			p.TransformBegin()
+			p.TransformRotate(35, x, y)
+			p.SetXY(x-w, y-1.5)
+			p.CellFormat(w, 3, c.Label, "", 0, "R", false, 0, "")
+			p.TransformEnd()
+			continue
+		}
 		p.SetXY(f.x(c.Pos-slot/2), f.y(b.Box.Height-b.Box.Bottom)+1)
 		p.CellFormat(slot*scale, 3, c.Label, "", 0, "C", false, 0, "")
+	}
+	for _, m := range b.Broken {
+		x, y := f.x(m.X), f.y(m.Y)+2
+		p.SetFillColor(255, 255, 255)
+		p.Polygon([]fpdf.PointType{{X: x - 4, Y: y + 1}, {X: x - 1.5, Y: y - 0.8}, {X: x + 1.5, Y: y + 1}, {X: x + 4, Y: y - 0.8},
+			{X: x + 4, Y: y + 0.8}, {X: x + 1.5, Y: y + 2.6}, {X: x - 1.5, Y: y + 0.8}, {X: x - 4, Y: y + 2.6}}, "FD")
+		p.font("", 5.5)
+		p.SetXY(x+4.5, y-1)
+		p.CellFormat(60, 2.5, m.Label, "", 0, "L", false, 0, "")
 	}
 	var items []chart.LegendItem
 	for _, l := range b.Legend {
@@ -96,7 +132,10 @@ func used(rects []chart.Rect, series string) bool {
 }
 
 func (p *pdfDoc) drawLines(l chart.Lines, scale float64) {
-	f := frame{x0: margin, y0: p.GetY(), s: scale}
+	p.drawLinesAt(l, frame{x0: margin, y0: p.GetY(), s: scale})
+}
+
+func (p *pdfDoc) drawLinesAt(l chart.Lines, f frame) {
 	p.axes(f, l.Box, l.YTicks)
 	p.font("", 6)
 	for _, tk := range l.XTicks {
@@ -122,6 +161,7 @@ func (p *pdfDoc) drawLines(l chart.Lines, scale float64) {
 		p.SetDashPattern(nil, 0)
 	}
 	p.SetLineWidth(0.2)
+	var labelled [][4]float64 // x0, y0, x1, y1 of the labels drawn
 	for _, m := range l.Markers {
 		c := colour(slots[m.Series])
 		p.SetFillColor(c[0], c[1], c[2])
@@ -130,9 +170,22 @@ func (p *pdfDoc) drawLines(l chart.Lines, scale float64) {
 		p.font("", 5.5)
 		label := p.t.T("report.option.break_even", m.Month)
 		lx := f.x(m.X) + 1.2
-		if w := p.GetStringWidth(label); lx+w > margin+contentW {
+		if w := p.GetStringWidth(label); lx+w > f.x(l.Box.Width) {
 			lx = f.x(m.X) - 1.2 - w - 2*p.GetCellMargin()
 		}
+		// Break-evens close together would print on top of each other:
+		// the first one is labelled, the others keep their dot.
+		box := [4]float64{lx, f.y(m.Y) - 3.5, lx + p.GetStringWidth(label) + 2*p.GetCellMargin(), f.y(m.Y) - 1}
+		clash := false
+		for _, b := range labelled {
+			if box[0] < b[2] && b[0] < box[2] && box[1] < b[3]+0.5 && b[1] < box[3]+0.5 {
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		labelled = append(labelled, box)
 		p.SetXY(lx, f.y(m.Y)-3.5)
 		p.CellFormat(40, 2.5, label, "", 0, "L", false, 0, "")
 	}
@@ -148,7 +201,7 @@ func (p *pdfDoc) legend(f frame, box chart.Box, items []chart.LegendItem, lines 
 	p.font("", 6.5)
 	for _, it := range items {
 		w := p.GetStringWidth(it.Label) + 7
-		if x+w > margin+contentW {
+		if x+w > f.x(box.Width) {
 			x, y = f.x(box.Left), y+4
 		}
 		c := colour(it.Slot)

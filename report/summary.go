@@ -22,6 +22,11 @@ type Summary struct {
 	ByProvider  []pricing.Total `json:"by_provider"`
 	// Savings is nil when no workload with a recommended option has a known current cost.
 	Savings *Savings `json:"savings,omitempty"`
+	// Scenarios each cover every workload but the retired: the recommended
+	// mix first, then the cheapest mix, then all IaaS on each provider.
+	Scenarios []Scenario `json:"scenarios"`
+	// Waves are the suggested migration order.
+	Waves []Wave `json:"waves"`
 }
 
 // ModelCount is how many workloads are recommended a model (retire included).
@@ -69,6 +74,11 @@ func summarize(ws []Workload, currency string) Summary {
 		s.ByProvider = []pricing.Total{}
 	}
 	s.Savings = savings(ws, currency)
+	s.Scenarios = scenarios(ws, currency)
+	s.Waves = Waves(ws)
+	if s.Waves == nil {
+		s.Waves = []Wave{}
+	}
 	return s
 }
 

@@ -50,10 +50,14 @@ func (t Text) OptionName(o pricing.Option) string {
 // Where is the option's region with the country its data would live in:
 // "ap-northeast-2 (South Korea)".
 func (t Text) Where(o pricing.Option) string {
+	region := t.Region(o.Region)
 	if o.Country == "" {
-		return o.Region
+		return region
 	}
-	return o.Region + " (" + t.T("country."+o.Country) + ")"
+	if country := t.T("country." + o.Country); !strings.Contains(region, country) {
+		return region + " · " + country
+	}
+	return region
 }
 
 // Verdict is the one-line recommendation of a workload.
@@ -111,12 +115,6 @@ func (t Text) RuleName(id string) string {
 		return title + " (" + id + ")"
 	}
 	return id
-}
-
-// Answer shows an answer a rule read as "label = value", with the form's
-// label and option text where they exist.
-func (t Text) Answer(field, value string) string {
-	return t.or("field."+field+".label", field) + " = " + t.or("enum."+field+"."+value, t.boolText(value))
 }
 
 func (t Text) boolText(v string) string {
@@ -265,4 +263,19 @@ func (t Text) Columns(names []string) []string {
 		out[i] = t.Column(n)
 	}
 	return out
+}
+
+// Answer shows an answer a rule read by its question and value in words:
+// "Kind: Web application", "Custom code: Yes".
+func (t Text) Answer(field, value string) string {
+	label := t.or("field."+field+".label", field)
+	switch value {
+	case "true":
+		value = t.T("form.yes")
+	case "false":
+		value = t.T("form.no")
+	default:
+		value = t.or("enum."+field+"."+value, value)
+	}
+	return label + ": " + value
 }

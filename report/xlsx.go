@@ -296,6 +296,28 @@ func (x *xlsxWriter) summary() {
 		put(tot, true)
 	}
 	x.put()
+	x.put(t.T("scenario.title"))
+	sh := ScenarioHeader(t)
+	x.put(sh[0], sh[1], sh[2], sh[3], sh[4], sh[5], sh[6], sh[7])
+	for _, sc := range d.Summary.Scenarios {
+		name := t.ScenarioName(sc)
+		if len(sc.Unpriced) > 0 {
+			name += " — " + t.T("scenario.missing", t.UnpricedNames(sc))
+		}
+		row := []any{name, t.T("scenario.priced", sc.Priced, sc.Workloads)}
+		if sc.Priced == 0 {
+			x.put(append(row, t.T("report.totals.none"))...)
+			continue
+		}
+		for _, m := range []pricing.Money{sc.Monthly, sc.Upfront, sc.FirstYear, sc.Horizon} {
+			row = append(row, x.money(m))
+		}
+		if sv := sc.Saving; sv != nil {
+			row = append(row, x.money(sv.Horizon), t.BreakEven(sv))
+		}
+		x.put(row...)
+	}
+	x.put()
 	x.put(t.T("report.savings"))
 	if v := d.Summary.Savings; v != nil {
 		ml, mv := saving(t, "report.savings.monthly", "report.savings.extra_monthly", v.Monthly, 0)

@@ -9,6 +9,7 @@ import (
 	"cloudadvisor/chart"
 	"cloudadvisor/i18n"
 	"cloudadvisor/pricing"
+	"cloudadvisor/report"
 	"cloudadvisor/templates"
 )
 
@@ -92,6 +93,7 @@ func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
 	}
 	view := resultView(a, i18n.Lang(r.Context()))
 	box, err := s.ShareBoxView(r.Context(), a)
+	box.Origin = origin(r)
 	if err != nil {
 		return err
 	}
@@ -111,9 +113,19 @@ func resultView(a advisor.Assessment, lang string) templates.AssessmentView {
 		if len(a.Workloads) > templates.LargeEstate {
 			continue // the page shows no per-workload sections, so no charts
 		}
-		v.Charts[w.ID] = templates.WorkloadCharts{Bars: chart.CostBars(w.Options, chart.DefaultBox(), words),
-			Lines: chart.CostOverTime(w.Options, chart.DefaultBox(), words)}
+		v.Charts[w.ID] = templates.WorkloadCharts{Bars: chart.CostBars(w.Options, templates.ScreenBox(), words),
+			Lines: chart.CostOverTime(w.Options, templates.ScreenBox(), words)}
 	}
 	v.Totals = pricing.Summarize(all, a.Organization.Currency)
+	v.Summary = report.Summarize(report.WorkloadsOf(a), a.Organization.Currency)
 	return v
+}
+
+// origin is the scheme and host the request came to, as a browser sees them.
+func origin(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
 }

@@ -180,7 +180,7 @@ func (s *Server) showWorkloadResult(w http.ResponseWriter, r *http.Request) erro
 	one := a
 	one.Workloads = []advisor.Assessed{aw}
 	view := templates.AssessmentView{A: one, Charts: map[string]templates.WorkloadCharts{aw.ID: {
-		Bars: chart.CostBars(aw.Options, chart.DefaultBox(), words), Lines: chart.CostOverTime(aw.Options, chart.DefaultBox(), words)}}}
+		Bars: chart.CostBars(aw.Options, templates.ScreenBox(), words), Lines: chart.CostOverTime(aw.Options, templates.ScreenBox(), words)}}}
 	s.render(w, r, http.StatusOK, templates.WorkloadResultPage(templates.WorkloadResultView{View: view, W: aw, Index: i}))
 	return nil
 }

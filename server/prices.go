@@ -38,6 +38,22 @@ func priceQuery(q url.Values) (pricing.OfferFilter, advisor.FieldErrors) {
 	if f.OS != "" && f.OS != "linux" && f.OS != "windows" {
 		errs = append(errs, advisor.FieldError{Field: "os", Code: "one_of", Args: []string{"linux", "windows"}})
 	}
+	if g := q.Get("geography"); g != "" {
+		if !pricing.ValidGeography(g) {
+			errs = append(errs, advisor.FieldError{Field: "geography", Code: "one_of", Args: advisor.Geographies})
+		} else {
+			// A place people know, resolved to each provider's own region code.
+			f.Regions = map[string]string{}
+			for _, p := range append(pricing.Providers(), "heroku") {
+				if r, ok := pricing.Region(g, p); ok {
+					f.Regions[p] = r
+				}
+			}
+		}
+	}
+	if c := q.Get("currency"); c != "" && !slices.Contains(advisor.Currencies, c) {
+		errs = append(errs, advisor.FieldError{Field: "currency", Code: "one_of", Args: advisor.Currencies})
+	}
 	if !slices.Contains([]string{"", "price", "provider", "vcpu", "memory"}, f.OrderBy) {
 		errs = append(errs, advisor.FieldError{Field: "sort", Code: "one_of", Args: []string{"price", "provider", "vcpu", "memory"}})
 	}
@@ -142,8 +158,15 @@ func (s *Server) apiPrices(w http.ResponseWriter, r *http.Request) error {
 
 // browsePrices shows the price browser page.
 func (s *Server) browsePrices(w http.ResponseWriter, r *http.Request) error {
-	f, errs := priceQuery(r.URL.Query())
-	view := templates.PricesView{Query: r.URL.Query(), Errors: fieldMessages(r.Context(), errs), Page: 1 + f.Offset/max(f.Limit, 1)}
+	q := r.URL.Query()
+	if _, chosen := q["service"]; !chosen {
+		// Open on virtual machines, what people look for first, not on
+		// the free first tier of data transfer that sorts cheapest.
+		q.Set("service", string(pricing.Compute))
+	}
+	f, errs := priceQuery(q)
+	view := templates.PricesView{Query: q, Errors: fieldMessages(r.Context(), errs), Page: 1 + f.Offset/max(f.Limit, 1),
+		Rates: pricing.DefaultRates()}
 	var err error
 	if view.Facets, err = s.facets(r.Context()); err != nil {
 		return err

@@ -42,8 +42,14 @@ func (s *Server) editWorkload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	vals := inputValues(workloadPrefix, aw.Input)
+	if aw.Input.InUse == nil {
+		// Left unanswered (the API, an inventory file) means in use: the
+		// switch must not show off, or saving the form would retire it.
+		vals.Set(workloadPrefix+"in_use", "true")
+	}
 	view := templates.WorkloadFormView{A: a, Editing: aw.ID, Action: "/assessments/" + a.ID + "/workloads/" + aw.ID,
-		Form: templates.FormView{Values: inputValues(workloadPrefix, aw.Input)}}
+		Form: templates.FormView{Values: vals}}
 	s.render(w, r, http.StatusOK, templates.WorkloadFormPage(view))
 	return nil
 }

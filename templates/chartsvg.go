@@ -45,3 +45,21 @@ func legendLabel(series string, legend []chart.LegendItem) string {
 	}
 	return series
 }
+
+// tickAnchor keeps the first and last x-axis labels inside the chart.
+func tickAnchor(i, n int) string {
+	switch {
+	case i == 0:
+		return "start"
+	case i == n-1:
+		return "end"
+	}
+	return "middle"
+}
+
+// breakPath is the zigzag drawn across a bar cut by a broken axis.
+func breakPath(m chart.Marker) string {
+	x, y := m.X, m.Y+8
+	return "M" + px(x-14) + " " + px(y+3) + " L" + px(x-5) + " " + px(y-3) + " L" + px(x+5) + " " + px(y+3) + " L" + px(x+14) + " " + px(y-3) +
+		" L" + px(x+14) + " " + px(y+3) + " L" + px(x+5) + " " + px(y+9) + " L" + px(x-5) + " " + px(y+3) + " L" + px(x-14) + " " + px(y+9) + " Z"
+}

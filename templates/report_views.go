@@ -19,7 +19,10 @@ type ReportView struct {
 // ShareBoxView lists an assessment's active share links for its owner.
 type ShareBoxView struct {
 	AssessmentID string
-	Links        []ShareLink
+	// Origin is the scheme and host the links are shown under, so that a
+	// link can be copied whole: https://advisor.example.
+	Origin string
+	Links  []ShareLink
 }
 
 // ShareLink is one active share link.
@@ -59,4 +62,38 @@ func dateOnly(s string) string {
 		return s[:10]
 	}
 	return s
+}
+
+// execBox is the executive chart's box: narrower than a workload's, so that
+// its labels stay readable when the page is a phone's width.
+func execBox() chart.Box {
+	return chart.Box{Width: 360, Height: 230, Left: 72, Right: 12, Top: 10, Bottom: 30}
+}
+
+// ScreenBox is the box of a workload's charts on the result page: narrow
+// enough that the labels stay readable on a phone's width.
+func ScreenBox() chart.Box {
+	return chart.Box{Width: 400, Height: 260, Left: 72, Right: 12, Top: 10, Bottom: 30}
+}
+
+// sizingText shows the capacity an option was priced for in words:
+// "4 vCPU, 16 GiB · As is (allocated)".
+func sizingText(ctx context.Context, s pricing.Sizing) string {
+	return s.VCPU.String() + " vCPU, " + s.MemoryGiB.String() + " GiB · " + rt(ctx).Sizing(s.Mode)
+}
+
+// filterLabel names a price filter's value as people know it: a provider's
+// name, a region's place with its code, a service in words where the
+// catalog has them.
+func filterLabel(ctx context.Context, name, value string) string {
+	switch name {
+	case "provider":
+		return ProviderName(ctx, value)
+	case "region":
+		return rt(ctx).Region(value)
+	}
+	if i18n.Has("enum." + name + "." + value) {
+		return t(ctx, "enum."+name+"."+value)
+	}
+	return value
 }

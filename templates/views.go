@@ -16,6 +16,7 @@ import (
 	"cloudadvisor/chart"
 	"cloudadvisor/i18n"
 	"cloudadvisor/pricing"
+	"cloudadvisor/report"
 )
 
 // t looks a message up in the request's language.
@@ -58,7 +59,9 @@ type ErrorView struct {
 type AssessmentView struct {
 	A      advisor.Assessment
 	Totals pricing.Totals
-	Charts map[string]WorkloadCharts // by workload id
+	// Summary is the executive summary with the scenarios, as the report has it.
+	Summary report.Summary
+	Charts  map[string]WorkloadCharts // by workload id
 	// ReadOnly hides the questionnaire steps (a shared view).
 	ReadOnly bool
 	// Actions are extra controls above the summary (exports, sharing).
@@ -237,6 +240,22 @@ type PricesView struct {
 	Total   int
 	Page    int
 	PerPage int
+	// Rates convert prices to the chosen display currency.
+	Rates pricing.Rates
+}
+
+// Converted shows an offer's price in the chosen display currency, or ""
+// when none is chosen, it is the offer's own, or no rate is known.
+func (v PricesView) Converted(o pricing.Offer) string {
+	cur := v.Query.Get("currency")
+	if cur == "" || cur == o.Currency {
+		return ""
+	}
+	m, ok := v.Rates.Convert(pricing.Money{Amount: o.Amount, Currency: o.Currency}, cur)
+	if !ok {
+		return ""
+	}
+	return "≈ " + pricing.Money{Amount: m.Amount, Currency: cur}.Display()
 }
 
 // With returns the query with one parameter changed (and the page reset

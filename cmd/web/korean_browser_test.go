@@ -24,7 +24,8 @@ var allowedLatin = strings.Fields(`
 	CSV PDF JSON Excel Markdown RVTools xlsx csv zip vInfo vmInfo perfInfo diskInfo tagInfo SRM
 	Migrate Migration Center Hub Evaluator USD KRW EUR JPY GBP ID What if Savings Plan Retry After Allow
 	YYYY MM DD UTC Cloud Advisor BigQuery Redshift Synapse Databricks NetSuite Dynamics SAP HANA COM IIS BYOL
-	English VM SSD What-if IP`)
+	English VM SSD What-if IP GPU NVIDIA KT NHN NCP DB KR kr CDN HTML CSS CloudFront Blob Storage Front Door ML SageMaker
+	Vertex AI Machine Learning Fabric ETL CSAP KISA T4 L4 L40S A100 H100 RPU`)
 
 // citedWords name a source as it calls itself: the default exchange rates'.
 var citedWords = strings.Fields(`European Central Bank euro foreign exchange reference rates of https www ecb europa eu
