@@ -1,6 +1,8 @@
 package report
 
 import (
+	"time"
+
 	"cmp"
 	"slices"
 
@@ -44,13 +46,17 @@ type Effort struct {
 
 // Rates is the exchange-rate table and the rates the options used.
 type Rates struct {
-	Base   string            `json:"base"`
-	AsOf   string            `json:"as_of"`
-	Source string            `json:"source"`
-	Used   []pricing.RateUse `json:"used"`
+	Base   string `json:"base"`
+	AsOf   string `json:"as_of"`
+	Source string `json:"source"`
+	// AgeDays is the table's age when the assessment was made; Stale is
+	// true beyond pricing.StaleAfterDays.
+	AgeDays int               `json:"age_days"`
+	Stale   bool              `json:"stale"`
+	Used    []pricing.RateUse `json:"used"`
 }
 
-func assumptionsOf(o advisor.Organization, ws []Workload) Assumptions {
+func assumptionsOf(o advisor.Organization, ws []Workload, assessed time.Time) Assumptions {
 	l := o.Labour
 	a := Assumptions{Geography: o.Geography, HorizonYears: o.HorizonYears, Sizing: o.Sizing,
 		ComfortFactor: o.ComfortFactor, Commitment: o.Commitment, Currency: o.Currency,
@@ -67,6 +73,8 @@ func assumptionsOf(o advisor.Organization, ws []Workload) Assumptions {
 		},
 		Rates: Rates{Base: o.Rates.Base, AsOf: o.Rates.AsOf, Source: o.Rates.Source, Used: []pricing.RateUse{}},
 	}
+	a.Rates.AgeDays, _ = o.Rates.AgeDays(assessed)
+	a.Rates.Stale = o.Rates.Stale(assessed)
 	m := o.Migration
 	for _, e := range []struct {
 		name string

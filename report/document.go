@@ -88,7 +88,7 @@ func Build(a advisor.Assessment, catalogs []Catalog, generated time.Time) Docume
 			Options: opts}
 	}
 	d.Summary = summarize(d.Workloads, a.Organization.Currency)
-	d.Assumptions = assumptionsOf(a.Organization, d.Workloads)
+	d.Assumptions = assumptionsOf(a.Organization, d.Workloads, a.CreatedAt)
 	d.Sources = sourcesOf(d.Workloads)
 	return d
 }
