@@ -20,8 +20,8 @@ func TestOrganizationCostDefaults(t *testing.T) {
 			o.Sizing, o.ComfortFactor, o.Commitment, o.Rates.AsOf)
 	}
 	s := o.Settings()
-	if s.HourlyRate.Currency != "USD" || !s.HourlyRate.Amount.Equal(decimal.NewFromInt(75)) || s.Labour.IaaSPerInstance.Reason == "" {
-		t.Errorf("got settings %+v, want 75 USD an hour and the default labour", s.HourlyRate)
+	if s.HourlyRate.Currency != "USD" || !s.HourlyRate.Amount.Equal(decimal.RequireFromString("69.50")) || s.Labour.IaaSPerInstance.Reason == "" {
+		t.Errorf("got settings %+v, want 69.50 USD an hour (BLS OEWS May 2024) and the default labour", s.HourlyRate)
 	}
 }
 

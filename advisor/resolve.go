@@ -170,19 +170,34 @@ func (in OrganizationInput) Resolve() (Organization, error) {
 	}
 	v.enum("geography", in.Geography, "us-east", Geographies, &o.Geography, &as)
 	v.enum("currency", in.Currency, "USD", Currencies, &o.Currency, &as)
-	o.EngineerHourlyCost = decimal.NewFromInt(75)
-	if c := in.EngineerHourlyCost; c != nil {
-		if c.IsNegative() || c.GreaterThan(decimal.NewFromInt(1_000_000)) {
-			v.add("engineer_hourly_cost", "range", "0", "1000000")
-		}
-		o.EngineerHourlyCost = *c
-	}
 	v.intRange("horizon_years", in.HorizonYears, 3, 1, MaxHorizonYears, &o.HorizonYears, &as)
 	v.costSettings(in, &o, &as)
+	v.hourlyCost(in.EngineerHourlyCost, &o)
 	if len(v.errs) > 0 {
 		return o, v.errs
 	}
 	return o, nil
+}
+
+// hourlyCost sets the engineer hour: the user's figure, or the default of
+// the organisation's currency (pricing.DefaultHourlyCost at its rate table),
+// so that the default follows the currency chosen.
+func (v *validator) hourlyCost(c *decimal.Decimal, o *Organization) {
+	if c != nil {
+		if c.IsNegative() || c.GreaterThan(decimal.NewFromInt(1_000_000)) {
+			v.add("engineer_hourly_cost", "range", "0", "1000000")
+		}
+		o.EngineerHourlyCost = *c
+		o.EngineerHourlyCostBasis = pricing.HourlyCost{Money: pricing.Money{Amount: *c, Currency: o.Currency},
+			Basis: pricing.M("price.labour.basis.user")}
+		return
+	}
+	h, ok := pricing.DefaultHourlyCost(o.Currency, o.Rates)
+	if !ok {
+		v.add("engineer_hourly_cost", "required")
+		return
+	}
+	o.EngineerHourlyCost, o.EngineerHourlyCostBasis = h.Amount, h
 }
 
 // Sizings are the right-sizing modes an organisation can choose.

@@ -21,6 +21,8 @@ type Assumptions struct {
 	Commitment    pricing.Commitment `json:"commitment"`
 	Currency      string             `json:"currency"`
 	HourlyRate    pricing.Money      `json:"hourly_rate"`
+	// HourlyRateBasis is where the hourly rate comes from (survey, conversion or the user).
+	HourlyRateBasis pricing.HourlyCost `json:"hourly_rate_basis"`
 	// Labour is the monthly operations hours by allowance, in a fixed order.
 	Labour []Allowance `json:"labour"`
 	// Migration is the one-time effort by strategy.
@@ -60,7 +62,8 @@ func assumptionsOf(o advisor.Organization, ws []Workload, assessed time.Time) As
 	l := o.Labour
 	a := Assumptions{Geography: o.Geography, HorizonYears: o.HorizonYears, Sizing: o.Sizing,
 		ComfortFactor: o.ComfortFactor, Commitment: o.Commitment, Currency: o.Currency,
-		HourlyRate: pricing.Money{Amount: o.EngineerHourlyCost, Currency: o.Currency},
+		HourlyRate:      pricing.Money{Amount: o.EngineerHourlyCost, Currency: o.Currency},
+		HourlyRateBasis: o.EngineerHourlyCostBasis,
 		Labour: []Allowance{
 			{"iaas_per_instance", l.IaaSPerInstance.Hours, l.IaaSPerInstance.Reason},
 			{"iaas_per_workload", l.IaaSPerWorkload.Hours, l.IaaSPerWorkload.Reason},

@@ -291,7 +291,20 @@ func AssumptionRows(t Text, a Assumptions) [][]string {
 		{t.T("report.assumption.commitment"), t.Commitment(a.Commitment)},
 		{t.T("report.assumption.currency"), a.Currency},
 		{t.T("report.assumption.hourly_rate"), a.HourlyRate.Display()},
+		{t.T("report.assumption.hourly_basis"), hourlyBasis(t, a.HourlyRateBasis)},
 	}
+}
+
+// hourlyBasis is where the hourly rate comes from, with its source.
+func hourlyBasis(t Text, b pricing.HourlyCost) string {
+	if b.Basis.IsZero() {
+		return ""
+	}
+	s := t.Msg(b.Basis)
+	if b.Source != "" {
+		s += " (" + b.Source + ", " + b.AsOf + ")"
+	}
+	return s
 }
 
 // LabourRows are the monthly operations allowances.
