@@ -27,6 +27,8 @@ type Need struct {
 	Strategy string
 	// CurrentMonthly is what the workload costs today, nil when unknown.
 	CurrentMonthly *Money
+	// Estate is what the rest of the estate contributes (see Estate).
+	Estate Estate
 }
 
 // Settings are the organisation-wide choices that price every workload.

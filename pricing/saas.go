@@ -19,7 +19,9 @@ func (q quoter) saasAll() []Option {
 // (the workload's instances) for per-host plans.
 func (q quoter) seats(o Offer) int {
 	if o.Attributes["per"] == "host" {
-		return q.n.Instances
+		// a monitoring product bills every host it watches: the estate's
+		// servers, or the workload's own instances when larger
+		return max(q.n.Instances, q.n.Estate.Hosts)
 	}
 	return q.n.Users
 }
@@ -93,6 +95,9 @@ func (q quoter) saas(vendor string) (Option, bool) {
 	what := "price.line.seats"
 	if plan.Attributes["per"] == "host" {
 		what = "price.line.hosts"
+		if q.n.Estate.Hosts > q.n.Instances {
+			opt.note("hosts_from_estate", n)
+		}
 	}
 	opt.Lines = append(opt.Lines, line(M(what, plan.Name, n), CompSeats,
 		decimal.NewFromInt(int64(n)), n, plan))
