@@ -83,19 +83,20 @@ func (aw *Assessed) price(cat *pricing.Catalog, org Organization, s pricing.Sett
 	MarkRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
 }
 
-// estateFacts returns, for each workload, the egress of the workloads
-// before it and the hosts the other workloads run; retired workloads count
-// for nothing.
+// estateFacts returns, for each workload, the egress of the IaaS and PaaS
+// workloads before it and the hosts the other workloads run; SaaS and
+// retired workloads count for nothing.
 func estateFacts(ws []Assessed) []pricing.Estate {
 	out := make([]pricing.Estate, len(ws))
 	hosts, egress := 0, 0
 	for i, aw := range ws {
 		out[i].EgressBeforeGB = egress
-		if aw.Recommendation.Model == Retire {
-			continue
+		if h := hostsOf(aw); h > 0 {
+			// only workloads on provider servers send the account's egress;
+			// a SaaS product's traffic is the vendor's
+			egress += aw.Workload.EgressGBMonth
+			hosts += h
 		}
-		egress += aw.Workload.EgressGBMonth
-		hosts += hostsOf(aw)
 	}
 	for i, aw := range ws {
 		out[i].Hosts = hosts - hostsOf(aw)
