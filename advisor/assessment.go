@@ -32,6 +32,8 @@ type Assessed struct {
 	Options        []pricing.Option `json:"options"`
 	// Source says where an imported workload came from.
 	Source Source `json:"source,omitzero"`
+	// Estate is what the other workloads contribute to this one's price.
+	Estate pricing.Estate `json:"estate,omitzero"`
 	// QuoteKey names the priced options: workloads with the same key have
 	// the same options (but for the recommended mark), so a store can keep
 	// one copy. Empty when unknown.

@@ -15,13 +15,13 @@ func TestOrganizationCostDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if o.Sizing != pricing.SizingAsIs || !o.ComfortFactor.Equal(decimal.RequireFromString("1.3")) ||
-		o.Commitment != pricing.CommitOnDemand || o.Rates.AsOf != "2024-06-28" {
-		t.Errorf("got %s, %s, %s, rates of %s; want as_is, 1.3, on_demand, rates of 2024-06-28",
+		o.Commitment != pricing.CommitOnDemand || o.Rates.AsOf != "2026-10-06" {
+		t.Errorf("got %s, %s, %s, rates of %s; want as_is, 1.3, on_demand, rates of 2026-10-06",
 			o.Sizing, o.ComfortFactor, o.Commitment, o.Rates.AsOf)
 	}
 	s := o.Settings()
-	if s.HourlyRate.Currency != "USD" || !s.HourlyRate.Amount.Equal(decimal.NewFromInt(75)) || s.Labour.IaaSPerInstance.Reason == "" {
-		t.Errorf("got settings %+v, want 75 USD an hour and the default labour", s.HourlyRate)
+	if s.HourlyRate.Currency != "USD" || !s.HourlyRate.Amount.Equal(decimal.RequireFromString("69.50")) || s.Labour.IaaSPerInstance.Reason == "" {
+		t.Errorf("got settings %+v, want 69.50 USD an hour (BLS OEWS May 2024) and the default labour", s.HourlyRate)
 	}
 }
 

@@ -42,8 +42,10 @@ func (a *Assessment) AddWorkload(rules *Rules, cat *pricing.Catalog, in Workload
 		return err
 	}
 	aw := Assessed{ID: newWorkloadID(), Input: in, Workload: w}
-	aw.evaluate(rules, cat, a.Organization)
+	aw.Estate = pricing.Estate{EgressBeforeGB: -1} // priced by settleEstate
+	aw.Recommendation = rules.Recommend(a.Organization, w)
 	a.Workloads = append(a.Workloads, aw)
+	a.settleEstate(cat)
 	a.RulesVersion = rules.Version()
 	return nil
 }
@@ -76,15 +78,17 @@ func (a *Assessment) UpdateWorkload(rules *Rules, cat *pricing.Catalog, id strin
 	if err != nil {
 		return err
 	}
-	aw := Assessed{ID: id, Input: in, Workload: w}
-	aw.evaluate(rules, cat, a.Organization)
+	aw := Assessed{ID: id, Input: in, Workload: w, Estate: pricing.Estate{EgressBeforeGB: -1}}
+	aw.Recommendation = rules.Recommend(a.Organization, w)
 	a.Workloads[i] = aw
+	a.settleEstate(cat)
 	a.RulesVersion = rules.Version()
 	return nil
 }
 
-// DuplicateWorkload inserts a copy of the workload after it, named "<name> (copy)".
-func (a *Assessment) DuplicateWorkload(id string) error {
+// DuplicateWorkload inserts a copy of the workload after it, named "<name> (copy)",
+// and re-prices the workloads whose estate facts the copy changes.
+func (a *Assessment) DuplicateWorkload(cat *pricing.Catalog, id string) error {
 	i, err := a.index(id)
 	if err != nil {
 		return err
@@ -103,16 +107,19 @@ func (a *Assessment) DuplicateWorkload(id string) error {
 	c.Input.Name = &name
 	c.Workload.Assumptions = slices.Clone(c.Workload.Assumptions)
 	a.Workloads = slices.Insert(a.Workloads, i+1, c)
+	a.settleEstate(cat)
 	return nil
 }
 
-// RemoveWorkload removes the workload with the id.
-func (a *Assessment) RemoveWorkload(id string) error {
+// RemoveWorkload removes the workload with the id and re-prices the
+// workloads whose estate facts change.
+func (a *Assessment) RemoveWorkload(cat *pricing.Catalog, id string) error {
 	i, err := a.index(id)
 	if err != nil {
 		return err
 	}
 	a.Workloads = slices.Delete(a.Workloads, i, i+1)
+	a.settleEstate(cat)
 	return nil
 }
 

@@ -38,9 +38,17 @@ func (c *quoteCache) quote(n pricing.Need, cat *pricing.Catalog, s pricing.Setti
 	return slices.Clone(opts), "need:" + hex.EncodeToString(sum[:16]) // each workload marks its own recommended option
 }
 
-// evaluateAll recommends and prices the workloads from index from on, in
-// parallel on every core, sharing quotes between workloads of the same shape.
+// evaluateAll recommends and prices the workloads, in parallel on every
+// core, sharing quotes between workloads of the same shape. Recommendations
+// come first: the estate facts (shared egress allowances, hosts to monitor)
+// depend on which workloads are retired.
 func evaluateAll(ws []Assessed, rules *Rules, cat *pricing.Catalog, org Organization) {
+	for i := range ws {
+		ws[i].Recommendation = rules.Recommend(org, ws[i].Workload)
+	}
+	for i, e := range estateFacts(ws) {
+		ws[i].Estate = e
+	}
 	cache := &quoteCache{m: map[string][]pricing.Option{}}
 	settings := org.Settings()
 	workers := min(runtime.GOMAXPROCS(0), max(len(ws)/64, 1))
@@ -50,7 +58,7 @@ func evaluateAll(ws []Assessed, rules *Rules, cat *pricing.Catalog, org Organiza
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(ws); i += workers {
-				ws[i].evaluateWith(rules, cat, org, settings, cache)
+				ws[i].price(cat, org, settings, cache)
 			}
 		}()
 	}
@@ -58,14 +66,66 @@ func evaluateAll(ws []Assessed, rules *Rules, cat *pricing.Catalog, org Organiza
 }
 
 func (aw *Assessed) evaluateWith(rules *Rules, cat *pricing.Catalog, org Organization, s pricing.Settings, c *quoteCache) {
-	w := aw.Workload
-	aw.Recommendation = rules.Recommend(org, w)
+	aw.Recommendation = rules.Recommend(org, aw.Workload)
+	aw.price(cat, org, s, c)
+}
+
+// price quotes the workload's options with its estate facts and marks the
+// recommended one.
+func (aw *Assessed) price(cat *pricing.Catalog, org Organization, s pricing.Settings, c *quoteCache) {
 	if aw.Recommendation.Model == Retire {
 		aw.Options, aw.QuoteKey = []pricing.Option{}, ""
 		return
 	}
-	aw.Options, aw.QuoteKey = c.quote(NeedFor(w, org, aw.Recommendation), cat, s)
+	n := NeedFor(aw.Workload, org, aw.Recommendation)
+	n.Estate = aw.Estate
+	aw.Options, aw.QuoteKey = c.quote(n, cat, s)
 	applyWarnings(aw.Options, aw.Recommendation, pricing.GeographyCountry(org.Geography))
 	MarkRecommended(aw.Options, pricing.Model(aw.Recommendation.Model))
 	MarkRuledOut(aw.Options, aw.Recommendation.Excluded)
+}
+
+// estateFacts returns, for each workload, the egress of the IaaS and PaaS
+// workloads before it and the hosts the other workloads run; SaaS and
+// retired workloads count for nothing.
+func estateFacts(ws []Assessed) []pricing.Estate {
+	out := make([]pricing.Estate, len(ws))
+	hosts, egress := 0, 0
+	for i, aw := range ws {
+		out[i].EgressBeforeGB = egress
+		if h := hostsOf(aw); h > 0 {
+			// only workloads on provider servers send the account's egress;
+			// a SaaS product's traffic is the vendor's
+			egress += aw.Workload.EgressGBMonth
+			hosts += h
+		}
+	}
+	for i, aw := range ws {
+		out[i].Hosts = hosts - hostsOf(aw)
+	}
+	return out
+}
+
+// hostsOf is the servers a workload runs: its instances on IaaS or PaaS,
+// none on SaaS or retired.
+func hostsOf(aw Assessed) int {
+	switch aw.Recommendation.Model {
+	case IaaS, PaaS:
+		return aw.Workload.Instances
+	}
+	return 0
+}
+
+// settleEstate re-prices the workloads whose estate facts changed after an
+// edit (a workload added, changed, copied or removed).
+func (a *Assessment) settleEstate(cat *pricing.Catalog) {
+	facts := estateFacts(a.Workloads)
+	c := &quoteCache{m: map[string][]pricing.Option{}}
+	s := a.Organization.Settings()
+	for i := range a.Workloads {
+		if a.Workloads[i].Estate != facts[i] {
+			a.Workloads[i].Estate = facts[i]
+			a.Workloads[i].price(cat, a.Organization, s, c)
+		}
+	}
 }

@@ -201,20 +201,11 @@ func (in OrganizationInput) Resolve() (Organization, error) {
 	}
 	v.enum("geography", in.Geography, "us-east", Geographies, &o.Geography, &as)
 	v.enum("currency", in.Currency, DefaultCurrency(o.Geography), Currencies, &o.Currency, &as)
-	o.EngineerHourlyCost = decimal.NewFromInt(75)
-	if c := in.EngineerHourlyCost; c != nil {
-		if c.IsNegative() || c.GreaterThan(decimal.NewFromInt(1_000_000)) {
-			v.add("engineer_hourly_cost", "range", "0", "1000000")
-		}
-		o.EngineerHourlyCost = *c
-	}
 	v.intRange("horizon_years", in.HorizonYears, 3, 1, MaxHorizonYears, &o.HorizonYears, &as)
 	v.costSettings(in, &o, &as)
+	v.hourlyCost(in.EngineerHourlyCost, &o)
 	if len(v.errs) > 0 {
 		return o, v.errs
-	}
-	if in.EngineerHourlyCost == nil {
-		o.EngineerHourlyCost = defaultHourlyCost(o.Currency, o.Rates)
 	}
 	return o, nil
 }
@@ -227,20 +218,25 @@ var GeographyCurrency = map[string]string{"asia-seoul": "KRW", "asia-tokyo": "JP
 // geography's own (GeographyCurrency), else USD.
 func DefaultCurrency(geography string) string { return cmp.Or(GeographyCurrency[geography], "USD") }
 
-// defaultHourlyCost is an engineer's default hour: 75 in USD, EUR and GBP,
-// whose units are close in value; in KRW and JPY, whose units are not, 75
-// USD converted at the organisation's rate table and rounded to the
-// currency's whole unit (about ₩100,000 rather than ₩75).
-func defaultHourlyCost(currency string, rates pricing.Rates) decimal.Decimal {
-	usd := decimal.NewFromInt(75)
-	if pricing.MinorUnits(currency) != 0 {
-		return usd
+// hourlyCost sets the engineer hour: the user's figure, or the default of
+// the organisation's currency (pricing.DefaultHourlyCost at its rate table),
+// so that the default follows the currency chosen.
+func (v *validator) hourlyCost(c *decimal.Decimal, o *Organization) {
+	if c != nil {
+		if c.IsNegative() || c.GreaterThan(decimal.NewFromInt(1_000_000)) {
+			v.add("engineer_hourly_cost", "range", "0", "1000000")
+		}
+		o.EngineerHourlyCost = *c
+		o.EngineerHourlyCostBasis = pricing.HourlyCost{Money: pricing.Money{Amount: *c, Currency: o.Currency},
+			Basis: pricing.M("price.labour.basis.user")}
+		return
 	}
-	m, ok := rates.Convert(pricing.Money{Amount: usd, Currency: "USD"}, currency)
+	h, ok := pricing.DefaultHourlyCost(o.Currency, o.Rates)
 	if !ok {
-		return usd
+		v.add("engineer_hourly_cost", "required")
+		return
 	}
-	return m.Amount.RoundBank(pricing.MinorUnits(currency))
+	o.EngineerHourlyCost, o.EngineerHourlyCostBasis = h.Amount, h
 }
 
 // Sizings are the right-sizing modes an organisation can choose.

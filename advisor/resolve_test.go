@@ -92,8 +92,8 @@ func TestOrganizationResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Geography != "us-east" || o.Currency != "USD" || o.HorizonYears != 3 || !o.EngineerHourlyCost.Equal(decimal.NewFromInt(75)) {
-		t.Errorf("got %+v, want us-east, USD, 3 years, 75 an hour", o)
+	if o.Geography != "us-east" || o.Currency != "USD" || o.HorizonYears != 3 || !o.EngineerHourlyCost.Equal(decimal.RequireFromString("69.50")) {
+		t.Errorf("got %s %s %d years %s an hour, want us-east, USD, 3 years, 69.50 an hour", o.Geography, o.Currency, o.HorizonYears, o.EngineerHourlyCost)
 	}
 }
 

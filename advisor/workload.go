@@ -138,7 +138,10 @@ type Organization struct {
 	Geography          string          `json:"geography"`
 	Currency           string          `json:"currency"`
 	EngineerHourlyCost decimal.Decimal `json:"engineer_hourly_cost"`
-	HorizonYears       int             `json:"horizon_years"`
+	// EngineerHourlyCostBasis says where the hourly cost comes from: the
+	// currency's default (a wage survey, or the US one converted) or the user.
+	EngineerHourlyCostBasis pricing.HourlyCost `json:"engineer_hourly_cost_basis"`
+	HorizonYears            int                `json:"horizon_years"`
 	// Sizing is as_is (allocated vCPU and memory) or performance (measured
 	// utilisation × ComfortFactor).
 	Sizing        pricing.SizingMode `json:"sizing"`

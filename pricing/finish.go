@@ -31,6 +31,11 @@ func (q quoter) finish(o *Option) {
 	o.HorizonTotal = Money{o.Cumulative(months), cur}
 	q.compare(o)
 	o.Complete = len(o.Missing) == 0
+	if !o.Complete && o.SavingsMonthly != nil {
+		// a partial price would show a saving that is only the missing part
+		o.SavingsMonthly, o.BreakEvenMonth = nil, 0
+		o.note("no_savings_incomplete")
+	}
 	if o.Missing == nil {
 		o.Missing = []Msg{}
 	}

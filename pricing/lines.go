@@ -31,16 +31,25 @@ func usage(instances int, o Offer) decimal.Decimal {
 
 // tiered prices a monthly usage over the tiers of one SKU, one line per tier used.
 func tiered(label Msg, component string, use decimal.Decimal, tiers []Offer) []Line {
+	return tieredFrom(label, component, decimal.Zero, use, tiers)
+}
+
+// tieredFrom prices use units that start at position from on the tier
+// ladder: the units before it (other workloads of the same account) have
+// used the tiers below.
+func tieredFrom(label Msg, component string, from, use decimal.Decimal, tiers []Offer) []Line {
 	slices.SortFunc(tiers, func(a, b Offer) int { return a.TierStart.Cmp(b.TierStart) })
 	var out []Line
+	end := from.Add(use)
 	for _, t := range tiers {
-		if use.LessThanOrEqual(t.TierStart) && !t.TierStart.IsZero() {
+		if end.LessThanOrEqual(t.TierStart) && !t.TierStart.IsZero() {
 			break
 		}
-		q := use.Sub(t.TierStart)
-		if !t.Unbounded && !t.TierEnd.IsZero() && use.GreaterThan(t.TierEnd) {
-			q = t.TierEnd.Sub(t.TierStart)
+		lo, hi := decimal.Max(t.TierStart, from), end
+		if !t.Unbounded && !t.TierEnd.IsZero() && hi.GreaterThan(t.TierEnd) {
+			hi = t.TierEnd
 		}
+		q := hi.Sub(lo)
 		if q.IsPositive() {
 			l := line(label, component, q, 0, t)
 			if len(tiers) > 1 {
@@ -58,10 +67,19 @@ func (q quoter) addUsage(opt *Option, f Fit, label Msg, component string, qty in
 	if qty <= 0 {
 		return
 	}
-	ls, ok := q.usageLines(f, label, component, qty)
+	from := 0
+	if f.Service == Egress {
+		// free and volume tiers are per account: start where the estate's
+		// earlier workloads ended
+		from = max(q.n.Estate.EgressBeforeGB, 0)
+	}
+	ls, ok := q.usageLinesFrom(f, label, component, from, qty)
 	if !ok {
 		opt.missing("usage", label.AsRef(), Ref("service."+string(f.Service)), f.Provider, f.Region)
 		return
+	}
+	if from > 0 {
+		opt.note("tiers_shared", gbText(from))
 	}
 	opt.Lines = append(opt.Lines, ls...)
 }
@@ -69,12 +87,17 @@ func (q quoter) addUsage(opt *Option, f Fit, label Msg, component string, qty in
 // usageLines prices qty units of the cheapest SKU that fits, over its tiers;
 // ok is false when none fits.
 func (q quoter) usageLines(f Fit, label Msg, component string, qty int) ([]Line, bool) {
+	return q.usageLinesFrom(f, label, component, 0, qty)
+}
+
+// usageLinesFrom is usageLines starting from units already used on the ladder.
+func (q quoter) usageLinesFrom(f Fit, label Msg, component string, from, qty int) ([]Line, bool) {
 	first, ok := q.c.Cheapest(f)
 	if !ok {
 		return nil, false
 	}
 	f.Match = func(o Offer) bool { return o.SKU == first.SKU }
-	return tiered(label, component, decimal.NewFromInt(int64(qty)), q.c.All(f)), true
+	return tieredFrom(label, component, decimal.NewFromInt(int64(from)), decimal.NewFromInt(int64(qty)), q.c.All(f)), true
 }
 
 // tierRank orders SaaS plan tiers.

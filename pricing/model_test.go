@@ -134,8 +134,8 @@ func TestDefaultRates(t *testing.T) {
 	if err := r.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	if r.AsOf != "2024-06-28" || r.Base != "EUR" || r.Source == "" {
-		t.Errorf("got %s %s %q, want the ECB table of 2024-06-28", r.Base, r.AsOf, r.Source)
+	if r.AsOf != "2026-10-06" || r.Base != "EUR" || r.Source == "" {
+		t.Errorf("got %s %s %q, want the ECB table of 2026-10-06", r.Base, r.AsOf, r.Source)
 	}
 	for _, c := range []string{"USD", "EUR", "KRW", "JPY", "GBP"} {
 		if _, ok := r.Rate("USD", c); !ok {

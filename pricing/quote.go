@@ -35,6 +35,8 @@ type Need struct {
 	GPUCount int
 	GPUKind  string
 	Spot     bool
+	// Estate is what the rest of the estate contributes (see Estate).
+	Estate Estate
 }
 
 // Settings are the organisation-wide choices that price every workload.

@@ -24,9 +24,9 @@ type Rates struct {
 var defaultRatesJSON []byte
 
 // DefaultRates returns the embedded table: the European Central Bank's euro
-// reference rates of 2024-06-28 (units per 1 EUR, for USD, JPY, GBP, KRW and
+// reference rates of 2026-10-06 (units per 1 EUR, for USD, JPY, GBP, KRW and
 // the other currencies the ECB publishes that offers may carry). Each call
-// returns a fresh copy the caller may edit.
+// returns a fresh copy the caller may edit; the catalog refresh replaces it.
 func DefaultRates() Rates {
 	var r Rates
 	if err := json.Unmarshal(defaultRatesJSON, &r); err != nil {
@@ -88,4 +88,38 @@ type RateUse struct {
 	Rate   decimal.Decimal `json:"rate"`
 	AsOf   string          `json:"as_of"`
 	Source string          `json:"source"`
+}
+
+// StaleAfterDays is the age beyond which a rate table is flagged as old.
+const StaleAfterDays = 30
+
+// AgeDays is how many whole days the table's date lies before at; ok is
+// false when AsOf is not a date.
+func (r Rates) AgeDays(at time.Time) (days int, ok bool) {
+	d, err := time.Parse("2006-01-02", r.AsOf)
+	if err != nil {
+		return 0, false
+	}
+	return int(at.UTC().Sub(d).Hours() / 24), true
+}
+
+// Stale reports whether the table is more than StaleAfterDays old at at
+// (an undated table is stale).
+func (r Rates) Stale(at time.Time) bool {
+	days, ok := r.AgeDays(at)
+	return !ok || days > StaleAfterDays
+}
+
+// RateText writes a rate for people: four decimals, or four significant
+// digits for a rate below 1 (1 KRW is 0.0007469 USD, not 0.0007), never the
+// full quotient of two table entries.
+func RateText(r decimal.Decimal) string {
+	if r.Abs().GreaterThanOrEqual(decimal.NewFromInt(1)) || r.IsZero() {
+		return r.StringFixed(4)
+	}
+	places := int32(3)
+	for x := r.Abs(); x.LessThan(decimal.NewFromInt(1)); x = x.Shift(1) {
+		places++
+	}
+	return r.Round(places).String()
 }

@@ -19,7 +19,9 @@ func (q quoter) saasAll() []Option {
 // (the workload's instances) for per-host plans.
 func (q quoter) seats(o Offer) int {
 	if o.Attributes["per"] == "host" {
-		return q.n.Instances
+		// a monitoring product bills every host it watches: the estate's
+		// servers, or the workload's own instances when larger
+		return max(q.n.Instances, q.n.Estate.Hosts)
 	}
 	return q.n.Users
 }
@@ -34,6 +36,7 @@ func (q quoter) saasPlan(vendor string) (Offer, bool) {
 		return o.Attributes["addon"] == "" && o.TierStart.IsZero() && o.HasAttr("kinds", q.n.Kind) &&
 			tierRank[o.Attributes["tier"]] >= tierRank[q.n.Tier] && q.seats(o) > 0
 	}})
+	all = q.marketList(all)
 	onDemand := q.s.Commitment == CommitOnDemand
 	var best Offer
 	var bestKey [3]decimal.Decimal
@@ -46,6 +49,48 @@ func (q quoter) saasPlan(vendor string) (Offer, bool) {
 		}
 	}
 	return best, found
+}
+
+// marketCurrency is the currency of the price list a buyer in the
+// geography is sold on.
+func marketCurrency(geo string) string {
+	switch geo {
+	case "asia-seoul":
+		return "KRW"
+	case "asia-tokyo":
+		return "JPY"
+	case "asia-singapore":
+		return "SGD"
+	case "eu-west", "eu-central":
+		return "EUR"
+	}
+	return "USD"
+}
+
+// marketList keeps the plans of the vendor's price list for the buyer's
+// market: the list in the market's currency where the vendor publishes one,
+// else its USD (international) list. Another country's local list (the
+// Indian INR list, the euro list for a Korean buyer) is never used, nor a
+// plan restricted to another market (attribute market).
+func (q quoter) marketList(all []Offer) []Offer {
+	cur := marketCurrency(q.s.Geography)
+	for _, want := range []string{cur, "USD"} {
+		var out []Offer
+		for _, o := range all {
+			if o.Currency == want && (o.Attributes["market"] == "" || want == cur && o.Attributes["market"] == marketOf(cur)) {
+				out = append(out, o)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// marketOf is the country code a market currency stands for.
+func marketOf(cur string) string {
+	return map[string]string{"KRW": "KR", "JPY": "JP", "SGD": "SG", "EUR": "EU", "USD": "US", "INR": "IN"}[cur]
 }
 
 func boolKey(b bool) decimal.Decimal {
@@ -89,10 +134,14 @@ func (q quoter) saas(vendor string) (Option, bool) {
 	if plan.Attributes["billing"] == "annual" {
 		opt.Commitment.Note = &Msg{Key: "price.commitment.annual_billing"}
 	}
+	q.saasTerms(&opt, plan)
 	n := q.seats(plan)
 	what := "price.line.seats"
 	if plan.Attributes["per"] == "host" {
 		what = "price.line.hosts"
+		if q.n.Estate.Hosts > q.n.Instances {
+			opt.note("hosts_from_estate", n)
+		}
 	}
 	opt.Lines = append(opt.Lines, line(M(what, plan.Name, n), CompSeats,
 		decimal.NewFromInt(int64(n)), n, plan))
@@ -125,4 +174,23 @@ func (q quoter) addStorageAddOn(opt *Option, plan Offer) {
 		return
 	}
 	opt.Lines = append(opt.Lines, line(M("price.line.saas_storage", quota), CompStorage, excess, 0, addOn))
+}
+
+// saasTerms says on the option which billing term and which price list
+// priced it, and marks an estimated price with its basis.
+func (q quoter) saasTerms(opt *Option, plan Offer) {
+	switch plan.Attributes["billing"] {
+	case "annual":
+		opt.note("saas_billing_annual", plan.Name)
+	case "monthly":
+		opt.note("saas_billing_monthly", plan.Name)
+	default:
+		opt.note("saas_billing_unknown", plan.Name)
+	}
+	if cur := marketCurrency(q.s.Geography); plan.Currency != cur {
+		opt.note("saas_list_usd", plan.Provider, cur)
+	}
+	if plan.Attributes["estimate"] == "true" {
+		opt.note("saas_estimate", Ref("price.saas.basis."+plan.Attributes["basis"]))
+	}
 }

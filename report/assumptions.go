@@ -1,6 +1,8 @@
 package report
 
 import (
+	"time"
+
 	"cmp"
 	"slices"
 
@@ -19,6 +21,8 @@ type Assumptions struct {
 	Commitment    pricing.Commitment `json:"commitment"`
 	Currency      string             `json:"currency"`
 	HourlyRate    pricing.Money      `json:"hourly_rate"`
+	// HourlyRateBasis is where the hourly rate comes from (survey, conversion or the user).
+	HourlyRateBasis pricing.HourlyCost `json:"hourly_rate_basis"`
 	// Labour is the monthly operations hours by allowance, in a fixed order.
 	Labour []Allowance `json:"labour"`
 	// Migration is the one-time effort by strategy.
@@ -44,17 +48,22 @@ type Effort struct {
 
 // Rates is the exchange-rate table and the rates the options used.
 type Rates struct {
-	Base   string            `json:"base"`
-	AsOf   string            `json:"as_of"`
-	Source string            `json:"source"`
-	Used   []pricing.RateUse `json:"used"`
+	Base   string `json:"base"`
+	AsOf   string `json:"as_of"`
+	Source string `json:"source"`
+	// AgeDays is the table's age when the assessment was made; Stale is
+	// true beyond pricing.StaleAfterDays.
+	AgeDays int               `json:"age_days"`
+	Stale   bool              `json:"stale"`
+	Used    []pricing.RateUse `json:"used"`
 }
 
-func assumptionsOf(o advisor.Organization, ws []Workload) Assumptions {
+func assumptionsOf(o advisor.Organization, ws []Workload, assessed time.Time) Assumptions {
 	l := o.Labour
 	a := Assumptions{Geography: o.Geography, HorizonYears: o.HorizonYears, Sizing: o.Sizing,
 		ComfortFactor: o.ComfortFactor, Commitment: o.Commitment, Currency: o.Currency,
-		HourlyRate: pricing.Money{Amount: o.EngineerHourlyCost, Currency: o.Currency},
+		HourlyRate:      pricing.Money{Amount: o.EngineerHourlyCost, Currency: o.Currency},
+		HourlyRateBasis: o.EngineerHourlyCostBasis,
 		Labour: []Allowance{
 			{"iaas_per_instance", l.IaaSPerInstance.Hours, l.IaaSPerInstance.Reason},
 			{"iaas_per_workload", l.IaaSPerWorkload.Hours, l.IaaSPerWorkload.Reason},
@@ -67,6 +76,8 @@ func assumptionsOf(o advisor.Organization, ws []Workload) Assumptions {
 		},
 		Rates: Rates{Base: o.Rates.Base, AsOf: o.Rates.AsOf, Source: o.Rates.Source, Used: []pricing.RateUse{}},
 	}
+	a.Rates.AgeDays, _ = o.Rates.AgeDays(assessed)
+	a.Rates.Stale = o.Rates.Stale(assessed)
 	m := o.Migration
 	for _, e := range []struct {
 		name string

@@ -81,7 +81,7 @@ func Build(a advisor.Assessment, catalogs []Catalog, generated time.Time) Docume
 	}
 	d.Workloads = WorkloadsOf(a)
 	d.Summary = summarize(d.Workloads, a.Organization.Currency)
-	d.Assumptions = assumptionsOf(a.Organization, d.Workloads)
+	d.Assumptions = assumptionsOf(a.Organization, d.Workloads, a.CreatedAt)
 	d.Sources = sourcesOf(d.Workloads)
 	return d
 }

@@ -312,7 +312,20 @@ func AssumptionRows(t Text, a Assumptions) [][]string {
 		{t.T("report.assumption.commitment"), t.Commitment(a.Commitment)},
 		{t.T("report.assumption.currency"), a.Currency},
 		{t.T("report.assumption.hourly_rate"), a.HourlyRate.Display()},
+		{t.T("report.assumption.hourly_basis"), hourlyBasis(t, a.HourlyRateBasis)},
 	}
+}
+
+// hourlyBasis is where the hourly rate comes from, with its source.
+func hourlyBasis(t Text, b pricing.HourlyCost) string {
+	if b.Basis.IsZero() {
+		return ""
+	}
+	s := t.Msg(b.Basis)
+	if b.Source != "" {
+		s += " (" + b.Source + ", " + b.AsOf + ")"
+	}
+	return s
 }
 
 // LabourRows are the monthly operations allowances.
@@ -343,11 +356,14 @@ func MigrationRows(t Text, a Assumptions) [][]string {
 // RateLines name the rate table and each rate used.
 func RateLines(t Text, a Assumptions) []string {
 	out := []string{t.T("report.assumption.rates_table", a.Rates.AsOf, a.Rates.Base, a.Rates.Source)}
+	if a.Rates.Stale {
+		out[0] += " " + t.T("assumptions.rates_stale", strconv.Itoa(a.Rates.AgeDays))
+	}
 	if len(a.Rates.Used) == 0 {
 		return append(out, t.T("report.assumption.rates_none"))
 	}
 	for _, r := range a.Rates.Used {
-		out = append(out, t.T("report.assumption.rate", r.From, r.Rate.String(), r.To)+" ("+r.AsOf+", "+r.Source+")")
+		out = append(out, t.T("report.assumption.rate", r.From, pricing.RateText(r.Rate), r.To)+" ("+r.AsOf+", "+r.Source+")")
 	}
 	return out
 }

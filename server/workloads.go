@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"cloudadvisor/advisor"
+	"cloudadvisor/pricing"
 	"cloudadvisor/templates"
 )
 
@@ -116,20 +117,28 @@ func prefixBare(errs advisor.FieldErrors, prefix string) advisor.FieldErrors {
 
 // duplicateWorkload copies a workload right after itself.
 func (s *Server) duplicateWorkload(w http.ResponseWriter, r *http.Request) error {
-	return s.changeWorkloads(w, r, func(a *advisor.Assessment) error { return a.DuplicateWorkload(r.PathValue("wid")) })
+	return s.changeWorkloads(w, r, func(a *advisor.Assessment, cat *pricing.Catalog) error {
+		return a.DuplicateWorkload(cat, r.PathValue("wid"))
+	})
 }
 
 // deleteWorkload removes a workload.
 func (s *Server) deleteWorkload(w http.ResponseWriter, r *http.Request) error {
-	return s.changeWorkloads(w, r, func(a *advisor.Assessment) error { return a.RemoveWorkload(r.PathValue("wid")) })
+	return s.changeWorkloads(w, r, func(a *advisor.Assessment, cat *pricing.Catalog) error {
+		return a.RemoveWorkload(cat, r.PathValue("wid"))
+	})
 }
 
-func (s *Server) changeWorkloads(w http.ResponseWriter, r *http.Request, change func(*advisor.Assessment) error) error {
+func (s *Server) changeWorkloads(w http.ResponseWriter, r *http.Request, change func(*advisor.Assessment, *pricing.Catalog) error) error {
 	a, err := s.owned(w, r)
 	if err != nil {
 		return err
 	}
-	if err := change(&a); err != nil {
+	cat, err := s.catalogFor(r.Context(), &a.Organization.Geography)
+	if err != nil {
+		return err
+	}
+	if err := change(&a, cat); err != nil {
 		return err
 	}
 	if err := s.store.UpdateAssessment(r.Context(), &a); err != nil {

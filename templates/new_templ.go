@@ -127,7 +127,7 @@ func OrganizationPage(v OrganizationView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = TextField(v.Form, "organization.engineer_hourly_cost", "engineer_hourly_cost", "number", "75").Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = TextField(v.Form, "organization.engineer_hourly_cost", "engineer_hourly_cost", "number", "").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

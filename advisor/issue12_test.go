@@ -1,0 +1,148 @@
+package advisor
+
+import (
+	"slices"
+	"testing"
+
+	"cloudadvisor/pricing"
+)
+
+// fiveWorkloads are the issue 12 estate: email and calendar for 40 users, a
+// customised Windows ERP on SQL Server, a custom web app, a PostgreSQL
+// database of 4 vCPU / 16 GiB / 500 GB and server monitoring.
+func fiveWorkloads() []WorkloadInput {
+	s := func(v string) *string { return &v }
+	i := func(v int) *int { return &v }
+	f := func(v float64) *float64 { return &v }
+	b := func(v bool) *bool { return &v }
+	return []WorkloadInput{
+		{Name: s("email+calendar"), Kind: s("email_collaboration"), Users: i(40)},
+		{Name: s("windows ERP"), Kind: s("erp"), OS: s("windows"), DatabaseEngine: s("sqlserver"), Customization: s("high"),
+			Instances: i(1), VCPU: i(4), MemoryGiB: f(16), StorageGB: i(200), Users: i(40)},
+		{Name: s("custom web app"), Kind: s("web_app"), CustomCode: b(true), Instances: i(2), VCPU: i(2), MemoryGiB: f(4),
+			StorageGB: i(50), EgressGBMonth: i(200), Users: i(40)},
+		{Name: s("postgresql"), Kind: s("database"), DatabaseEngine: s("postgresql"), Instances: i(1), VCPU: i(4),
+			MemoryGiB: f(16), StorageGB: i(500), EgressGBMonth: i(50)},
+		{Name: s("monitoring"), Kind: s("monitoring"), Users: i(5)},
+	}
+}
+
+func assessFive(t *testing.T, geo, cur, commit string) Assessment {
+	t.Helper()
+	s := func(v string) *string { return &v }
+	a, err := Assess(DefaultRules(), defaultCatalog(t), OrganizationInput{Name: s("five"), Geography: s(geo),
+		Currency: s(cur), Commitment: s(commit)}, fiveWorkloads())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func option(opts []pricing.Option, model pricing.Model, provider string) (pricing.Option, bool) {
+	i := slices.IndexFunc(opts, func(o pricing.Option) bool { return o.Model == model && o.Provider == provider })
+	if i < 0 {
+		return pricing.Option{}, false
+	}
+	return opts[i], true
+}
+
+func hasNote(o pricing.Option, key string) bool {
+	return slices.ContainsFunc(o.Notes, func(m pricing.Msg) bool { return m.Key == key })
+}
+
+// Email and calendar are offered mail suites only, on the billing term the
+// commitment picks: Google Workspace Business Standard at the Flexible
+// (month-to-month) 16.80 USD a seat on demand (estimate: annual 14 × 1.2,
+// the ratio on Google's billing help page) and the annual-plan 14 USD with a
+// commitment (api-evangelist transcription of workspace.google.com/pricing,
+// read 2026-09-20). Slack (no mail, no calendar) is never offered.
+func TestIssue12EmailSuitesOnTheRightTerm(t *testing.T) {
+	for _, tt := range []struct{ geo, cur, commit, seat, note string }{
+		{"asia-seoul", "KRW", "on_demand", "16.8", "price.note.saas_billing_monthly"},
+		{"us-east", "USD", "on_demand", "16.8", "price.note.saas_billing_monthly"},
+		{"us-east", "USD", "best", "14", "price.note.saas_billing_annual"},
+	} {
+		t.Run(tt.geo+"/"+tt.commit, func(t *testing.T) {
+			opts := assessFive(t, tt.geo, tt.cur, tt.commit).Workloads[0].Options
+			if _, ok := option(opts, pricing.ModelSaaS, "slack"); ok {
+				t.Error("got Slack offered for email and calendar, want only suites with mail")
+			}
+			g, ok := option(opts, pricing.ModelSaaS, "google")
+			if !ok {
+				t.Fatal("got no Google Workspace option, want one")
+			}
+			if got := g.Lines[0].UnitPrice.String(); got != tt.seat || g.Lines[0].Currency != "USD" {
+				t.Errorf("got %s %s a seat, want %s USD", got, g.Lines[0].Currency, tt.seat)
+			}
+			if !hasNote(g, tt.note) {
+				t.Errorf("got notes %v, want %s", g.Notes, tt.note)
+			}
+		})
+	}
+}
+
+// Monitoring bills every host of the estate: the ERP (1), the web app (2)
+// and the database (1) run 4 servers, so Datadog Infrastructure Pro is
+// 4 × 18 USD = 72 USD a month on demand (was 1 host, 18 USD).
+func TestIssue12MonitoringPerEstateHost(t *testing.T) {
+	a := assessFive(t, "us-east", "USD", "on_demand")
+	d, ok := option(a.Workloads[4].Options, pricing.ModelSaaS, "datadog")
+	if !ok {
+		t.Fatal("got no Datadog option")
+	}
+	if got := d.Lines[0].Monthly.String(); d.Lines[0].Quantity.String() != "4" || got != "72" {
+		t.Errorf("got %s hosts, %s USD, want 4 hosts, 72 USD", d.Lines[0].Quantity, got)
+	}
+	if !hasNote(d, "price.note.hosts_from_estate") {
+		t.Errorf("got notes %v, want hosts_from_estate", d.Notes)
+	}
+}
+
+// The free 100 GB of AWS egress is counted once: the ERP sends 10 GB first,
+// so the web app's 200 GB are 90 GB free and 110 GB × 0.09 USD = 9.90 USD
+// (it was 100 GB free and 9.00 USD, as if it had the allowance alone).
+func TestIssue12EgressAllowanceOncePerAccount(t *testing.T) {
+	a := assessFive(t, "us-east", "USD", "on_demand")
+	o, ok := option(a.Workloads[2].Options, pricing.ModelPaaS, "aws")
+	if !ok {
+		t.Fatal("got no AWS PaaS option for the web app")
+	}
+	var free, paid string
+	for _, l := range o.Lines {
+		if l.Component == pricing.CompNetwork && l.UnitPrice.IsZero() {
+			free = l.Quantity.String()
+		} else if l.Component == pricing.CompNetwork {
+			paid = l.Monthly.String()
+		}
+	}
+	if free != "90" || paid != "9.9" {
+		t.Errorf("got %s GB free and %s USD, want 90 GB free and 9.9 USD", free, paid)
+	}
+}
+
+// The mix names the workloads it leaves out and shows no saving; no
+// option with a missing price carries a saving or a break-even month.
+func TestIssue12MixNamesItsGaps(t *testing.T) {
+	a := assessFive(t, "asia-seoul", "KRW", "on_demand")
+	var all [][]pricing.Option
+	for _, w := range a.Workloads {
+		all = append(all, w.Options)
+		for _, o := range w.Options {
+			if !o.Complete && (o.SavingsMonthly != nil || o.BreakEvenMonth != 0) {
+				t.Errorf("got a saving on incomplete %s/%s", o.Model, o.Provider)
+			}
+		}
+	}
+	mix := pricing.Summarize(all, "KRW").Mix
+	if mix.Complete || len(mix.Gaps) == 0 || mix.SavingsMonthly != nil {
+		t.Fatalf("got mix complete %v, %d gaps, savings %v; want incomplete, named gaps, no savings", mix.Complete, len(mix.Gaps), mix.SavingsMonthly)
+	}
+	if mix.Workloads+len(mix.Gaps) != mix.Of || mix.Of != 5 {
+		t.Errorf("got %d of %d with %d gaps, want the gaps to make up 5", mix.Workloads, mix.Of, len(mix.Gaps))
+	}
+	for _, g := range mix.Gaps {
+		if len(g.Missing) == 0 {
+			t.Errorf("got gap %s with nothing named missing", g.Workload)
+		}
+	}
+}
