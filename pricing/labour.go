@@ -47,14 +47,14 @@ func hours(s, reason string) Allowance {
 //     0.05 h (3 minutes) per user (joiners, leavers, access reviews).
 func DefaultLabour() LabourDefaults {
 	return LabourDefaults{
-		IaaSPerInstance: hours("4", "OS, middleware and runtime per VM: one administrator (about 160 h a month) commonly looks after 40 to 50 servers"),
-		IaaSPerWorkload: hours("4", "application and data: deployments, configuration, data fixes; the customer owns them on IaaS and PaaS alike"),
-		SelfRunDatabase: hours("4", "database engine run on the VM: patching, backups, restore tests"),
-		PaaSPerInstance: hours("0.5", "platform instance: scaling rules and runtime version upgrades"),
-		PaaSPerWorkload: hours("4", "application and data: deployments, configuration, data fixes; the customer owns them on IaaS and PaaS alike"),
-		ManagedDatabase: hours("1", "managed database: review backups, parameters and provider upgrades"),
-		SaaSPerWorkload: hours("2", "SaaS administration: settings, integrations, vendor updates"),
-		SaaSPerUser:     hours("0.05", "SaaS user administration, 3 minutes a user a month: joiners, leavers, access reviews"),
+		IaaSPerInstance: hours("4", Ref("price.allowance.iaas_per_instance")),
+		IaaSPerWorkload: hours("4", Ref("price.allowance.iaas_per_workload")),
+		SelfRunDatabase: hours("4", Ref("price.allowance.self_run_database")),
+		PaaSPerInstance: hours("0.5", Ref("price.allowance.paas_per_instance")),
+		PaaSPerWorkload: hours("4", Ref("price.allowance.paas_per_workload")),
+		ManagedDatabase: hours("1", Ref("price.allowance.managed_database")),
+		SaaSPerWorkload: hours("2", Ref("price.allowance.saas_per_workload")),
+		SaaSPerUser:     hours("0.05", Ref("price.allowance.saas_per_user")),
 	}
 }
 

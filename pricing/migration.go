@@ -32,9 +32,10 @@ type MigrationDefaults struct {
 	TransferNote  string `json:"transfer_note"`
 }
 
-func effort(w, i, d string, months int, why string) StrategyEffort {
-	return StrategyEffort{PerWorkload: hours(w, why), PerInstance: hours(i, why+", per instance"),
-		PerDatabase: hours(d, why+", per database"), DualRunMonths: months}
+func effort(w, i, d string, months int, strategy string) StrategyEffort {
+	why := "price.effort." + strategy
+	return StrategyEffort{PerWorkload: hours(w, Ref(why)), PerInstance: hours(i, Ref(why+".instance")),
+		PerDatabase: hours(d, Ref(why+".database")), DualRunMonths: months}
 }
 
 // DefaultMigration returns the default migration estimates. Effort grows
@@ -51,12 +52,12 @@ func effort(w, i, d string, months int, why string) StrategyEffort {
 // when moving from premises over a flat-rate link.
 func DefaultMigration() MigrationDefaults {
 	return MigrationDefaults{
-		Rehost:          effort("16", "8", "8", 1, "rehost: replicate and re-point the servers as they are"),
-		Replatform:      effort("40", "12", "24", 2, "replatform: move to a new runtime or managed database, dump and restore"),
-		Refactor:        effort("160", "24", "40", 3, "refactor: change the code for cloud services and retest"),
-		Repurchase:      effort("40", "0", "0", 2, "repurchase: set up the product, single sign-on and integrations"),
-		DataPerUser:     hours("0.25", "repurchase: export, map and import each user's data"),
-		TrainingPerUser: hours("1", "repurchase: train each user on the new product"),
+		Rehost:          effort("16", "8", "8", 1, "rehost"),
+		Replatform:      effort("40", "12", "24", 2, "replatform"),
+		Refactor:        effort("160", "24", "40", 3, "refactor"),
+		Repurchase:      effort("40", "0", "0", 2, "repurchase"),
+		DataPerUser:     hours("0.25", Ref("price.allowance.data_per_user")),
+		TrainingPerUser: hours("1", Ref("price.allowance.training_per_user")),
 		TransferPerGB:   Money{Amount: decimal.RequireFromString("0.09"), Currency: "USD"},
 		TransferNote:    Ref("price.source.transfer_default"),
 	}

@@ -332,7 +332,7 @@ func hourlyBasis(t Text, b pricing.HourlyCost) string {
 func LabourRows(t Text, a Assumptions) [][]string {
 	var out [][]string
 	for _, l := range a.Labour {
-		out = append(out, []string{t.T("report.labour." + l.Key), l.Hours.String(), l.Reason})
+		out = append(out, []string{t.T("report.labour." + l.Key), l.Hours.String(), t.Source(l.Reason)})
 	}
 	return out
 }
