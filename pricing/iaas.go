@@ -154,8 +154,7 @@ func (q quoter) addVM(opt *Option, provider, region string, sz Sizing) (Offer, b
 		opt.missing("compute", q.n.OS, sz.VCPU, sz.MemoryGiB, region)
 		return Offer{}, false
 	}
-	o := q.c.commit(od, q.s.Commitment)
-	opt.recordCommitment(q.s.Commitment, o)
+	o := q.commit(opt, od)
 	n := q.n.Instances
 	l := line(M("price.line.compute", o.Name, q.n.OS, n), CompCompute, usage(n, o), n, o)
 	l.Licence = q.licenceShare(o, l.Quantity)
@@ -216,8 +215,7 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 	if !ok {
 		opt.missing("database", eng, provider, region)
 	} else {
-		c := q.c.commit(db, q.s.Commitment)
-		opt.recordCommitment(q.s.Commitment, c)
+		c := q.commit(opt, db)
 		opt.Lines = append(opt.Lines, line(M("price.line.managed_db", eng, c.Name, count), CompDatabase,
 			usage(count, c), count, c))
 	}

@@ -110,8 +110,7 @@ func (q quoter) addPlan(opt *Option, sz Sizing) {
 		opt.missing("platform", q.n.OS, sz.MemoryGiB, opt.Region)
 		return
 	}
-	plan := q.c.commit(od, q.s.Commitment)
-	opt.recordCommitment(q.s.Commitment, plan)
+	plan := q.commit(opt, od)
 	opt.Product, opt.SKU = joinNonEmpty(plan.ProviderService, plan.Name), plan.SKU
 	units := n
 	if plan.Attributes["per"] == "account" {
