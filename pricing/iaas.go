@@ -148,7 +148,7 @@ func sumMonthly(ls []Line) decimal.Decimal {
 // the region and OS, bought under the commitment when that is cheaper.
 func (q quoter) addVM(opt *Option, provider, region string, sz Sizing) (Offer, bool) {
 	vcpu, mem := sz.floats()
-	od, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: Compute, OS: q.n.OS, Term: OnDemand,
+	od, ok := q.chooseInstance(opt, Fit{Provider: provider, Region: region, Service: Compute, OS: q.n.OS, Term: OnDemand,
 		MinVCPU: vcpu, MinMemory: mem})
 	if !ok {
 		opt.missing("compute", q.n.OS, sz.VCPU, sz.MemoryGiB, region)
@@ -160,6 +160,41 @@ func (q quoter) addVM(opt *Option, provider, region string, sz Sizing) (Offer, b
 	l.Licence = q.licenceShare(o, l.Quantity)
 	opt.Lines = append(opt.Lines, l)
 	return o, true
+}
+
+// BurstableBaselinePct is the average CPU utilisation, in percent of the
+// allocation, up to which a workload may run on a burstable instance (t3,
+// B-series, e2 shared-core, DigitalOcean Basic): the lowest baseline of the
+// common burstable sizes (t3.micro to t3.medium earn credits for 10-20%).
+const BurstableBaselinePct = 20
+
+// chooseInstance returns the cheapest on-demand instance that fits, across
+// all of the provider's families, and says why it is of its kind: a
+// burstable instance only for a workload measured to stay under its
+// baseline, else a fixed-performance one (a burstable one only when no
+// other fits).
+func (q quoter) chooseInstance(opt *Option, f Fit) (Offer, bool) {
+	cheapest, ok := q.c.Cheapest(f)
+	if !ok {
+		return Offer{}, false
+	}
+	if u := q.n.CPUUtilizationPct; u != nil && *u <= BurstableBaselinePct {
+		if cheapest.Family == "burstable" {
+			opt.note("burstable_low_use", cheapest.Name, strconv.FormatFloat(*u, 'f', -1, 64), BurstableBaselinePct)
+		}
+		return cheapest, true
+	}
+	steady := f
+	steady.Match = func(o Offer) bool { return o.Family != "burstable" }
+	fixed, ok := q.c.Cheapest(steady)
+	switch {
+	case !ok:
+		opt.note("burstable_only", cheapest.Name, f.Region)
+		return cheapest, true
+	case cheapest.Family == "burstable":
+		opt.note("sustained_not_burstable", fixed.Name, cheapest.Name, BurstableBaselinePct)
+	}
+	return fixed, true
 }
 
 // licenceShare is the part of qty units of a Windows offer that pays the OS
