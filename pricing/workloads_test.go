@@ -1,0 +1,127 @@
+package pricing_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"cloudadvisor/pricing"
+	"cloudadvisor/pricing/defaults"
+	"cloudadvisor/pricing/sheet"
+)
+
+// defaultCatalog is the embedded default catalog.
+func defaultCatalog(tb testing.TB) *pricing.Catalog {
+	tb.Helper()
+	var offers []pricing.Offer
+	for _, s := range defaults.Sheets() {
+		if err := sheet.Parse(bytes.NewReader(s.Data), func(o pricing.Offer) error {
+			offers = append(offers, o)
+			return nil
+		}); err != nil {
+			tb.Fatalf("%s: %v", s.Name, err)
+		}
+	}
+	return pricing.NewCatalog(offers)
+}
+
+// issue12Workloads are the five everyday workloads of issue 12.
+func issue12Workloads() []struct {
+	name string
+	need pricing.Need
+} {
+	return []struct {
+		name string
+		need pricing.Need
+	}{
+		{"email_calendar_40_users", pricing.Need{Kind: "email_collaboration", Instances: 1, VCPU: 2, MemoryGiB: 4,
+			StorageGB: 100, OS: "linux", Users: 40, Tier: "standard", Strategy: "repurchase"}},
+		{"windows_erp_sqlserver", pricing.Need{Kind: "erp", Instances: 1, VCPU: 4, MemoryGiB: 16, StorageGB: 500,
+			EgressGBMonth: 50, OS: "windows", DatabaseEngine: "sqlserver", Users: 50, Tier: "premium", Strategy: "rehost"}},
+		{"custom_web_app", pricing.Need{Kind: "web_app", Instances: 2, VCPU: 2, MemoryGiB: 4, StorageGB: 50,
+			EgressGBMonth: 200, OS: "linux", Strategy: "replatform"}},
+		{"postgresql_4vcpu_16gib_500gb", pricing.Need{Kind: "database", Instances: 1, VCPU: 4, MemoryGiB: 16,
+			StorageGB: 500, OS: "linux", DatabaseEngine: "postgresql", Strategy: "replatform"}},
+		{"server_monitoring", pricing.Need{Kind: "monitoring", Instances: 10, VCPU: 2, MemoryGiB: 4, StorageGB: 20,
+			OS: "linux", Users: 5, Tier: "standard", Strategy: "repurchase"}},
+	}
+}
+
+func issue12Settings(geo string, c pricing.Commitment) pricing.Settings {
+	return pricing.Settings{Geography: geo, HorizonYears: 3, Commitment: c, Currency: "USD",
+		HourlyRate: pricing.Money{Amount: decimal.NewFromInt(75), Currency: "USD"}}
+}
+
+// TestIssue12Workloads prices the five workloads in Seoul and us-east on
+// demand and under the best commitment with the default catalog, and
+// compares a one-line-per-option summary with testdata/golden (go test
+// -update rewrites it).
+func TestIssue12Workloads(t *testing.T) {
+	c := defaultCatalog(t)
+	for _, geo := range []string{"asia-seoul", "us-east"} {
+		for _, cm := range []pricing.Commitment{pricing.CommitOnDemand, pricing.CommitBest} {
+			t.Run(geo+"_"+string(cm), func(t *testing.T) {
+				var b strings.Builder
+				for _, w := range issue12Workloads() {
+					fmt.Fprintf(&b, "## %s\n", w.name)
+					for _, o := range pricing.Quote(w.need, c, issue12Settings(geo, cm)) {
+						b.WriteString(summary(o))
+					}
+				}
+				path := filepath.Join("testdata", "golden", "issue12_"+geo+"_"+string(cm)+".txt")
+				compareText(t, path, b.String())
+			})
+		}
+	}
+}
+
+// summary is one option in a line: what it is, its monthly cost, the terms
+// applied, the estimate lines and what is missing.
+func summary(o pricing.Option) string {
+	status := "complete"
+	if !o.Complete {
+		var keys []string
+		for _, m := range o.Missing {
+			keys = append(keys, m.String())
+		}
+		status = "INCOMPLETE " + strings.Join(keys, "; ")
+	}
+	var terms []string
+	if o.Commitment != nil {
+		for _, t := range o.Commitment.Applied {
+			terms = append(terms, string(t))
+		}
+	}
+	est := 0
+	for _, l := range o.Lines {
+		if l.Estimate {
+			est++
+		}
+	}
+	return fmt.Sprintf("%s/%s %s | monthly %s | terms %s | estimate lines %d | %s\n", o.Model, o.Provider, o.Product,
+		o.Monthly.Amount.StringFixed(2), strings.Join(terms, ","), est, status)
+}
+
+func compareText(tb testing.TB, path, got string) {
+	tb.Helper()
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("%v (run go test -update)", err)
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		tb.Errorf("%s differs (-want +got):\n%s", path, d)
+	}
+}
