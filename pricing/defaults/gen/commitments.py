@@ -47,6 +47,32 @@ AWS_RI = {
     "reserved_3y_all_upfront": (D(0), D(949)),
 }
 HOURS = {"1y": 8760, "3y": 26280}
+import subprocess, json
+EC2SHOP = "/work/.mirror/yeo+ec2.shop/repo"
+EC2SHOP_COMMIT = "74c9fd8ab5acfd9511cd6535f914d47071601ad2"
+
+def ec2shop(path):
+    try:
+        b = subprocess.run(["git", "-C", EC2SHOP, "show", EC2SHOP_COMMIT + ":" + path], capture_output=True, check=True).stdout
+    except subprocess.CalledProcessError:
+        return None
+    return json.loads(b)
+
+def ec2shop_url(path):
+    return "https://github.com/yeo/ec2.shop/blob/%s/%s" % (EC2SHOP_COMMIT, path)
+
+# AWS's own Linux Shared No Upfront RI prices per region, as published on the
+# EC2 pricing page (b0.p.awsstatic.com meteredUnitMaps), captured by yeo/ec2.shop.
+sourced_ri = {}
+for region in sorted({r["region"] for r in rows("aws.csv")}):
+    for yrs in ("1y", "3y"):
+        path = "data/ec2/%s-reservedinstance-%s.json" % (region, yrs)
+        d = ec2shop(path)
+        if not d:
+            continue
+        for v in list(d["regions"].values())[0].values():
+            if v.get("Tenancy") == "Shared" and v.get("Operating System") == "Linux" and v.get("Pre Installed S/W") == "NA":
+                sourced_ri[(region, v["Instance Type"], "reserved_%s_no_upfront" % yrs)] = (v["price"], v["OnDemand:PricePerUnit"], path)
 aws = rows("aws.csv")
 have = {(r["region"], r["name"], r["os"], r["term"]) for r in aws}
 od = {(r["region"], r["name"], r["os"]): r for r in aws if r["service"] == "compute" and r["term"] == "on_demand"}
@@ -58,6 +84,19 @@ for (region, name, os_), r in sorted(od.items()):
     lic = D(r["price"]) - lp if os_ == "windows" else D(0)
     for term, (h, up) in AWS_RI.items():
         if (region, name, os_, term) in have:
+            continue
+        src = sourced_ri.get((region, name, term))
+        if src:
+            price, odp, path = src
+            note = ("AWS EC2 pricing page (meteredUnitMaps ec2-reservedinstance, Linux Shared, %s) as captured by yeo/ec2.shop; on demand there %s"
+                    % (term, D(odp).normalize()))
+            at = r["attributes"] + ";offering_class=standard"
+            if os_ == "windows":
+                price = str((D(price) + lic).normalize())
+                note += "; Windows: the Linux reserved price plus the Windows licence at its on-demand %s/h (ESTIMATE: AWS sells Windows RIs at their own price)" % q(lic)
+                at += ";estimate=true;basis=aws_windows_ri_linux_plus_licence;ratio=1"
+            out.append(dict(r, term=term, price=str(D(price).normalize()), upfront="", as_of="2025-04-05",
+                            source=ec2shop_url(path), attributes=at, notes=note))
             continue
         hourly = lp * h / AWS_OD + lic
         upfront = (lp * up / AWS_OD).quantize(D("0.01"), rounding=ROUND_HALF_EVEN)
