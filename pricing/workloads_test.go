@@ -75,11 +75,55 @@ func TestIssue12Workloads(t *testing.T) {
 						b.WriteString(summary(o))
 					}
 				}
+				for _, ch := range issue12Checks[geo+"/"+string(cm)] {
+					checkComponent(t, c, geo, cm, ch)
+				}
 				path := filepath.Join("testdata", "golden", "issue12_"+geo+"_"+string(cm)+".txt")
 				compareText(t, path, b.String())
 			})
 		}
 	}
+}
+
+// issue12Check is a component of one option recomputed by hand from the
+// published price named beside it.
+type issue12Check struct{ workload, option, component, want string }
+
+var issue12Checks = map[string][]issue12Check{
+	"asia-seoul/on_demand": {
+		// RDS for PostgreSQL db.m6g.xlarge Seoul on demand 0.441/h (AWS RDS pricing data 2025-04-04) + gp3 500 GB × 0.131
+		{"postgresql_4vcpu_16gib_500gb", "paas/aws", "database", "387.43"}, // 730 × 0.441 + 65.5
+	},
+	"asia-seoul/best": {
+		// 3y partial upfront: 0.1147/h + 3015 upfront over 36 months, storage on demand
+		{"postgresql_4vcpu_16gib_500gb", "paas/aws", "database", "232.98100000000000"}, // 83.731 + 83.75 + 65.5
+		// GCP e2-standard-2 3y CUD Seoul: 2 × 0.012611889 (E2 Cpu CC4C-59D1-F956) + 8 × 0.001682599 (E2 Ram 71E2-B296-0B74)
+		{"custom_web_app", "iaas/gcp", "compute", "56.4794722"}, // 2 instances × 730 h × 0.03868457
+		// c5.large Seoul 3y all upfront, ESTIMATE: on demand 0.096 × 949/0.096 = 949 upfront, over 36 months
+		{"custom_web_app", "iaas/aws", "compute", "52.7222222222222222"}, // 2 × 949 / 36
+	},
+	"us-east/on_demand": {
+		// db.m6g.xlarge us-east-1 on demand 0.318/h + RDS gp3 500 GB × 0.115
+		{"postgresql_4vcpu_16gib_500gb", "paas/aws", "database", "289.64"}, // 232.14 + 57.5
+	},
+}
+
+func checkComponent(tb testing.TB, c *pricing.Catalog, geo string, cm pricing.Commitment, ch issue12Check) {
+	tb.Helper()
+	for _, w := range issue12Workloads() {
+		if w.name != ch.workload {
+			continue
+		}
+		for _, o := range pricing.Quote(w.need, c, issue12Settings(geo, cm)) {
+			if string(o.Model)+"/"+o.Provider == ch.option {
+				if got := o.Components.Get(ch.component); !got.Equal(decimal.RequireFromString(ch.want)) {
+					tb.Errorf("%s %s %s: got %s, want %s", ch.workload, ch.option, ch.component, got, ch.want)
+				}
+				return
+			}
+		}
+	}
+	tb.Errorf("%s %s: no such option", ch.workload, ch.option)
 }
 
 // summary is one option in a line: what it is, its monthly cost, the terms
