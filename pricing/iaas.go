@@ -41,7 +41,7 @@ func (q quoter) iaas(provider string) Option {
 		q.addBlockStorage(&opt, provider, region)
 	}
 	if db == "self" {
-		q.addSelfRunLicence(&opt, provider, region)
+		q.addSelfRunLicence(&opt, provider, region, vm)
 	}
 	q.addVMEgress(&opt, vm)
 	q.addLabour(&opt, db)
@@ -213,21 +213,32 @@ func (q quoter) licenceShare(o Offer, qty decimal.Decimal) decimal.Decimal {
 	return qty.Mul(o.Amount.Sub(l.Amount))
 }
 
-// addSelfRunLicence adds the licence of a commercial engine run on the VMs.
-func (q quoter) addSelfRunLicence(opt *Option, provider, region string) {
+// addSelfRunLicence adds the licence of a commercial engine run on the VMs:
+// a fee per VM for the VM's size (attributes max_vcpu, min_vcpu), or per
+// vCPU (per=vcpu).
+func (q quoter) addSelfRunLicence(opt *Option, provider, region string, vm Offer) {
 	eng := q.n.DatabaseEngine
 	opt.note("self_run_db", eng)
 	if !slices.Contains(commercialEngines, eng) {
 		return
 	}
-	match := func(o Offer) bool { return o.HasAttr("engine", eng) }
+	vcpu := int(vm.VCPU)
+	match := func(o Offer) bool {
+		lo, _ := strconv.Atoi(o.Attributes["min_vcpu"])
+		hi, err := strconv.Atoi(o.Attributes["max_vcpu"])
+		return o.HasAttr("engine", eng) && vcpu >= lo && (err != nil || vcpu <= hi)
+	}
 	lic, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: License, Term: OnDemand, Match: match})
 	if !ok {
 		opt.missing("licence", eng, provider, region)
 		return
 	}
 	n := q.n.Instances
-	opt.Lines = append(opt.Lines, line(M("price.line.licence", lic.Name, n), CompLicence, usage(n, lic), n, lic))
+	qty := usage(n, lic)
+	if lic.Attributes["per"] == "vcpu" {
+		qty = qty.Mul(decimal.NewFromInt(int64(vcpu)))
+	}
+	opt.Lines = append(opt.Lines, line(M("price.line.licence", lic.Name, n), CompLicence, qty, n, lic))
 }
 
 // addManagedDB adds the provider's managed database for the engine: sized
