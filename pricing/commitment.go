@@ -147,7 +147,8 @@ func basisOf(o Offer) *Msg {
 
 // basisKeys are the bases of the derived prices of the default catalog
 // (pricing/defaults/gen/commitments.py), each worded in the message catalog.
-var basisKeys = map[string]bool{"aws_ri_m5_large": true, "azure_sp_b1s": true, "aws_windows_ri_linux_plus_licence": true}
+var basisKeys = map[string]bool{"aws_ri_m5_large": true, "azure_sp_b1s": true, "aws_windows_ri_linux_plus_licence": true,
+	"azure_standard_ssd_uniform": true, "azure_windows_licence_per_vcpu": true}
 
 // recordCommitment notes on the option which term a line was bought under.
 func (opt *Option) recordCommitment(want Commitment, got Offer) {
@@ -171,4 +172,17 @@ func upfrontMonths(term, horizon int) []int {
 		out = append(out, m)
 	}
 	return out
+}
+
+// noteEstimates says on the option which of its on-demand prices are
+// estimates and from what (committed estimates are noted where bought).
+func noteEstimates(opt *Option) {
+	seen := map[string]bool{}
+	for _, l := range opt.Lines {
+		if l.Basis == nil || l.Term.Months() > 0 || seen[l.Name] {
+			continue
+		}
+		seen[l.Name] = true
+		opt.note("estimate_lines", l.Name, l.Basis.AsRef())
+	}
 }

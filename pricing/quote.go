@@ -125,6 +125,7 @@ func quoteAll(n Need, c *Catalog, s Settings) []Option {
 	out = append(out, q.paasAll()...)
 	out = append(out, q.saasAll()...)
 	for i := range out {
+		noteEstimates(&out[i])
 		q.finish(&out[i])
 	}
 	return out

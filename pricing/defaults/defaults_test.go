@@ -95,10 +95,6 @@ func init() {
 	}
 	all := geographies
 	gap("aws", "windows", "no sourced EC2 Windows price for this region (the 2023-01-06 scrape of the Windows on-demand table has no us-west-2 file)", "us-west")
-	gap("azure", "windows", "no sourced Windows VM price for this region (karpenter-provider-azure's table is Linux only)",
-		"eu-central", "asia-seoul", "asia-tokyo")
-	gap("azure", "block_storage", "no dated managed disk price for this region",
-		"us-west", "asia-seoul")
 	gap("azure", "managed_mysql", "no dated Azure Database for MySQL flexible server price for this region (found for eastus and koreacentral)",
 		"us-west", "eu-west", "eu-central", "asia-tokyo", "asia-singapore")
 	gap("aws", "managed_sqlserver", "RDS for SQL Server priced for us-east-1 only",
@@ -229,12 +225,14 @@ var update = flag.Bool("update", false, "rewrite COVERAGE.md")
 func rangeCell(all []loaded, provider, region string, ok func(loaded) bool) string {
 	type key struct{ name, engine string }
 	products := map[key]bool{}
+	sourcedOD := false
 	minV, maxV, minM, maxM := 0.0, 0.0, 0.0, 0.0
 	for _, o := range all {
 		if o.Provider != provider || o.Region != region || !ok(o) {
 			continue
 		}
 		products[key{o.Name, o.Attributes["engine"]}] = true
+		sourcedOD = sourcedOD || o.Attributes["estimate"] != "true"
 		if o.VCPU > 0 && (minV == 0 || o.VCPU < minV) {
 			minV = o.VCPU
 		}
@@ -248,6 +246,9 @@ func rangeCell(all []loaded, provider, region string, ok func(loaded) bool) stri
 		return "**gap**"
 	}
 	if maxV == 0 && maxM == 0 {
+		if !sourcedOD {
+			return "estimate only*"
+		}
 		return "yes"
 	}
 	sourced, estimated := map[pricing.Term]bool{}, map[pricing.Term]bool{}
@@ -279,6 +280,9 @@ func rangeCell(all []loaded, provider, region string, ok func(loaded) bool) stri
 	cell := fmt.Sprintf("%s–%s vCPU", num(minV), num(maxV))
 	if maxM > 0 {
 		cell += fmt.Sprintf(", %s–%s GiB", num(minM), num(maxM))
+	}
+	if !sourcedOD {
+		cell += " (estimate only*)"
 	}
 	if len(terms) == 0 {
 		return cell + "; on demand only"

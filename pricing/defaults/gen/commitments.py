@@ -112,7 +112,7 @@ for (region, name, os_), r in sorted(od.items()):
 # Azure: Standard_B1s eastus savings plan / on demand 0.0104.
 AZ_OD = D("0.0104")
 AZ_SP = {"savings_plan_1y": D("0.0070044"), "savings_plan_3y": D("0.00468624")}
-az = rows("azure.csv")
+az = rows("azure.csv") + rows("azure_estimates.csv")
 have = {(r["region"], r["name"], r["os"], r["term"]) for r in az}
 od = {(r["region"], r["name"], r["os"]): r for r in az if r["service"] == "compute" and r["term"] == "on_demand"}
 for (region, name, os_), r in sorted(od.items()):
