@@ -158,6 +158,9 @@ func (q quoter) addVM(opt *Option, provider, region string, sz Sizing) (Offer, b
 	n := q.n.Instances
 	l := line(M("price.line.compute", o.Name, q.n.OS, n), CompCompute, usage(n, o), n, o)
 	l.Licence = q.licenceShare(o, l.Quantity)
+	if o.OS == "windows" && l.Licence.IsZero() {
+		opt.note("windows_licence_not_split", o.Name)
+	}
 	opt.Lines = append(opt.Lines, l)
 	return o, true
 }

@@ -93,6 +93,10 @@ var issue12Checks = map[string][]issue12Check{
 	"asia-seoul/on_demand": {
 		// RDS for PostgreSQL db.m6g.xlarge Seoul on demand 0.441/h (AWS RDS pricing data 2025-04-04) + gp3 500 GB × 0.131
 		{"postgresql_4vcpu_16gib_500gb", "paas/aws", "database", "387.43"}, // 730 × 0.441 + 65.5
+		// t3a.xlarge Seoul Windows 0.2608 vs Linux 0.1872 (AWS EC2 pricing data 2025-04-04): licence shown apart like Azure and GCP
+		{"windows_erp_sqlserver", "iaas/aws", "licence", "53.728"}, // 730 × 0.0736
+		// GCP: SQL Server 2022 Standard 0.48/h per VM up to 4 vCPU (D971-A939-5735) + Windows licence 4 × 0.046 (e2-standard-4 Windows − Linux)
+		{"windows_erp_sqlserver", "iaas/gcp", "licence", "484.72"}, // 730 × (0.48 + 0.184)
 	},
 	"asia-seoul/best": {
 		// 3y partial upfront: 0.1147/h + 3015 upfront over 36 months, storage on demand

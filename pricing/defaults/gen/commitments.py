@@ -73,7 +73,7 @@ for region in sorted({r["region"] for r in rows("aws.csv")}):
         for v in list(d["regions"].values())[0].values():
             if v.get("Tenancy") == "Shared" and v.get("Operating System") == "Linux" and v.get("Pre Installed S/W") == "NA":
                 sourced_ri[(region, v["Instance Type"], "reserved_%s_no_upfront" % yrs)] = (v["price"], v["OnDemand:PricePerUnit"], path)
-aws = rows("aws.csv")
+aws = rows("aws.csv") + rows("aws_linux.csv")
 have = {(r["region"], r["name"], r["os"], r["term"]) for r in aws}
 od = {(r["region"], r["name"], r["os"]): r for r in aws if r["service"] == "compute" and r["term"] == "on_demand"}
 for (region, name, os_), r in sorted(od.items()):
