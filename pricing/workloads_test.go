@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,5 +174,35 @@ func compareText(tb testing.TB, path, got string) {
 	}
 	if d := cmp.Diff(string(want), got); d != "" {
 		tb.Errorf("%s differs (-want +got):\n%s", path, d)
+	}
+}
+
+// TestIssue12CommitmentChangesOrSaysWhy checks the issue's acceptance rule:
+// under the best commitment every priced IaaS option of the five workloads
+// costs less than on demand, or carries a note saying why it does not.
+func TestIssue12CommitmentChangesOrSaysWhy(t *testing.T) {
+	c := defaultCatalog(t)
+	why := []string{"price.note.commitment_no_price", "price.note.commitment_no_payback", "price.note.commitment_none_cheaper"}
+	for _, geo := range []string{"asia-seoul", "us-east"} {
+		for _, w := range issue12Workloads() {
+			od := pricing.Quote(w.need, c, issue12Settings(geo, pricing.CommitOnDemand))
+			best := pricing.Quote(w.need, c, issue12Settings(geo, pricing.CommitBest))
+			for i, o := range best {
+				if o.Model != pricing.ModelIaaS || o.Commitment == nil {
+					continue
+				}
+				if o.Monthly.Amount.LessThan(od[i].Monthly.Amount) {
+					continue
+				}
+				explained := false
+				for _, n := range o.Notes {
+					explained = explained || slices.Contains(why, n.Key)
+				}
+				if !explained {
+					t.Errorf("%s %s %s: best %s, on demand %s, and no note says why", geo, w.name, o.Provider,
+						o.Monthly.Amount, od[i].Monthly.Amount)
+				}
+			}
+		}
 	}
 }
