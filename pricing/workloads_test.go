@@ -110,6 +110,8 @@ var issue12Checks = map[string][]issue12Check{
 	"us-east/on_demand": {
 		// db.m6g.xlarge us-east-1 on demand 0.318/h + RDS gp3 500 GB × 0.115
 		{"postgresql_4vcpu_16gib_500gb", "paas/aws", "database", "289.64"}, // 232.14 + 57.5
+		// Azure PostgreSQL flexible Standard_D4ds_v5 eastus, ESTIMATE 2 × the 2-vCore 0.178, + 500 GB × 0.115
+		{"postgresql_4vcpu_16gib_500gb", "paas/azure", "database", "317.38"}, // 730 × 0.356 + 57.5
 		// 500 GB on one E20 (512 GiB) Standard SSD, ESTIMATE from northeurope 38.4: not a P30 1 TiB at 135.17
 		{"postgresql_4vcpu_16gib_500gb", "iaas/azure", "storage", "38.4"},
 	},

@@ -44,8 +44,27 @@ for (region, name, os_), r in sorted(od.items()):
                     attributes=r["attributes"] + ";estimate=true;basis=azure_windows_licence_per_vcpu;ratio=0.046",
                     notes="ESTIMATE: Linux %s + %s vCPU x 0.046, the Windows licence part of Standard_D2s_v3 eastus (0.188 - 0.096 for 2 vCPU; %s)" % (r["price"], r["vcpu"], LIC_SRC)))
 
+# Azure Database for PostgreSQL flexible server, General Purpose Ddsv5: the
+# Retail Prices API sells it per "N vCore" SKU at N times one price (2 vCore
+# 0.178 in eastus); larger sizes of a region are the captured 2-vCore price
+# scaled by vCores, 4 GiB per vCore.
+db = rows("database.csv")
+have = {(r["region"], r["name"], r["attributes"]) for r in db}
+for r in db:
+    if r["provider"] != "azure" or r["name"] != "Standard_D2ds_v5" or "engine=postgresql" not in r["attributes"] or r["term"] != "on_demand":
+        continue
+    per = D(r["price"]) / 2
+    for n in (4, 8, 16, 32):
+        name = "Standard_D%dds_v5" % n
+        if any(h[0] == r["region"] and h[1] == name and "engine=postgresql" in h[2] for h in have):
+            continue
+        at = r["attributes"].replace("sku_name=2 vCore", "sku_name=%d vCore" % n) + ";estimate=true;basis=azure_pg_vcore_linear;ratio=%d" % (n // 2)
+        out.append(dict(r, sku=r["sku"].replace("D2ds_v5", "D%dds_v5" % n), name=name, vcpu=n, memory_gib=4 * n,
+                        price=str((per * n).normalize()), attributes=at,
+                        notes="ESTIMATE: %d x the 2-vCore price %s / 2 (the API prices Ddsv5 per 'N vCore' SKU in proportion to N)" % (n, r["price"])))
+
 w = csv.DictWriter(sys.stdout, HDR, lineterminator="\n")
-sys.stdout.write("# Azure ESTIMATES (estimate=true) derived from captured prices, written by gen/azure_estimates.py: Standard SSD tiers and Windows VMs the captures lack.\n")
+sys.stdout.write("# Azure ESTIMATES (estimate=true) derived from captured prices, written by gen/azure_estimates.py: Standard SSD tiers, Windows VMs and PostgreSQL flexible server sizes the captures lack.\n")
 w.writeheader()
 for r in out:
     w.writerow(r)
