@@ -94,6 +94,11 @@ func init() {
 		}
 	}
 	all := geographies
+	gap("gcp", "paas", "no dated Google App Engine price (standard instance classes or flexible vCPU / GiB-hour) was found from Google or a dataset citing it", all...)
+	gap("azure", "paas", "App Service plan prices were captured for eastus only (Retail Prices API, first 27 items)",
+		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
+	gap("aws", "load_balancer", "no dated Application Load Balancer price outside us-east-1 (Elastic Beanstalk there is shown incomplete)",
+		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("aws", "windows", "no sourced EC2 Windows price for this region (the 2023-01-06 scrape of the Windows on-demand table has no us-west-2 file)", "us-west")
 	gap("azure", "managed_mysql", "no dated Azure Database for MySQL flexible server price for this region (found for eastus and koreacentral)",
 		"us-west", "eu-west", "eu-central", "asia-tokyo", "asia-singapore")
@@ -146,6 +151,14 @@ func TestCoverage(t *testing.T) {
 		// A managed database instance of each engine (compute; storage is priced apart).
 		{"managed_postgresql", []string{"aws", "azure", "gcp", "digitalocean"}, managed("postgresql")},
 		{"managed_mysql", []string{"aws", "azure", "gcp", "digitalocean"}, managed("mysql")},
+		// A platform plan (Elastic Beanstalk, App Service, App Engine, Heroku dynos).
+		{"paas", []string{"aws", "azure", "gcp", "heroku"}, func(o loaded) bool {
+			return onDemand(o) && o.Service == pricing.PaaS
+		}},
+		// The load balancer an Elastic Beanstalk environment runs behind.
+		{"load_balancer", []string{"aws"}, func(o loaded) bool {
+			return onDemand(o) && o.Service == pricing.Other && o.Attributes["kind"] == "load_balancer"
+		}},
 		// DigitalOcean offers no SQL Server.
 		{"managed_sqlserver", []string{"aws", "azure", "gcp"}, managed("sqlserver")},
 	}
@@ -277,10 +290,14 @@ func rangeCell(all []loaded, provider, region string, ok func(loaded) bool) stri
 			terms = append(terms, short[t])
 		}
 	}
-	cell := fmt.Sprintf("%s–%s vCPU", num(minV), num(maxV))
-	if maxM > 0 {
-		cell += fmt.Sprintf(", %s–%s GiB", num(minM), num(maxM))
+	var parts []string
+	if maxV > 0 {
+		parts = append(parts, fmt.Sprintf("%s–%s vCPU", num(minV), num(maxV)))
 	}
+	if maxM > 0 {
+		parts = append(parts, fmt.Sprintf("%s–%s GiB", num(minM), num(maxM)))
+	}
+	cell := strings.Join(parts, ", ")
 	if !sourcedOD {
 		cell += " (estimate only*)"
 	}
