@@ -48,3 +48,27 @@ func TestHorizonCost(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// TestWhatIfCommitmentSaysWhichTerm: changing the commitment in the what-if
+// changes the numbers and the option says which term applied.
+func TestWhatIfCommitmentSaysWhichTerm(t *testing.T) {
+	n := with(webNeed(), func(n *Need) { n.MemoryGiB = 8 })
+	c := testCatalog(t)
+	cm := Commitment(Reserved1yNoUpfront)
+	before, after := Quote(n, c, testSettings()), WhatIf(n, c, testSettings(), Overrides{Commitment: &cm})
+	b, a := value(t, before, "iaas/aws", "compute"), value(t, after, "iaas/aws", "compute")
+	if want := decimal.RequireFromString("43.8"); !a.Equal(want) || !b.Equal(decimal.RequireFromString("70.08")) {
+		t.Errorf("compute: on demand %s, what-if %s; want 70.08 and %s (730 × 0.060)", b, a, want)
+	}
+	for _, o := range after {
+		if o.Model == ModelIaaS && o.Provider == "aws" {
+			want := M("price.note.commitment_applied", "m5.large", Ref("enum.commitment."+string(Reserved1yNoUpfront)))
+			for _, n := range o.Notes {
+				if n.Key == want.Key && n.Args[0] == want.Args[0] && n.Args[1] == want.Args[1] {
+					return
+				}
+			}
+			t.Errorf("notes %v: want %v", o.Notes, want)
+		}
+	}
+}
