@@ -30,11 +30,15 @@ type variantKey struct {
 	provider, region string
 	service          Service
 	name, os         string
-	term             Term
+	// engine and deployment tell apart products of one name: db.m5.xlarge
+	// for PostgreSQL and for MySQL, Single-AZ and Multi-AZ.
+	engine, deployment string
+	term               Term
 }
 
 func keyOf(o Offer, t Term) variantKey {
-	return variantKey{o.Provider, o.Region, o.Service, o.Name, o.OS, t}
+	return variantKey{o.Provider, o.Region, o.Service, o.Name, o.OS,
+		o.Attributes["engine"], o.Attributes["deployment"], t}
 }
 
 // NewCatalog returns a catalog over the offers.

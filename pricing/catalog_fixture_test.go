@@ -86,6 +86,8 @@ func testOffers() []Offer {
 		off("aws database us-east-1 RDS_gp2_storage - 0 0 on_demand gb_month 0.115 0", srcRDS, "engine=postgresql"),
 		off("aws paas us-east-1 Elastic_Beanstalk_environment - 0 0 on_demand hour 0 0",
 			"https://aws.amazon.com/elasticbeanstalk/pricing/", "runs_on=ec2", "kinds=web_app,api"),
+		off("aws other us-east-1 Application_Load_Balancer - 0 0 on_demand hour 0.0225 0",
+			"https://aws.amazon.com/elasticloadbalancing/pricing/", "kind=load_balancer", "lcu_hour=0.008"),
 		off("azure compute eastus Standard_B1s linux 1 1 on_demand hour 0.0104 0", srcAzure),
 		off("azure compute eastus Standard_B1s windows 1 1 on_demand hour 0.014 0", srcAzure),
 		off("azure compute eastus Standard_B1s linux 1 1 savings_plan_1y hour 0.0070044 0", srcAzure),

@@ -47,6 +47,8 @@ func goldenCases() []goldenCase {
 			{"iaas/digitalocean", "compute", "24"}, // s-2vcpu-4gb per month
 			{"iaas/gcp", "network", "1.08"},        // 9 GB × 0.12 after the free GB
 			{"paas/heroku", "compute", "500"},      // Performance-L: Performance-M has 2.5 GiB < 4
+			{"paas/aws", "storage", "4"},           // Beanstalk's EBS: 50 × 0.08
+			{"paas/aws", "network", "16.425"},      // Beanstalk's load balancer: 730 × 0.0225
 		}},
 		{name: "two_m5_large_on_demand", need: with(webNeed(), func(n *Need) { n.Instances, n.MemoryGiB, n.StorageGB, n.EgressGBMonth = 2, 8, 100, 500 }),
 			checks: []check{

@@ -48,8 +48,7 @@ func (q quoter) addGPUVM(opt *Option, provider, region string, sz Sizing) (Offer
 		opt.note("gpu_no_spot", od.Name, region)
 		fallthrough
 	default:
-		o = q.c.commit(od, q.s.Commitment)
-		opt.recordCommitment(q.s.Commitment, o)
+		o = q.commit(opt, od)
 	}
 	n := q.n.Instances
 	l := line(M("price.line.gpu", o.Name, o.Attributes["gpu_count"], o.Attributes["gpu_kind"], n),

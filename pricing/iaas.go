@@ -45,7 +45,7 @@ func (q quoter) iaas(provider string) Option {
 		q.addBlockStorage(&opt, provider, region)
 	}
 	if db == "self" {
-		q.addSelfRunLicence(&opt, provider, region)
+		q.addSelfRunLicence(&opt, provider, region, vm)
 	}
 	q.addVMEgress(&opt, vm)
 	q.addLabour(&opt, db)
@@ -152,19 +152,56 @@ func sumMonthly(ls []Line) decimal.Decimal {
 // the region and OS, bought under the commitment when that is cheaper.
 func (q quoter) addVM(opt *Option, provider, region string, sz Sizing) (Offer, bool) {
 	vcpu, mem := sz.floats()
-	od, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: Compute, OS: q.n.OS, Term: OnDemand,
+	od, ok := q.chooseInstance(opt, Fit{Provider: provider, Region: region, Service: Compute, OS: q.n.OS, Term: OnDemand,
 		MinVCPU: vcpu, MinMemory: mem, Match: notGPU})
 	if !ok {
 		opt.missing("compute", q.n.OS, sz.VCPU, sz.MemoryGiB, region)
 		return Offer{}, false
 	}
-	o := q.c.commit(od, q.s.Commitment)
-	opt.recordCommitment(q.s.Commitment, o)
+	o := q.commit(opt, od)
 	n := q.n.Instances
 	l := line(M("price.line.compute", o.Name, q.n.OS, n), CompCompute, usage(n, o), n, o)
 	l.Licence = q.licenceShare(o, l.Quantity)
+	if o.OS == "windows" && l.Licence.IsZero() {
+		opt.note("windows_licence_not_split", o.Name)
+	}
 	opt.Lines = append(opt.Lines, l)
 	return o, true
+}
+
+// BurstableBaselinePct is the average CPU utilisation, in percent of the
+// allocation, up to which a workload may run on a burstable instance (t3,
+// B-series, e2 shared-core, DigitalOcean Basic): the lowest baseline of the
+// common burstable sizes (t3.micro to t3.medium earn credits for 10-20%).
+const BurstableBaselinePct = 20
+
+// chooseInstance returns the cheapest on-demand instance that fits, across
+// all of the provider's families, and says why it is of its kind: a
+// burstable instance only for a workload measured to stay under its
+// baseline, else a fixed-performance one (a burstable one only when no
+// other fits).
+func (q quoter) chooseInstance(opt *Option, f Fit) (Offer, bool) {
+	cheapest, ok := q.c.Cheapest(f)
+	if !ok {
+		return Offer{}, false
+	}
+	if u := q.n.CPUUtilizationPct; u != nil && *u <= BurstableBaselinePct {
+		if cheapest.Family == "burstable" {
+			opt.note("burstable_low_use", cheapest.Name, strconv.FormatFloat(*u, 'f', -1, 64), BurstableBaselinePct)
+		}
+		return cheapest, true
+	}
+	steady := f
+	steady.Match = func(o Offer) bool { return o.Family != "burstable" && (f.Match == nil || f.Match(o)) }
+	fixed, ok := q.c.Cheapest(steady)
+	switch {
+	case !ok:
+		opt.note("burstable_only", cheapest.Name, f.Region)
+		return cheapest, true
+	case cheapest.Family == "burstable":
+		opt.note("sustained_not_burstable", fixed.Name, cheapest.Name, BurstableBaselinePct)
+	}
+	return fixed, true
 }
 
 // licenceShare is the part of qty units of a Windows offer that pays the OS
@@ -183,21 +220,32 @@ func (q quoter) licenceShare(o Offer, qty decimal.Decimal) decimal.Decimal {
 	return qty.Mul(o.Amount.Sub(l.Amount))
 }
 
-// addSelfRunLicence adds the licence of a commercial engine run on the VMs.
-func (q quoter) addSelfRunLicence(opt *Option, provider, region string) {
+// addSelfRunLicence adds the licence of a commercial engine run on the VMs:
+// a fee per VM for the VM's size (attributes max_vcpu, min_vcpu), or per
+// vCPU (per=vcpu).
+func (q quoter) addSelfRunLicence(opt *Option, provider, region string, vm Offer) {
 	eng := q.n.DatabaseEngine
 	opt.note("self_run_db", eng)
 	if !slices.Contains(commercialEngines, eng) {
 		return
 	}
-	match := func(o Offer) bool { return o.HasAttr("engine", eng) }
+	vcpu := int(vm.VCPU)
+	match := func(o Offer) bool {
+		lo, _ := strconv.Atoi(o.Attributes["min_vcpu"])
+		hi, err := strconv.Atoi(o.Attributes["max_vcpu"])
+		return o.HasAttr("engine", eng) && vcpu >= lo && (err != nil || vcpu <= hi)
+	}
 	lic, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: License, Term: OnDemand, Match: match})
 	if !ok {
 		opt.missing("licence", eng, provider, region)
 		return
 	}
 	n := q.n.Instances
-	opt.Lines = append(opt.Lines, line(M("price.line.licence", lic.Name, n), CompLicence, usage(n, lic), n, lic))
+	qty := usage(n, lic)
+	if lic.Attributes["per"] == "vcpu" {
+		qty = qty.Mul(decimal.NewFromInt(int64(vcpu)))
+	}
+	opt.Lines = append(opt.Lines, line(M("price.line.licence", lic.Name, n), CompLicence, qty, n, lic))
 }
 
 // addManagedDB adds the provider's managed database for the engine: sized
@@ -220,8 +268,7 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 	if !ok {
 		opt.missing("database", eng, provider, region)
 	} else {
-		c := q.c.commit(db, q.s.Commitment)
-		opt.recordCommitment(q.s.Commitment, c)
+		c := q.commit(opt, db)
 		opt.Lines = append(opt.Lines, line(M("price.line.managed_db", eng, c.Name, count), CompDatabase,
 			usage(count, c), count, c))
 	}

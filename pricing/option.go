@@ -61,6 +61,10 @@ type Line struct {
 	Upfront    decimal.Decimal `json:"upfront,omitzero"`
 	TermMonths int             `json:"term_months,omitempty"`
 	Licence    decimal.Decimal `json:"licence,omitzero"`
+	// Estimate is true when the price is derived, not read from a source
+	// (a committed price from a sourced ratio); Basis then says from what.
+	Estimate bool `json:"estimate,omitempty"`
+	Basis    *Msg `json:"basis,omitempty"`
 }
 
 // amortised is the line's monthly equivalent: Monthly plus the upfront fee

@@ -61,8 +61,9 @@ func (q quoter) paas(provider string) (Option, bool) {
 	opt := Option{Model: ModelPaaS, Provider: provider, Region: region, Strategy: strategyFor(ModelPaaS, q.n.Strategy)}
 	sz := RightSize(q.n, q.s.Sizing, q.s.Comfort)
 	opt.Sizing = &sz
-	if i := slices.IndexFunc(plans, func(o Offer) bool { return o.Attributes["runs_on"] != "" }); i >= 0 {
-		q.addHostedPlatform(&opt, plans[i], sz)
+	hosted := slices.IndexFunc(plans, func(o Offer) bool { return o.Attributes["runs_on"] != "" })
+	if hosted >= 0 {
+		q.addHostedPlatform(&opt, plans[hosted], sz)
 	} else {
 		q.addPlan(&opt, sz)
 	}
@@ -70,7 +71,7 @@ func (q quoter) paas(provider string) (Option, bool) {
 	if q.n.DatabaseEngine != "" {
 		db = "managed"
 		q.addManagedDB(&opt, provider, region)
-	} else if q.n.StorageGB > 0 {
+	} else if q.n.StorageGB > 0 && hosted < 0 {
 		opt.note("paas_storage")
 	}
 	q.addEgress(&opt, provider, region)
@@ -79,13 +80,36 @@ func (q quoter) paas(provider string) (Option, bool) {
 	return opt, true
 }
 
-// addHostedPlatform prices a platform with no charge of its own on the VMs it runs on.
+// addHostedPlatform prices a platform with no charge of its own on what it
+// runs: the VMs, their disks (the application's storage; a database workload
+// keeps its data in the managed database) and the load balancer of a
+// load-balanced environment.
 func (q quoter) addHostedPlatform(opt *Option, plan Offer, sz Sizing) {
 	opt.Lines = append(opt.Lines, line(M("price.line.paas_free", plan.Name), CompCompute, usage(1, plan), 1, plan))
 	vm, ok := q.addVM(opt, plan.Provider, plan.Region, sz)
 	opt.Product, opt.SKU = plan.Name, plan.SKU
 	if ok {
 		opt.Product = fmt.Sprintf("%s on %s", plan.Name, vm.Name)
+	}
+	if q.n.DatabaseEngine == "" {
+		q.addBlockStorage(opt, plan.Provider, plan.Region)
+	}
+	q.addLoadBalancer(opt, plan.Provider, plan.Region)
+}
+
+// addLoadBalancer adds one load balancer running all month (kind
+// load_balancer); its capacity units depend on traffic and are noted with
+// their price, not priced.
+func (q quoter) addLoadBalancer(opt *Option, provider, region string) {
+	lb, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: Other, Term: OnDemand,
+		Match: func(o Offer) bool { return o.Attributes["kind"] == "load_balancer" }})
+	if !ok {
+		opt.missing("load_balancer", provider, region)
+		return
+	}
+	opt.Lines = append(opt.Lines, line(M("price.line.load_balancer", lb.Name), CompNetwork, usage(1, lb), 1, lb))
+	if lcu := lb.Attributes["lcu_hour"]; lcu != "" {
+		opt.note("lb_capacity_units", lb.Name, lcu, lb.Currency)
 	}
 }
 
@@ -110,8 +134,7 @@ func (q quoter) addPlan(opt *Option, sz Sizing) {
 		opt.missing("platform", q.n.OS, sz.MemoryGiB, opt.Region)
 		return
 	}
-	plan := q.c.commit(od, q.s.Commitment)
-	opt.recordCommitment(q.s.Commitment, plan)
+	plan := q.commit(opt, od)
 	opt.Product, opt.SKU = joinNonEmpty(plan.ProviderService, plan.Name), plan.SKU
 	units := n
 	if plan.Attributes["per"] == "account" {

@@ -164,6 +164,7 @@ func quoteAll(n Need, c *Catalog, s Settings) []Option {
 		out = append(out, q.saasAll()...)
 	}
 	for i := range out {
+		noteEstimates(&out[i])
 		q.finish(&out[i])
 		out[i].Country = Country(out[i].Provider, out[i].Region)
 		out[i].noteLatency(s.Geography)

@@ -72,6 +72,8 @@ func Offers() []pricing.Offer {
 		off("aws database us-east-1 RDS_gp2_storage - 0 0 on_demand gb_month 0.115 0", srcRDS, "engine=postgresql"),
 		off("aws paas us-east-1 Elastic_Beanstalk_environment - 0 0 on_demand hour 0 0",
 			"https://aws.amazon.com/elasticbeanstalk/pricing/", "runs_on=ec2", "kinds=web_app,api"),
+		off("aws other us-east-1 Application_Load_Balancer - 0 0 on_demand hour 0.0225 0",
+			"https://aws.amazon.com/elasticloadbalancing/pricing/", "kind=load_balancer", "lcu_hour=0.008"),
 		off("aws egress us-east-1 Data_transfer_out - 0 0 on_demand gb 0.09 0", srcAWS),
 		off("azure compute eastus Standard_D2s_v3 linux 2 8 on_demand hour 0.096 0", srcAzure),
 		off("azure compute eastus Standard_D4s_v3 linux 4 16 on_demand hour 0.192 0", srcAzure),

