@@ -17,7 +17,6 @@ import (
 	"cloudadvisor/pricing/aws"
 	"cloudadvisor/pricing/azure"
 	"cloudadvisor/pricing/digitalocean"
-	"cloudadvisor/pricing/gcp"
 	"cloudadvisor/pricing/sheet"
 )
 
@@ -222,10 +221,7 @@ func parseFile(o importOptions, r *bufio.Reader, sink pricing.Sink) (pricing.Imp
 	case "azure":
 		return azure.Parse(r, o.file, sink)
 	case "gcp":
-		if looksLikeJSON(r) {
-			return gcp.Parse(r, o.file, o.asOf, sink)
-		}
-		return gcp.ParseCSV(r, o.file, o.asOf, sink)
+		return parseGCP(o, r, sink)
 	case "digitalocean":
 		return digitalocean.Parse(r, o.file, o.asOf, sink)
 	case "sheet":
