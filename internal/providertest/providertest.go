@@ -64,7 +64,11 @@ func (s *Server) Throttle(path string, n int) { s.mu.Lock(); s.throttle[path] = 
 func (s *Server) Miss(path string) { s.mu.Lock(); s.missing[path] = true; s.mu.Unlock() }
 
 // Corrupt makes path answer body.
-func (s *Server) Corrupt(path string, body []byte) { s.mu.Lock(); s.corrupt[path] = body; s.mu.Unlock() }
+func (s *Server) Corrupt(path string, body []byte) {
+	s.mu.Lock()
+	s.corrupt[path] = body
+	s.mu.Unlock()
+}
 
 // Hits is how many requests path had.
 func (s *Server) Hits(path string) int { s.mu.Lock(); defer s.mu.Unlock(); return s.hits[path] }
