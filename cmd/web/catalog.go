@@ -21,6 +21,8 @@ const catalogUsage = `usage:
   web catalog import --provider azure --fetch --filter "serviceName eq 'Virtual Machines' and armRegionName eq 'eastus'" [--scope S] [-db DB]
   web catalog import --provider gcp --fetch --service SERVICE_ID [--currency USD] [--scope S] [-db DB]      (env GCP_API_KEY)
   web catalog import --provider digitalocean --fetch [--as-of YYYY-MM-DD] [--scope S] [-db DB]             (env DIGITALOCEAN_TOKEN)
+  web catalog refresh [--providers aws,azure,gcp,digitalocean,ecb] [--geographies us-east,...] [--aws-services AmazonEC2,...]
+                      [--azure-services 'Virtual Machines',...] [--timeout 2h] [-db DB]
   web catalog list [-db DB]
   web catalog diff [--limit N] [-db DB] OLD_VERSION NEW_VERSION
 
@@ -31,6 +33,13 @@ it defaults to the file's modification date, or today for fetches. -db defaults 
 $ADVISOR_DB, then advisor.db. --api query uses the Price List Query API with the
 credentials in AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; bulk
 (the default) reads the public offer files and needs no credentials.
+
+refresh fetches every provider for the regions of every geography from its public
+endpoint and imports each as one catalog version (scope refresh:PROVIDER); a provider that
+fails keeps its previous version serving. Endpoints are overridden by ADVISOR_AWS_PRICING_URL,
+ADVISOR_AZURE_PRICES_URL, ADVISOR_GCP_BILLING_URL, ADVISOR_DIGITALOCEAN_URL and
+ADVISOR_ECB_URL; gcp needs ADVISOR_GCP_API_KEY and digitalocean ADVISOR_DIGITALOCEAN_TOKEN,
+and is skipped without it.
 `
 
 // errUsage marks a command line that cannot be run; the usage text follows it.
@@ -60,6 +69,8 @@ func catalogCommand(ctx context.Context, args []string, getenv func(string) stri
 	switch args[0] {
 	case "import":
 		return catalogImport(ctx, args[1:], getenv, cio)
+	case "refresh":
+		return catalogRefresh(ctx, args[1:], getenv, cio)
 	case "list":
 		return catalogList(ctx, args[1:], getenv, cio.stdout)
 	case "diff":

@@ -153,8 +153,14 @@ func (s *Server) body(key string, r *http.Request) ([]byte, error) {
 		// (its rows name ap-east-2) stands in, served at us-east-1's address.
 		return s.read("aws/savingsplan-AWSComputeSavingsPlan-ap-east-2-sample.csv")
 	case AzurePrices:
-		if r.URL.Query().Get("$filter") == "" {
+		f := r.URL.Query().Get("$filter")
+		if f == "" {
 			return nil, nil
+		}
+		if !strings.Contains(f, "'Virtual Machines'") {
+			// An empty result, as the API answers a filter matching nothing
+			// (shape as documented for the Retail Prices API).
+			return []byte(`{"BillingCurrency":"USD","CustomerEntityId":"Default","CustomerEntityType":"Retail","Items":[],"NextPageLink":null,"Count":0}`), nil
 		}
 		// Page 1 is the real D2s v3 response with its NextPageLink pointed
 		// here (the API returns an absolute link with $skip).

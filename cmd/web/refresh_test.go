@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"cloudadvisor/internal/providertest"
+	"cloudadvisor/pricing"
+)
+
+// refreshEnv is a catalog env whose provider endpoints are a fake serving
+// the real sample responses.
+func refreshEnv(tb testing.TB) (*catalogEnv, *providertest.Server) {
+	tb.Helper()
+	srv := providertest.New(tb, "")
+	c := newCatalogEnv(tb)
+	c.env["ADVISOR_AWS_PRICING_URL"] = srv.URL
+	c.env["ADVISOR_AZURE_PRICES_URL"] = srv.URL + providertest.AzurePrices + "?api-version=2023-01-01-preview"
+	c.env["ADVISOR_GCP_BILLING_URL"] = srv.URL
+	c.env["ADVISOR_DIGITALOCEAN_URL"] = srv.URL
+	c.env["ADVISOR_ECB_URL"] = srv.URL + providertest.ECB
+	c.env["ADVISOR_DIGITALOCEAN_TOKEN"] = providertest.DigitalOceanToken
+	return c, srv
+}
+
+// offer reads one active price from the env's database.
+func (c *catalogEnv) offer(tb testing.TB, f pricing.OfferFilter) (pricing.Offer, bool) {
+	tb.Helper()
+	db, err := openStore(context.Background(), c.env["ADVISOR_DB"], "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	offers, err := db.Offers(context.Background(), f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(offers) == 0 {
+		return pricing.Offer{}, false
+	}
+	return offers[0], true
+}
+
+// TestCatalogRefresh runs `web catalog refresh` against the real responses
+// through the environment overrides and finds the published figures in the
+// store; gcp, without its key, is skipped with one line.
+func TestCatalogRefresh(t *testing.T) {
+	c, _ := refreshEnv(t)
+	out := c.mustRun(t, "refresh", "--geographies", "us-east", "--aws-services", "AmazonEC2")
+	for _, want := range []string{"skipped gcp: ADVISOR_GCP_API_KEY is not set", "refreshed aws: version",
+		"refreshed azure: version", "refreshed digitalocean: version", "refreshed ecb: version"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		f    pricing.OfferFilter
+		want string
+	}{
+		{"aws p4d.24xlarge", pricing.OfferFilter{Provider: "aws", Region: "us-east-1", SKU: "H7NGEAC6UEHNTKSJ", Term: pricing.OnDemand}, "32.7726"},
+		{"digitalocean s-2vcpu-4gb", pricing.OfferFilter{Provider: "digitalocean", Region: "nyc3", SKU: "s-2vcpu-4gb"}, "24"},
+		{"ecb usd", pricing.OfferFilter{Provider: "ecb", SKU: "EUR/USD"}, "1.0705"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o, ok := c.offer(t, tc.f)
+			if !ok {
+				t.Fatalf("no price for %+v", tc.f)
+			}
+			if o.Amount.String() != tc.want {
+				t.Errorf("got %s, want %s", o.Amount, tc.want)
+			}
+		})
+	}
+}
+
+// TestCatalogRefreshFailureKeepsPrevious: a page missing on the second
+// refresh fails azure alone, and its first version keeps serving.
+func TestCatalogRefreshFailureKeepsPrevious(t *testing.T) {
+	c, srv := refreshEnv(t)
+	args := []string{"refresh", "--geographies", "us-east", "--providers", "azure,ecb", "--azure-services", "Virtual Machines"}
+	c.mustRun(t, args...)
+	srv.Miss(providertest.AzurePage2)
+	out, err := c.run(t, args...)
+	if err == nil || !strings.Contains(out, "failed azure") || !strings.Contains(out, "refreshed ecb") {
+		t.Fatalf("got %v:\n%s\nwant azure failed and ecb refreshed", err, out)
+	}
+	o, ok := c.offer(t, pricing.OfferFilter{Provider: "azure", Region: "eastus", Term: pricing.OnDemand, OS: "linux", Service: pricing.Compute, OrderBy: "price"})
+	if !ok || o.Amount.String() != "0.0104" {
+		t.Errorf("got %v %s, want the first refresh's Standard_B1s at 0.0104 still serving", ok, o.Amount)
+	}
+}
