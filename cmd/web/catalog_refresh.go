@@ -14,13 +14,9 @@ import (
 	"cloudadvisor/pricing/refresh"
 )
 
-// refreshConfig reads the endpoint overrides and credentials of a refresh
+// refreshSources reads the endpoint overrides and credentials of a refresh
 // from the environment, for the regions of every geography.
-func refreshConfig(getenv func(string) string, log *slog.Logger, retries *retryCounter) refresh.Config {
-	rt := &refresh.Retry{OnRetry: func(req *http.Request, attempt int, reason string) {
-		log.Warn("refresh retrying", "host", req.URL.Host, "attempt", attempt, "reason", reason)
-		retries.add(req.URL.Host)
-	}}
+func refreshSources(getenv func(string) string) refresh.Config {
 	return refresh.Config{
 		Regions:           refresh.RegionsFor(advisor.Geographies),
 		AWSURL:            getenv("ADVISOR_AWS_PRICING_URL"),
@@ -30,20 +26,20 @@ func refreshConfig(getenv func(string) string, log *slog.Logger, retries *retryC
 		ECBURL:            getenv("ADVISOR_ECB_URL"),
 		GCPKey:            getenv("ADVISOR_GCP_API_KEY"),
 		DigitalOceanToken: getenv("ADVISOR_DIGITALOCEAN_TOKEN"),
-		// No overall client timeout: an AWS regional offer file takes
-		// minutes. The caller's context bounds the whole refresh; a stalled
-		// connection is cut by the transport's header timeout.
-		HTTP: &http.Client{Transport: rt},
 	}
 }
 
-// retryCounter counts retries by host for the metrics; nil counts nothing.
-type retryCounter struct{ inc func(host string) }
-
-func (r *retryCounter) add(host string) {
-	if r != nil && r.inc != nil {
-		r.inc(host)
-	}
+// withClient gives c an HTTP client that retries 429 and 5xx answers with
+// backoff, logging each retry and counting it in m (which may be nil).
+func withClient(c refresh.Config, log *slog.Logger, m *refresh.Metrics) refresh.Config {
+	rt := &refresh.Retry{OnRetry: func(req *http.Request, attempt int, reason string) {
+		log.Warn("refresh retrying", "host", req.URL.Host, "attempt", attempt, "reason", reason)
+		m.Retry(req.URL.Host)
+	}}
+	// No overall client timeout: an AWS regional offer file takes minutes.
+	// The caller's context bounds the whole refresh.
+	c.HTTP = &http.Client{Transport: rt}
+	return c
 }
 
 // catalogRefresh runs `web catalog refresh`: every provider, one catalog
@@ -76,8 +72,8 @@ func catalogRefresh(ctx context.Context, args []string, getenv func(string) stri
 	defer cancel()
 	log := slog.New(slog.NewTextHandler(cio.stderr, nil))
 	var results []refresh.Result
-	err = db.Exclusive(ctx, refreshLock, func(ctx context.Context) error {
-		c := refreshConfig(getenv, log, nil)
+	err = db.Exclusive(ctx, refresh.LockName, func(ctx context.Context) error {
+		c := withClient(refreshSources(getenv), log, nil)
 		if g := splitList(*geos); g != nil {
 			c.Regions = refresh.RegionsFor(g)
 		}
@@ -100,9 +96,6 @@ func splitList(s string) []string {
 	}
 	return strings.Split(s, ",")
 }
-
-// refreshLock names the lock that lets one process refresh at a time.
-const refreshLock = "catalog-refresh"
 
 // only keeps the jobs and skips of the named providers ("" keeps all).
 func only(names string, jobs []refresh.Job, skipped []refresh.Result) ([]refresh.Job, []refresh.Result) {

@@ -66,14 +66,17 @@ func Run(ctx context.Context, db Importer, jobs []Job, skipped []Result, log *sl
 	results := append([]Result(nil), skipped...)
 	failed := 0
 	for _, j := range jobs {
-		r := runJob(ctx, db, j, log)
+		r := Result{Provider: j.Provider}
+		if err := ctx.Err(); err != nil {
+			// Out of time: the providers not reached count as failed.
+			r.Err = fmt.Errorf("refresh %s: not started: %w", j.Provider, err)
+		} else {
+			r = runJob(ctx, db, j, log)
+		}
 		if r.Err != nil {
 			failed++
 		}
 		results = append(results, r)
-		if ctx.Err() != nil {
-			break
-		}
 	}
 	if failed > 0 {
 		return results, fmt.Errorf("%w: %d of %d", ErrPartial, failed, len(jobs))
