@@ -4,8 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"cloudadvisor/internal/providertest"
+	"cloudadvisor/internal/storetest"
 	"cloudadvisor/pricing"
 )
 
@@ -89,5 +91,52 @@ func TestCatalogRefreshFailureKeepsPrevious(t *testing.T) {
 	o, ok := c.offer(t, pricing.OfferFilter{Provider: "azure", Region: "eastus", Term: pricing.OnDemand, OS: "linux", Service: pricing.Compute, OrderBy: "price"})
 	if !ok || o.Amount.String() != "0.0104" {
 		t.Errorf("got %v %s, want the first refresh's Standard_B1s at 0.0104 still serving", ok, o.Amount)
+	}
+}
+
+// TestScheduledRefresh: a server with a short refresh interval refreshes
+// in the background against the real responses; the prices appear in the
+// API without any request waiting for them.
+func TestScheduledRefresh(t *testing.T) {
+	scheduledRefresh(t, 1, nil)
+}
+
+// TestScheduledRefreshTwoInstances: two instances on one PostgreSQL
+// database refresh under its advisory lock, one at a time.
+func TestScheduledRefreshTwoInstances(t *testing.T) {
+	scheduledRefresh(t, 2, map[string]string{"ADVISOR_DATABASE_URL": storetest.PostgresURL(t),
+		"ADVISOR_SESSION_KEYS": testSessionKeys})
+}
+
+func scheduledRefresh(t *testing.T, instances int, extra map[string]string) {
+	c, srv := refreshEnv(t)
+	env := map[string]string{"ADVISOR_REFRESH_INTERVAL": "200ms"}
+	for k, v := range c.env {
+		if k != "ADVISOR_DB" {
+			env[k] = v
+		}
+	}
+	for k, v := range extra {
+		env[k] = v
+	}
+	apps := startApps(t, instances, env)
+	// The full geography list is asked for: aws and azure fail (the fake
+	// serves us-east only) while digitalocean and ecb succeed. Poll until
+	// every instance serves the ECB rates, however long the machine takes.
+	for _, a := range apps {
+		for {
+			_, body := a.do(t, "GET", "/api/v1/prices?provider=ecb&sku=EUR/USD", "", "")
+			if strings.Contains(body, "1.0705") {
+				break
+			}
+			select {
+			case err := <-a.done:
+				t.Fatalf("server stopped: %v", err)
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}
+	if n := srv.Hits(providertest.ECB); n < 1 {
+		t.Errorf("got %d ECB requests, want at least 1", n)
 	}
 }
