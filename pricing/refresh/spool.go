@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"cloudadvisor/pricing"
+	"cloudadvisor/pricing/provenance"
 )
 
 // spool keeps the offers of one fetch in a temporary file, so that the
@@ -36,6 +37,12 @@ func (s *spool) write(o pricing.Offer) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
+	// Whatever address a mirror serves it from, a refreshed price is the
+	// provider's own.
+	if o.Attributes == nil {
+		o.Attributes = map[string]string{}
+	}
+	o.Attributes[provenance.Attribute] = string(provenance.ProviderAPI)
 	s.n++
 	return s.enc.Encode(&o)
 }
