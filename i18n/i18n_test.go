@@ -21,8 +21,14 @@ func TestMatch(t *testing.T) {
 			}
 		})
 	}
-	if got := Match("ko-KR"); got != "en" {
-		t.Errorf("with only English messages embedded: got %q, want en", got)
+	// Korean messages are embedded as parts (messages.ko.<part>.yaml);
+	// keys a part lacks fall back to English.
+	want := Default
+	if _, ok := catalogs["ko"]; ok {
+		want = "ko"
+	}
+	if got := Match("ko-KR"); got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/a-h/templ"
 	"github.com/shopspring/decimal"
@@ -224,6 +225,7 @@ type PricesView struct {
 	Total   int
 	Page    int
 	PerPage int
+	Now     time.Time // the day prices' ages are counted to
 }
 
 // With returns the query with one parameter changed (and the page reset
