@@ -29,7 +29,8 @@ const catalogUsage = `usage:
 The default scope is PROVIDER:FILE_NAME, or PROVIDER:SERVICE:REGION for fetches; importing
 into a scope replaces its active version once the import is complete. --as-of dates the
 prices of files that carry no date (gcp CSV and JSON without effectiveTime, digitalocean);
-it defaults to the file's modification date, or today for fetches. -db defaults to
+without it they are dated the day of the import (never the file's modification time), and
+each import says which dates it used. -db defaults to
 $ADVISOR_DB, then advisor.db. --api query uses the Price List Query API with the
 credentials in AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; bulk
 (the default) reads the public offer files and needs no credentials.

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -138,5 +140,34 @@ func scheduledRefresh(t *testing.T, instances int, extra map[string]string) {
 	}
 	if n := srv.Hits(providertest.ECB); n < 1 {
 		t.Errorf("got %d ECB requests, want at least 1", n)
+	}
+}
+
+// TestImportNotDatedByFileTime: a file without dates is dated the day of
+// the import, never its modification time, and the import says so.
+func TestImportNotDatedByFileTime(t *testing.T) {
+	c := newCatalogEnv(t)
+	b, err := os.ReadFile(providertest.Samples + "/digitalocean/v2-sizes-all-2024-10-18.json")
+	if err != nil {
+		t.Skipf("sample not available: %v", err)
+	}
+	path := filepath.Join(c.dir, "sizes.json")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	out := c.mustRun(t, "import", "--provider", "digitalocean", "--file", path)
+	if !strings.Contains(out, "dated: by the import date") {
+		t.Errorf("output does not say how the prices were dated:\n%s", out)
+	}
+	o, ok := c.offer(t, pricing.OfferFilter{Provider: "digitalocean", SKU: "s-1vcpu-1gb", Region: "nyc3"})
+	if !ok {
+		t.Fatal("no s-1vcpu-1gb in nyc3")
+	}
+	if o.AsOf.Year() == 2001 || time.Since(o.AsOf) > 48*time.Hour {
+		t.Errorf("got as-of %s, want the import day", o.AsOf.Format(time.DateOnly))
 	}
 }
