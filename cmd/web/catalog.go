@@ -16,7 +16,7 @@ import (
 
 // catalogUsage is printed with every usage error of `web catalog`.
 const catalogUsage = `usage:
-  web catalog import --provider aws|azure|gcp|digitalocean|sheet --file FILE [--scope S] [--as-of YYYY-MM-DD] [-db DB]
+  web catalog import --provider aws|azure|gcp|digitalocean|sheet --file FILE [--scope S] [--as-of YYYY-MM-DD] [--allow-partial] [-db DB]
   web catalog import --provider aws --fetch --service AmazonEC2 --region us-east-1 [--api bulk|query] [--scope S] [-db DB]
   web catalog import --provider azure --fetch --filter "serviceName eq 'Virtual Machines' and armRegionName eq 'eastus'" [--scope S] [-db DB]
   web catalog import --provider gcp --fetch --service SERVICE_ID [--currency USD] [--scope S] [-db DB]      (env GCP_API_KEY)
@@ -30,7 +30,8 @@ The default scope is PROVIDER:FILE_NAME, or PROVIDER:SERVICE:REGION for fetches;
 into a scope replaces its active version once the import is complete. --as-of dates the
 prices of files that carry no date (gcp CSV and JSON without effectiveTime, digitalocean);
 without it they are dated the day of the import (never the file's modification time), and
-each import says which dates it used. -db defaults to
+each import says which dates it used. One page of a paginated API response (gcp
+nextPageToken, digitalocean links.pages.next set) is refused unless --allow-partial. -db defaults to
 $ADVISOR_DB, then advisor.db. --api query uses the Price List Query API with the
 credentials in AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; bulk
 (the default) reads the public offer files and needs no credentials.

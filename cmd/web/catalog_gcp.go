@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"fmt"
 
 	"cloudadvisor/pricing"
 	"cloudadvisor/pricing/gcp"
@@ -15,7 +16,11 @@ func parseGCP(o importOptions, r *bufio.Reader, sink pricing.Sink) (pricing.Impo
 	var st pricing.ImportStats
 	var err error
 	if looksLikeJSON(r) {
-		st, err = gcp.Parse(r, o.file, o.asOf, c.Sink(sink))
+		var next string
+		st, next, err = gcp.ParsePage(r, o.file, o.asOf, c.Sink(sink))
+		if err == nil && next != "" && !o.allowPartial {
+			return st, errPartialFile("nextPageToken")
+		}
 	} else {
 		st, err = gcp.ParseCSV(r, o.file, o.asOf, c.Sink(sink))
 	}
@@ -31,4 +36,10 @@ func parseGCP(o importOptions, r *bufio.Reader, sink pricing.Sink) (pricing.Impo
 		}
 	}
 	return st, err
+}
+
+// errPartialFile refuses one page of a paginated response: its version
+// would replace a whole catalog with part of it.
+func errPartialFile(field string) error {
+	return fmt.Errorf("the file is one page of a paginated response (%s is set): import every page, use --fetch, or pass --allow-partial", field)
 }

@@ -37,6 +37,8 @@ type importOptions struct {
 	filter   string
 	api      string
 	currency string
+	// allowPartial imports one page of a paginated API response.
+	allowPartial bool
 }
 
 func parseImportFlags(args []string, getenv func(string) string) (importOptions, error) {
@@ -53,6 +55,7 @@ func parseImportFlags(args []string, getenv func(string) string) (importOptions,
 	fs.StringVar(&o.filter, "filter", "", "")
 	fs.StringVar(&o.api, "api", "bulk", "")
 	fs.StringVar(&o.currency, "currency", "", "")
+	fs.BoolVar(&o.allowPartial, "allow-partial", false, "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return o, err
@@ -247,7 +250,11 @@ func parseFile(o importOptions, r *bufio.Reader, sink pricing.Sink) (pricing.Imp
 	case "gcp":
 		return parseGCP(o, r, sink)
 	case "digitalocean":
-		return digitalocean.Parse(r, o.file, o.asOf, sink)
+		st, page, err := digitalocean.ParsePage(r, o.file, o.asOf, sink)
+		if err == nil && page.Next != "" && !o.allowPartial {
+			err = errPartialFile("links.pages.next")
+		}
+		return st, err
 	case "sheet":
 		var st pricing.ImportStats
 		err := sheet.ParseAny(r, countPrices(&st, sink))

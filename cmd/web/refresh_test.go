@@ -171,3 +171,24 @@ func TestImportNotDatedByFileTime(t *testing.T) {
 		t.Errorf("got as-of %s, want the import day", o.AsOf.Format(time.DateOnly))
 	}
 }
+
+// TestImportRefusesFirstPage: one page of a paginated response is refused
+// unless --allow-partial says it is meant.
+func TestImportRefusesFirstPage(t *testing.T) {
+	for _, tc := range []struct{ provider, file string }{
+		{"gcp", "gcp/cloudbilling-skus-compute-gpu-a2-opencost.json"},
+		{"digitalocean", "digitalocean/v2-sizes-page1-per_page20-2024-11-17.json"},
+	} {
+		t.Run(tc.provider, func(t *testing.T) {
+			c := newCatalogEnv(t)
+			path := providertest.Samples + "/" + tc.file
+			if _, err := os.Stat(path); err != nil {
+				t.Skipf("sample not available: %v", err)
+			}
+			if _, err := c.run(t, "import", "--provider", tc.provider, "--file", path); err == nil || !strings.Contains(err.Error(), "one page of a paginated response") {
+				t.Errorf("got %v, want the first page refused", err)
+			}
+			c.mustRun(t, "import", "--provider", tc.provider, "--file", path, "--allow-partial")
+		})
+	}
+}
