@@ -12,6 +12,7 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/pricing"
+	"cloudadvisor/pricing/provenance"
 	"cloudadvisor/templates"
 )
 
@@ -103,12 +104,21 @@ type priceItem struct {
 	TierEnd   string  `json:"tier_end,omitempty"`
 	AsOf      string  `json:"as_of"`
 	Source    string  `json:"source"`
+	// Provenance: the provider's own date (as_of), its age in days on the
+	// day asked, the kind of source, and whether to treat it with care.
+	EffectiveFrom string `json:"effective_from"`
+	AgeDays       int    `json:"age_days"`
+	SourceKind    string `json:"source_kind"`
+	Stale         bool   `json:"stale"`
+	Flagged       bool   `json:"flagged"`
 }
 
-func item(o pricing.Offer) priceItem {
+func item(o pricing.Offer, now time.Time) priceItem {
 	it := priceItem{Provider: o.Provider, Service: string(o.Service), Region: o.Region, SKU: o.SKU, Name: o.Name,
 		OS: o.OS, VCPU: o.VCPU, MemoryGiB: o.MemoryGiB, Term: string(o.Term), Unit: string(o.Unit),
-		Price: o.Amount.String(), Currency: o.Currency, AsOf: o.AsOf.Format(time.DateOnly), Source: o.Source}
+		Price: o.Amount.String(), Currency: o.Currency, AsOf: o.AsOf.Format(time.DateOnly), Source: o.Source,
+		EffectiveFrom: o.AsOf.Format(time.DateOnly), AgeDays: int(provenance.Age(o, now).Hours() / 24),
+		SourceKind: string(provenance.Of(o)), Stale: provenance.Stale(o, now), Flagged: provenance.Flagged(o, now)}
 	if !o.Upfront.IsZero() {
 		it.Upfront = o.Upfront.String()
 	}
@@ -146,7 +156,7 @@ func (s *Server) apiPrices(w http.ResponseWriter, r *http.Request) error {
 		Missing []missingPrice `json:"missing,omitempty"`
 	}{Items: make([]priceItem, 0, len(offers))}
 	for _, o := range offers {
-		body.Items = append(body.Items, item(o))
+		body.Items = append(body.Items, item(o, s.now()))
 	}
 	if len(offers) == 0 && (f.SKU != "" || (f.Provider != "" && f.Region != "")) {
 		body.Missing = []missingPrice{{Provider: f.Provider, Region: f.Region, SKU: f.SKU, Term: string(f.Term),
@@ -166,7 +176,7 @@ func (s *Server) browsePrices(w http.ResponseWriter, r *http.Request) error {
 	}
 	f, errs := priceQuery(q)
 	view := templates.PricesView{Query: q, Errors: fieldMessages(r.Context(), errs), Page: 1 + f.Offset/max(f.Limit, 1),
-		Rates: pricing.DefaultRates()}
+		Rates: pricing.DefaultRates(), Now: s.now()}
 	var err error
 	if view.Facets, err = s.facets(r.Context()); err != nil {
 		return err
@@ -208,12 +218,13 @@ func (s *Server) exportPrices(w http.ResponseWriter, r *http.Request) error {
 	w.Write([]byte("\ufeff"))
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"provider", "service", "region", "sku", "name", "os", "vcpu", "memory_gib", "term", "unit",
-		"price", "upfront", "currency", "tier_start", "tier_end", "as_of", "source"})
+		"price", "upfront", "currency", "tier_start", "tier_end", "as_of", "source", "source_kind", "age_days", "flagged"})
 	for _, o := range offers {
-		it := item(o)
+		it := item(o, s.now())
 		cw.Write([]string{it.Provider, it.Service, it.Region, it.SKU, safeCell(it.Name), it.OS,
 			strconv.FormatFloat(it.VCPU, 'f', -1, 64), strconv.FormatFloat(it.MemoryGiB, 'f', -1, 64), it.Term, it.Unit,
-			it.Price, it.Upfront, it.Currency, it.TierStart, it.TierEnd, it.AsOf, safeCell(it.Source)})
+			it.Price, it.Upfront, it.Currency, it.TierStart, it.TierEnd, it.AsOf, safeCell(it.Source), it.SourceKind,
+			strconv.Itoa(it.AgeDays), strconv.FormatBool(it.Flagged)})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/a-h/templ"
 	"github.com/shopspring/decimal"
@@ -242,6 +243,7 @@ type PricesView struct {
 	PerPage int
 	// Rates convert prices to the chosen display currency.
 	Rates pricing.Rates
+	Now   time.Time // the day prices' ages are counted to
 }
 
 // Converted shows an offer's price in the chosen display currency, or ""

@@ -16,22 +16,33 @@ import (
 
 // catalogUsage is printed with every usage error of `web catalog`.
 const catalogUsage = `usage:
-  web catalog import --provider aws|azure|gcp|digitalocean|ncp|sheet --file FILE [--scope S] [--as-of YYYY-MM-DD] [-db DB]
+  web catalog import --provider aws|azure|gcp|digitalocean|ncp|sheet --file FILE [--scope S] [--as-of YYYY-MM-DD] [--allow-partial] [-db DB]
       (--format is the same as --provider: web catalog import --format ncp --file getProductPriceList.json)
   web catalog import --provider aws --fetch --service AmazonEC2 --region us-east-1 [--api bulk|query] [--scope S] [-db DB]
   web catalog import --provider azure --fetch --filter "serviceName eq 'Virtual Machines' and armRegionName eq 'eastus'" [--scope S] [-db DB]
   web catalog import --provider gcp --fetch --service SERVICE_ID [--currency USD] [--scope S] [-db DB]      (env GCP_API_KEY)
   web catalog import --provider digitalocean --fetch [--as-of YYYY-MM-DD] [--scope S] [-db DB]             (env DIGITALOCEAN_TOKEN)
+  web catalog refresh [--providers aws,azure,gcp,digitalocean,ecb] [--geographies us-east,...] [--aws-services AmazonEC2,...]
+                      [--azure-services 'Virtual Machines',...] [--timeout 2h] [-db DB]
   web catalog list [-db DB]
   web catalog diff [--limit N] [-db DB] OLD_VERSION NEW_VERSION
 
 The default scope is PROVIDER:FILE_NAME, or PROVIDER:SERVICE:REGION for fetches; importing
 into a scope replaces its active version once the import is complete. --as-of dates the
 prices of files that carry no date (gcp CSV and JSON without effectiveTime, digitalocean);
-it defaults to the file's modification date, or today for fetches. -db defaults to
+without it they are dated the day of the import (never the file's modification time), and
+each import says which dates it used. One page of a paginated API response (gcp
+nextPageToken, digitalocean links.pages.next set) is refused unless --allow-partial. -db defaults to
 $ADVISOR_DB, then advisor.db. --api query uses the Price List Query API with the
 credentials in AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; bulk
 (the default) reads the public offer files and needs no credentials.
+
+refresh fetches every provider for the regions of every geography from its public
+endpoint and imports each as one catalog version (scope refresh:PROVIDER); a provider that
+fails keeps its previous version serving. Endpoints are overridden by ADVISOR_AWS_PRICING_URL,
+ADVISOR_AZURE_PRICES_URL, ADVISOR_GCP_BILLING_URL, ADVISOR_DIGITALOCEAN_URL and
+ADVISOR_ECB_URL; gcp needs ADVISOR_GCP_API_KEY and digitalocean ADVISOR_DIGITALOCEAN_TOKEN,
+and is skipped without it.
 `
 
 // errUsage marks a command line that cannot be run; the usage text follows it.
@@ -61,6 +72,8 @@ func catalogCommand(ctx context.Context, args []string, getenv func(string) stri
 	switch args[0] {
 	case "import":
 		return catalogImport(ctx, args[1:], getenv, cio)
+	case "refresh":
+		return catalogRefresh(ctx, args[1:], getenv, cio)
 	case "list":
 		return catalogList(ctx, args[1:], getenv, cio.stdout)
 	case "diff":

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"cloudadvisor/pricing"
+	"cloudadvisor/pricing/digitalocean"
 	"cloudadvisor/pricing/sheet"
 )
 
@@ -43,6 +44,8 @@ type importOptions struct {
 	filter   string
 	api      string
 	currency string
+	// allowPartial imports one page of a paginated API response.
+	allowPartial bool
 }
 
 func parseImportFlags(args []string, getenv func(string) string) (importOptions, error) {
@@ -60,6 +63,7 @@ func parseImportFlags(args []string, getenv func(string) string) (importOptions,
 	fs.StringVar(&o.filter, "filter", "", "")
 	fs.StringVar(&o.api, "api", "bulk", "")
 	fs.StringVar(&o.currency, "currency", "", "")
+	fs.BoolVar(&o.allowPartial, "allow-partial", false, "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return o, err
@@ -180,8 +184,10 @@ func importFile(ctx context.Context, db catalogStore, o importOptions, cio catal
 		o.scope = o.provider + ":" + filepath.Base(o.file)
 	}
 	if !o.asOfSet {
-		y, m, d := info.ModTime().UTC().Date()
-		o.asOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		// Never the file's modification time, which says when it was
+		// copied, not when the prices took effect: formats with their own
+		// dates use them, the others are dated by the import.
+		o.asOf = today()
 	}
 	in := pricing.CatalogImport{Provider: o.provider, Scope: o.scope, Source: o.file, Checksum: sum}
 	prog := newProgress(cio, "import "+o.scope, info.Size())
@@ -209,7 +215,29 @@ func importFile(ctx context.Context, db catalogStore, o importOptions, cio catal
 	if err != nil {
 		return err
 	}
-	return printImported(cio.stdout, v, info.Size(), time.Since(start))
+	if err := printImported(cio.stdout, v, info.Size(), time.Since(start)); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(cio.stdout, datedBy(o))
+	return err
+}
+
+// datedBy says where the import's effective dates came from.
+func datedBy(o importOptions) string {
+	switch {
+	case o.asOfSet:
+		return "dated: --as-of " + o.asOf.Format(time.DateOnly)
+	case o.provider == "aws":
+		return "dated: by the file's own dates (publicationDate and each term's effectiveDate)"
+	case o.provider == "azure":
+		return "dated: by the file's own dates (each item's effectiveStartDate)"
+	case o.provider == "sheet":
+		return "dated: by the sheet's as_of column"
+	case o.provider == "gcp":
+		return "dated: by each SKU's effectiveTime where the file has one (API pages), else the import date " +
+			o.asOf.Format(time.DateOnly) + " (the console CSV export carries no date; give --as-of to set one)"
+	}
+	return "dated: by the import date " + o.asOf.Format(time.DateOnly) + " (the format carries no date; give --as-of to set one)"
 }
 
 func hashReader(r io.Reader) (string, error) {
@@ -223,7 +251,16 @@ func hashReader(r io.Reader) (string, error) {
 // parseFile parses r in the format of o.provider: a curated sheet, or the
 // registered provider's own importer.
 func parseFile(o importOptions, r *bufio.Reader, sink pricing.Sink) (pricing.ImportStats, error) {
-	if o.provider == "sheet" {
+	switch o.provider {
+	case "gcp":
+		return parseGCP(o, r, sink)
+	case "digitalocean":
+		st, page, err := digitalocean.ParsePage(r, o.file, o.asOf, sink)
+		if err == nil && page.Next != "" && !o.allowPartial {
+			err = errPartialFile("links.pages.next")
+		}
+		return st, err
+	case "sheet":
 		var st pricing.ImportStats
 		err := sheet.ParseAny(r, countPrices(&st, sink))
 		return st, err

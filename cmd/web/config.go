@@ -10,6 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
+
+	"cloudadvisor/pricing/refresh"
 )
 
 // Config is the validated configuration of the server.
@@ -24,6 +27,13 @@ type Config struct {
 	SessionKeys  [][]byte
 	SecureCookie bool
 	TrustProxy   bool
+	// RefreshInterval, when positive, refreshes the catalog from the
+	// providers in the background that often; RefreshTimeout bounds one run.
+	RefreshInterval time.Duration
+	RefreshTimeout  time.Duration
+	// RefreshSources are the provider endpoints and credentials a refresh
+	// reads (from ADVISOR_*_URL, ADVISOR_GCP_API_KEY, ...).
+	RefreshSources refresh.Config
 }
 
 // parseConfig reads flags, falling back to the environment, then to defaults.
@@ -38,11 +48,23 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&cfg.RulesPath, "rules", envOr(getenv, "ADVISOR_RULES", ""), "rules YAML file replacing the embedded rules (env ADVISOR_RULES)")
 	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", getenv("ADVISOR_TRUST_PROXY") == "1", "trust X-Forwarded-Proto from a reverse proxy to mark cookies Secure (env ADVISOR_TRUST_PROXY=1)")
 	fs.BoolVar(&cfg.SecureCookie, "secure-cookie", getenv("ADVISOR_SECURE_COOKIE") == "1", "mark the session cookie Secure (behind HTTPS)")
+	fs.DurationVar(&cfg.RefreshInterval, "refresh-interval", envDuration(getenv, "ADVISOR_REFRESH_INTERVAL"), "refresh the catalog from the providers this often, e.g. 24h; off when 0 (env ADVISOR_REFRESH_INTERVAL)")
+	fs.DurationVar(&cfg.RefreshTimeout, "refresh-timeout", envDuration(getenv, "ADVISOR_REFRESH_TIMEOUT"), "give up one scheduled refresh after this long; default 2h, capped at the interval (env ADVISOR_REFRESH_TIMEOUT)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return cfg, fmt.Errorf("parse flags: %w", err)
 	}
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	for _, k := range []string{"ADVISOR_REFRESH_INTERVAL", "ADVISOR_REFRESH_TIMEOUT"} {
+		if v := getenv(k); v != "" {
+			if _, err := time.ParseDuration(v); err != nil {
+				return cfg, fmt.Errorf("%s=%q: not a duration such as 24h", k, v)
+			}
+		}
+	}
+	if cfg.RefreshInterval < 0 || cfg.RefreshTimeout < 0 {
+		return cfg, errors.New("-refresh-interval and -refresh-timeout must not be negative")
 	}
 	if cfg.DatabaseURL != "" && getenv("ADVISOR_SESSION_KEYS") == "" {
 		// A key file is per machine: instances behind one load balancer
@@ -54,7 +76,15 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 		return cfg, err
 	}
 	cfg.SessionKeys = keys
+	cfg.RefreshSources = refreshSources(getenv)
 	return cfg, nil
+}
+
+// envDuration reads a duration from the environment; 0 when unset or bad
+// (parseConfig refuses a bad one).
+func envDuration(getenv func(string) string, key string) time.Duration {
+	d, _ := time.ParseDuration(getenv(key))
+	return d
 }
 
 func envOr(getenv func(string) string, key, def string) string {
