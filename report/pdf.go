@@ -9,6 +9,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"cloudadvisor/chart"
+	"cloudadvisor/pricing"
 )
 
 // The PDF embeds NanumGothic (SIL Open Font License 1.1, see fonts/OFL.txt)
@@ -176,8 +177,22 @@ func (p *pdfDoc) workload(i int, w Workload) {
 		p.para(p.t.T("result.no_options"), 9)
 		return
 	}
-	rows := OptionRows(p.t, w.Options)
+	// Providers with no price list here take one line under the table, not
+	// a row each: the PDF is read for what can be compared.
+	var priced []pricing.Option
+	var unpriced []string
+	for _, o := range w.Options {
+		if o.Availability == pricing.NotPriced {
+			unpriced = append(unpriced, p.t.Provider(o.Provider))
+			continue
+		}
+		priced = append(priced, o)
+	}
+	rows := OptionRows(p.t, priced)
 	p.table([]float64{23, 30, 21, 21, 21, 22, 20, 22}, OptionHeader(p.t), rows, []bool{false, false, false, true, true, true, true, false})
+	if len(unpriced) > 0 {
+		p.para(p.t.T("report.not_priced_providers", strings.Join(unpriced, ", ")), 8)
+	}
 	p.charts(w)
 }
 

@@ -78,7 +78,9 @@ func (s Scenario) CurrentCumulative(m int) decimal.Decimal {
 }
 
 // scenarios builds the recommended mix, the cheapest mix and one IaaS
-// scenario per provider offering IaaS, in that order.
+// scenario per provider offering IaaS, in that order. A provider with no
+// price list here (every option of it not priced) has no scenario: the
+// options say why, and a row of "not available" compares nothing.
 func scenarios(ws []Workload, currency string) []Scenario {
 	out := []Scenario{
 		scenario(ScenarioRecommended, "", "", ws, currency, func(w Workload, o pricing.Option) bool { return o.Recommended }),
@@ -87,7 +89,7 @@ func scenarios(ws []Workload, currency string) []Scenario {
 	var providers []string
 	for _, w := range ws {
 		for _, o := range w.Options {
-			if o.Model == pricing.ModelIaaS && !slices.Contains(providers, o.Provider) {
+			if o.Model == pricing.ModelIaaS && o.Availability != pricing.NotPriced && !slices.Contains(providers, o.Provider) {
 				providers = append(providers, o.Provider)
 			}
 		}

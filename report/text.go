@@ -54,7 +54,8 @@ func (t Text) Where(o pricing.Option) string {
 	if o.Country == "" {
 		return region
 	}
-	if country := t.T("country." + o.Country); !strings.Contains(region, country) {
+	// "the United States" reads in a sentence; beside a region, the name alone
+	if country := strings.TrimPrefix(t.T("country."+o.Country), "the "); !strings.Contains(region, country) {
 		return region + " · " + country
 	}
 	return region

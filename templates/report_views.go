@@ -91,6 +91,12 @@ func filterLabel(ctx context.Context, name, value string) string {
 		return ProviderName(ctx, value)
 	case "region":
 		return rt(ctx).Region(value)
+	case "service":
+		if i18n.Has("service." + value) {
+			return t(ctx, "service."+value)
+		}
+	case "term":
+		return rt(ctx).Commitment(pricing.Commitment(value))
 	}
 	if i18n.Has("enum." + name + "." + value) {
 		return t(ctx, "enum."+name+"."+value)

@@ -25,11 +25,12 @@ var allowedLatin = strings.Fields(`
 	Migrate Migration Center Hub Evaluator USD KRW EUR JPY GBP ID What if Savings Plan Retry After Allow
 	YYYY MM DD UTC Cloud Advisor BigQuery Redshift Synapse Databricks NetSuite Dynamics SAP HANA COM IIS BYOL
 	English VM SSD What-if IP GPU NVIDIA KT NHN NCP DB KR kr CDN HTML CSS CloudFront Blob Storage Front Door ML SageMaker
-	Vertex AI Machine Learning Fabric ETL CSAP KISA T4 L4 L40S A100 H100 RPU`)
+	Vertex AI Machine Learning Fabric ETL CSAP KISA T4 L4 L40S A100 H100 RPU KOSA SW OEWS BLS`)
 
 // citedWords name a source as it calls itself: the default exchange rates'.
 var citedWords = strings.Fields(`European Central Bank euro foreign exchange reference rates of https www ecb europa eu
-	stats eurofxref eurofxref-daily xml units each currency per`)
+	stats eurofxref eurofxref-daily xml units each currency per transcribed daily file recorded that day public
+	repository's test fixture code index id check against page ECB`)
 
 // pendingPricing are English words the pricing package still writes as
 // sentences (missing prices, notes, sizing, line names, the labour and
