@@ -97,7 +97,7 @@ func (q quoter) addBlockStorage(opt *Option, provider, region string) {
 	case byGB != nil:
 		opt.Lines = append(opt.Lines, byGB...)
 	default:
-		opt.missing("block_storage", provider, region)
+		opt.missing("block_storage", ProviderRef(provider), region)
 	}
 }
 
@@ -237,7 +237,7 @@ func (q quoter) addSelfRunLicence(opt *Option, provider, region string, vm Offer
 	}
 	lic, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: License, Term: OnDemand, Match: match})
 	if !ok {
-		opt.missing("licence", eng, provider, region)
+		opt.missing("licence", eng, ProviderRef(provider), region)
 		return
 	}
 	n := q.n.Instances
@@ -266,7 +266,7 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 	}
 	db, ok := q.c.Cheapest(f)
 	if !ok {
-		opt.missing("database", eng, provider, region)
+		opt.missing("database", eng, ProviderRef(provider), region)
 	} else {
 		c := q.commit(opt, db)
 		opt.Lines = append(opt.Lines, line(M("price.line.managed_db", eng, c.Name, count), CompDatabase,

@@ -29,6 +29,10 @@ func Ref(key string, args ...string) string {
 	return "#" + strings.Join(append([]string{key}, args...), RefSep)
 }
 
+// ProviderRef is a provider as a message argument: its name in the
+// reader's language.
+func ProviderRef(id string) string { return Ref("provider." + id) }
+
 // RefSep separates a Ref's key from its arguments.
 const RefSep = "\x1f"
 

@@ -104,7 +104,7 @@ func (q quoter) addLoadBalancer(opt *Option, provider, region string) {
 	lb, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: Other, Term: OnDemand,
 		Match: func(o Offer) bool { return o.Attributes["kind"] == "load_balancer" }})
 	if !ok {
-		opt.missing("load_balancer", provider, region)
+		opt.missing("load_balancer", ProviderRef(provider), region)
 		return
 	}
 	opt.Lines = append(opt.Lines, line(M("price.line.load_balancer", lb.Name), CompNetwork, usage(1, lb), 1, lb))
@@ -151,7 +151,7 @@ func (q quoter) addEgress(opt *Option, provider, region string) {
 		return
 	}
 	if !slices.Contains(q.c.ProvidersOf(Egress), provider) {
-		opt.note("paas_egress", provider)
+		opt.note("paas_egress", ProviderRef(provider))
 		return
 	}
 	q.addUsage(opt, Fit{Provider: provider, Region: region, Service: Egress, Term: OnDemand},

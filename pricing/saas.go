@@ -170,7 +170,7 @@ func (q quoter) addStorageAddOn(opt *Option, plan Offer) {
 	}})
 	if !ok {
 		opt.missing("saas_storage_addon",
-			excess, quota, perUser, plan.Provider)
+			excess, quota, perUser, ProviderRef(plan.Provider))
 		return
 	}
 	opt.Lines = append(opt.Lines, line(M("price.line.saas_storage", quota), CompStorage, excess, 0, addOn))
@@ -188,7 +188,7 @@ func (q quoter) saasTerms(opt *Option, plan Offer) {
 		opt.note("saas_billing_unknown", plan.Name)
 	}
 	if cur := marketCurrency(q.s.Geography); plan.Currency != cur {
-		opt.note("saas_list_usd", plan.Provider, cur)
+		opt.note("saas_list_usd", ProviderRef(plan.Provider), cur)
 	}
 	if plan.Attributes["estimate"] == "true" {
 		opt.note("saas_estimate", Ref("price.saas.basis."+plan.Attributes["basis"]))

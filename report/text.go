@@ -152,6 +152,12 @@ func (t Text) arg(a string) any {
 		return a
 	}
 	parts := strings.Split(ref, pricing.RefSep)
+	if _, ok := i18n.Lookup(t.Lang, parts[0]); !ok {
+		// a name the catalog does not hold (a provider or vendor added by
+		// an import): the code itself, not a bracketed key
+		_, code, _ := strings.Cut(parts[0], ".")
+		return code
+	}
 	return t.Msg(pricing.Msg{Key: parts[0], Args: parts[1:]})
 }
 

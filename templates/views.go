@@ -285,10 +285,10 @@ func (v PricesView) With(path, key, value string) string {
 func (v PricesView) HasNext() bool { return v.Page*v.PerPage < v.Total }
 
 // PriceText shows an offer's price with its unit and any upfront fee.
-func PriceText(o pricing.Offer) string {
+func PriceText(ctx context.Context, o pricing.Offer) string {
 	s := o.Currency + " " + o.Amount.String()
 	if !o.Upfront.IsZero() {
-		s += " + " + o.Upfront.String() + " upfront"
+		s += " + " + t(ctx, "prices.upfront", o.Upfront.String())
 	}
 	return s
 }
