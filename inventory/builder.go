@@ -230,6 +230,7 @@ func (b *builder) finish(r *rowCtx) {
 			b.keys[k] = r.line
 		}
 	}
+	r.checkLabels()
 	if len(r.probs) == 0 {
 		w, err := r.row.Input.Resolve()
 		if err != nil {
@@ -248,6 +249,33 @@ func (b *builder) finish(r *rowCtx) {
 	}
 	b.res.Rows = append(b.res.Rows, r.row)
 	b.res.Stats.Imported++
+}
+
+// MaxTags is how many tags a workload may carry; a tag and a group are at
+// most advisor.MaxNameLen characters, like a name. Every imported workload
+// keeps them, so unbounded ones would let one file fill the database.
+const MaxTags = 50
+
+// checkLabels reports a group or tags past their limits, naming the field
+// (the column differs between formats).
+func (r *rowCtx) checkLabels() {
+	long := func(s string) bool { return utf8.RuneCountInString(s) > advisor.MaxNameLen }
+	if long(r.row.Group) {
+		r.probs = append(r.probs, Problem{Line: r.line, Column: "group", Value: clip(r.row.Group), Code: "too_long",
+			Reason: fmt.Sprintf("a group is at most %d characters", advisor.MaxNameLen)})
+	}
+	if len(r.row.Tags) > MaxTags {
+		r.probs = append(r.probs, Problem{Line: r.line, Column: "tags", Value: clip(strings.Join(r.row.Tags, ";")),
+			Code: "too_many", Reason: fmt.Sprintf("%d tags: at most %d a workload", len(r.row.Tags), MaxTags)})
+		return
+	}
+	for _, t := range r.row.Tags {
+		if long(t) {
+			r.probs = append(r.probs, Problem{Line: r.line, Column: "tags", Value: clip(t), Code: "too_long",
+				Reason: fmt.Sprintf("a tag is at most %d characters", advisor.MaxNameLen)})
+			return
+		}
+	}
 }
 
 // fieldErrors reports advisor's validation errors against the columns the

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"fmt"
 	"compress/flate"
 	"errors"
 	"io"
@@ -169,5 +170,37 @@ func TestWithinLimitsAccepted(t *testing.T) {
 				t.Fatalf("got %v, %+v; want one row read", err, res.Stats)
 			}
 		})
+	}
+}
+
+// TestGroupAndTagsBounded: a group or a tag longer than a name, or more than
+// MaxTags tags, is reported on its row; a row at the limits is imported.
+func TestGroupAndTagsBounded(t *testing.T) {
+	at := strings.Repeat("g", 120)
+	over := strings.Repeat("g", 121)
+	tags := func(n int) string {
+		var ts []string
+		for i := range n {
+			ts = append(ts, fmt.Sprintf("t%d", i))
+		}
+		return strings.Join(ts, ";")
+	}
+	csv := "name,group,tags\n" +
+		"ok," + at + "," + tags(MaxTags) + "\n" +
+		"long-group," + over + ",a\n" +
+		"many-tags,g," + tags(MaxTags+1) + "\n" +
+		"long-tag,g,a;" + over + "\n"
+	res, err := parseBytes(t, []byte(csv), "own.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Stats != (Stats{Read: 4, Imported: 1, Skipped: 3}) {
+		t.Fatalf("stats: got %+v, want 4 read, 1 imported, 3 skipped", res.Stats)
+	}
+	want := []struct{ col, code string }{{"group", "too_long"}, {"tags", "too_many"}, {"tags", "too_long"}}
+	for i, w := range want {
+		if p := res.Problems[i]; p.Column != w.col || p.Code != w.code || p.Line != i+3 {
+			t.Errorf("problem %d: got line %d %s %s, want line %d %s %s", i, p.Line, p.Column, p.Code, i+3, w.col, w.code)
+		}
 	}
 }
