@@ -71,8 +71,9 @@ func (r *rowCtx) cell(col int) string {
 	return strings.TrimSpace(r.rec[col])
 }
 
-func (r *rowCtx) problem(col int, code, reason string) {
-	r.probs = append(r.probs, Problem{Line: r.line, Column: r.b.hdr.name(col), Value: clip(r.cell(col)), Code: code, Reason: reason})
+func (r *rowCtx) problem(col int, code, reason string, args ...string) {
+	r.probs = append(r.probs, Problem{Line: r.line, Column: r.b.hdr.name(col), Value: clip(r.cell(col)), Code: code, Reason: reason,
+		Key: "inventory.problem." + code, Args: args})
 }
 
 // maxProblemValue is how much of a bad cell a problem quotes: enough to find
@@ -99,7 +100,8 @@ func (r *rowCtx) tooLong(col int, s string) bool {
 	if len(s) <= advisor.MaxNumberLen {
 		return false
 	}
-	r.problem(col, "too_long", fmt.Sprintf("longer than %d characters: not a number this import reads", advisor.MaxNumberLen))
+	r.problem(col, "too_long", fmt.Sprintf("longer than %d characters: not a number this import reads", advisor.MaxNumberLen),
+		strconv.Itoa(advisor.MaxNumberLen))
 	return true
 }
 
@@ -225,7 +227,7 @@ func (b *builder) finish(r *rowCtx) {
 	b.res.Stats.Read++
 	if k := r.row.Key; k != "" {
 		if first, dup := b.keys[k]; dup {
-			r.problem(r.keyCol, "duplicate", fmt.Sprintf("duplicate of line %d: %s appears twice", first, k))
+			r.problem(r.keyCol, "duplicate", fmt.Sprintf("duplicate of line %d: %s appears twice", first, k), strconv.Itoa(first), k)
 		} else {
 			b.keys[k] = r.line
 		}
@@ -262,17 +264,20 @@ func (r *rowCtx) checkLabels() {
 	long := func(s string) bool { return utf8.RuneCountInString(s) > advisor.MaxNameLen }
 	if long(r.row.Group) {
 		r.probs = append(r.probs, Problem{Line: r.line, Column: "group", Value: clip(r.row.Group), Code: "too_long",
-			Reason: fmt.Sprintf("a group is at most %d characters", advisor.MaxNameLen)})
+			Reason: fmt.Sprintf("a group is at most %d characters", advisor.MaxNameLen),
+			Key:    "inventory.problem.group_too_long", Args: []string{strconv.Itoa(advisor.MaxNameLen)}})
 	}
 	if len(r.row.Tags) > MaxTags {
 		r.probs = append(r.probs, Problem{Line: r.line, Column: "tags", Value: clip(strings.Join(r.row.Tags, ";")),
-			Code: "too_many", Reason: fmt.Sprintf("%d tags: at most %d a workload", len(r.row.Tags), MaxTags)})
+			Code: "too_many", Reason: fmt.Sprintf("%d tags: at most %d a workload", len(r.row.Tags), MaxTags),
+			Key: "inventory.problem.too_many_tags", Args: []string{strconv.Itoa(len(r.row.Tags)), strconv.Itoa(MaxTags)}})
 		return
 	}
 	for _, t := range r.row.Tags {
 		if long(t) {
 			r.probs = append(r.probs, Problem{Line: r.line, Column: "tags", Value: clip(t), Code: "too_long",
-				Reason: fmt.Sprintf("a tag is at most %d characters", advisor.MaxNameLen)})
+				Reason: fmt.Sprintf("a tag is at most %d characters", advisor.MaxNameLen),
+				Key:    "inventory.problem.tag_too_long", Args: []string{strconv.Itoa(advisor.MaxNameLen)}})
 			return
 		}
 	}
@@ -283,7 +288,7 @@ func (r *rowCtx) checkLabels() {
 func (r *rowCtx) fieldErrors(err error) {
 	var fe advisor.FieldErrors
 	if !errors.As(err, &fe) {
-		r.problem(-1, "invalid", err.Error())
+		r.probs = append(r.probs, Problem{Line: r.line, Code: "invalid", Reason: err.Error()})
 		return
 	}
 	for _, e := range fe {
@@ -293,7 +298,11 @@ func (r *rowCtx) fieldErrors(err error) {
 				col = s.col
 			}
 		}
-		p := Problem{Line: r.line, Column: e.Field, Code: e.Code, Reason: reason(e, r.fieldValue(e.Field))}
+		p := Problem{Line: r.line, Column: e.Field, Code: e.Code, Reason: reason(e, r.fieldValue(e.Field)),
+			Key: "error.field." + e.Code, Args: e.Args}
+		if e.Code == "one_of" {
+			p.Args = []string{strings.Join(e.Args, ", ")}
+		}
 		if col >= 0 {
 			p.Column, p.Value = r.b.hdr.name(col), clip(r.cell(col))
 		}

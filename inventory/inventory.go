@@ -133,8 +133,11 @@ type Problem struct {
 	// Code is a stable name of the problem for translation: required, number,
 	// boolean, range, one_of, too_long, duplicate, unknown_column.
 	Code string
-	// Reason explains the problem in English.
+	// Reason explains the problem in English; Key and Args say it as a
+	// message code for the reader's language (Key is "" when there is none).
 	Reason string
+	Key    string   `json:",omitempty"`
+	Args   []string `json:",omitempty"`
 }
 
 // Stats counts the data rows of the file: Read = Imported + Skipped. Rows

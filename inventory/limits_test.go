@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"cloudadvisor/i18n"
 )
 
 // TestNumberCellTooLong: a number cell longer than 64 characters is a
@@ -201,6 +203,22 @@ func TestGroupAndTagsBounded(t *testing.T) {
 	for i, w := range want {
 		if p := res.Problems[i]; p.Column != w.col || p.Code != w.code || p.Line != i+3 {
 			t.Errorf("problem %d: got line %d %s %s, want line %d %s %s", i, p.Line, p.Column, p.Code, i+3, w.col, w.code)
+		}
+	}
+}
+
+// TestProblemKeysInCatalog: every problem code the importer gives has its
+// message in the English catalog (the Korean one is checked against it).
+func TestProblemKeysInCatalog(t *testing.T) {
+	for _, code := range []string{"too_long", "required", "number", "range", "duplicate", "group_too_long",
+		"too_many_tags", "tag_too_long", "unknown_column", "decimal", "integer", "boolean"} {
+		if !i18n.Has("inventory.problem." + code) {
+			t.Errorf("no message inventory.problem.%s", code)
+		}
+	}
+	for _, code := range []string{"range", "one_of", "too_long", "required", "integer", "number", "too_many"} {
+		if !i18n.Has("error.field." + code) {
+			t.Errorf("no message error.field.%s", code)
 		}
 	}
 }

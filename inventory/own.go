@@ -90,7 +90,8 @@ func (m *own) row(r *rowCtx) bool {
 func (m *own) after(b *builder) {
 	for _, c := range m.unknown {
 		b.res.Problems = append(b.res.Problems, Problem{Line: m.hdr.line, Column: m.hdr.name(c), Code: "unknown_column",
-			Reason: "unknown column, ignored; the columns are: " + strings.Join(ownColumns, ", ")})
+			Reason: "unknown column, ignored; the columns are: " + strings.Join(ownColumns, ", "),
+			Key:    "inventory.problem.unknown_column", Args: []string{strings.Join(ownColumns, ", ")}})
 	}
 }
 

@@ -76,7 +76,7 @@ func apiImportResultOf(r *http.Request, res inventory.Result, name string, sum a
 		Unchanged: sum.Unchanged, Stats: apiImportStats{res.Stats.Read, res.Stats.Imported, res.Stats.Skipped},
 		Problems: []apiImportProblem{}, Refused: []apiRefusal{}}
 	for _, p := range res.Problems {
-		out.Problems = append(out.Problems, apiImportProblem{p.Line, p.Column, p.Value, p.Code, p.Reason})
+		out.Problems = append(out.Problems, apiImportProblem{p.Line, p.Column, p.Value, p.Code, problemText(r.Context(), p)})
 	}
 	for _, ref := range sum.Refused {
 		rf := apiRefusal{Line: ref.Line}

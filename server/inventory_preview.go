@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -37,7 +38,7 @@ func (s *Server) showInventoryPreview(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	v, err := previewView(a, st)
+	v, err := previewView(r.Context(), a, st)
 	if err != nil {
 		return err
 	}
@@ -47,7 +48,7 @@ func (s *Server) showInventoryPreview(w http.ResponseWriter, r *http.Request) er
 
 // previewView counts what the import would do against the assessment as it
 // is now.
-func previewView(a advisor.Assessment, st advisor.StagedImport) (templates.InventoryPreviewView, error) {
+func previewView(ctx context.Context, a advisor.Assessment, st advisor.StagedImport) (templates.InventoryPreviewView, error) {
 	var stats stagedStats
 	var problems []inventory.Problem
 	if err := json.Unmarshal(st.Stats, &stats); err != nil {
@@ -95,7 +96,7 @@ func previewView(a advisor.Assessment, st advisor.StagedImport) (templates.Inven
 		return strings.Compare(x.Field, y.Field)
 	})
 	for _, p := range problems[:min(len(problems), previewProblems)] {
-		v.Problems = append(v.Problems, templates.ProblemRow{Line: p.Line, Column: p.Column, Value: p.Value, Reason: p.Reason})
+		v.Problems = append(v.Problems, templates.ProblemRow{Line: p.Line, Column: p.Column, Value: p.Value, Reason: problemText(ctx, p)})
 	}
 	return v, nil
 }
@@ -213,7 +214,7 @@ func (s *Server) refuseConfirm(w http.ResponseWriter, r *http.Request, st adviso
 	if err != nil {
 		return err
 	}
-	v, err := previewView(a, st)
+	v, err := previewView(r.Context(), a, st)
 	if err != nil {
 		return err
 	}
@@ -225,4 +226,17 @@ func (s *Server) refuseConfirm(w http.ResponseWriter, r *http.Request, st adviso
 // importedQuery tells the estate page what the import did.
 func importedQuery(sum advisor.ImportSummary) string {
 	return fmt.Sprintf("added=%d&updated=%d&unchanged=%d&refused=%d", sum.Added, sum.Updated, sum.Unchanged, len(sum.Refused))
+}
+
+// problemText words an import problem in the reader's language: its
+// message code where the catalog has it, else the importer's own words.
+func problemText(ctx context.Context, p inventory.Problem) string {
+	if p.Key == "" || !i18n.Has(p.Key) {
+		return p.Reason
+	}
+	args := make([]any, len(p.Args))
+	for i, a := range p.Args {
+		args[i] = a
+	}
+	return i18n.Tc(ctx, p.Key, args...)
 }
