@@ -61,4 +61,3 @@ func RefsOf(versions []CatalogVersion, used map[string]bool) []VersionRef {
 	})
 	return out
 }
-

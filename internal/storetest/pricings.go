@@ -14,7 +14,9 @@ import (
 
 // snapshot is a pricing on one AWS and one Azure catalog version.
 func snapshot(day int, monthly string) pricing.Snapshot {
-	usd := func(s string) pricing.Money { return pricing.Money{Amount: decimal.RequireFromString(s), Currency: "USD"} }
+	usd := func(s string) pricing.Money {
+		return pricing.Money{Amount: decimal.RequireFromString(s), Currency: "USD"}
+	}
 	return pricing.Snapshot{PricedAt: time.Date(2026, 12, day, 9, 30, 0, 0, time.UTC),
 		Versions: []pricing.VersionRef{{ID: int64(day), Provider: "aws", Scope: "aws:bulk", AsOfFrom: "2026-11-01", AsOfTo: "2026-12-01"},
 			{ID: int64(100 + day), Provider: "azure", Scope: "azure:retail", AsOfFrom: "2026-10-01", AsOfTo: "2026-11-30"}},
