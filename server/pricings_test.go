@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"cloudadvisor/pricing"
+	"cloudadvisor/report"
 	"cloudadvisor/report/reporttest"
 	"cloudadvisor/sqlite"
 )
@@ -71,6 +73,16 @@ func TestRepriceAfterCatalogChange(t *testing.T) {
 	}
 	oldMonthly := saved.Pricing.Monthly.Display()
 	notice := page
+	doc := reportJSON(t, c, id)
+	if doc.Pricing == nil || !pricing.SameVersions(doc.Pricing.Current.Versions, saved.Pricing.Versions) ||
+		len(doc.Pricing.History) != 0 {
+		t.Errorf("report before re-pricing: got pricing %+v, want the versions priced on and no history", doc.Pricing)
+	}
+	for _, cat := range doc.Catalogs {
+		if cat.AsOfFrom != "2025-01-01" {
+			t.Errorf("report before re-pricing: catalog %+v, want only the versions priced on (as of 2025-01-01)", cat)
+		}
+	}
 	if !strings.Contains(page, `data-testid="price-change-lines"`) {
 		t.Errorf("change notice names no workload whose recommended option changed")
 	}
@@ -104,6 +116,10 @@ func TestRepriceAfterCatalogChange(t *testing.T) {
 	if want := oldMonthly + " → " + newMonthly; !strings.Contains(notice, want) {
 		t.Errorf("change notice: want %q in it, the figure re-pricing then recorded", want)
 	}
+	doc = reportJSON(t, c, id)
+	if doc.Pricing == nil || len(doc.Pricing.History) != 1 || doc.Pricing.History[0].Monthly.Display() != oldMonthly {
+		t.Errorf("report after re-pricing: got pricing %+v, want one earlier pricing of %s", doc.Pricing, oldMonthly)
+	}
 	page = c.do("GET", "/assessments/"+id, "").Body.String()
 	if strings.Contains(page, `data-testid="price-change"`) {
 		t.Errorf("after re-pricing: the change notice is still shown")
@@ -111,4 +127,18 @@ func TestRepriceAfterCatalogChange(t *testing.T) {
 	if n := strings.Count(page, `data-testid="pricing-history-row"`); n != 1 {
 		t.Errorf("after re-pricing: got %d history rows, want 1", n)
 	}
+}
+
+// reportJSON fetches the assessment's JSON report.
+func reportJSON(tb testing.TB, c *client, id string) report.Document {
+	tb.Helper()
+	rec := c.do("GET", "/assessments/"+id+"/report.json", "")
+	if rec.Code != http.StatusOK {
+		tb.Fatalf("report.json: got %d", rec.Code)
+	}
+	var doc report.Document
+	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+		tb.Fatal(err)
+	}
+	return doc
 }
