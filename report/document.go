@@ -39,6 +39,9 @@ type Catalog struct {
 type Pricing struct {
 	Current pricing.Snapshot   `json:"current"`
 	History []pricing.Snapshot `json:"history"`
+	// Newer are today's active versions when they differ from Current's:
+	// re-pricing would use them. The caller that knows the catalog sets it.
+	Newer []pricing.VersionRef `json:"newer_versions,omitempty"`
 }
 
 // Document is the report of one assessment. Its JSON is the API's

@@ -75,8 +75,9 @@ func TestRepriceAfterCatalogChange(t *testing.T) {
 	notice := page
 	doc := reportJSON(t, c, id)
 	if doc.Pricing == nil || !pricing.SameVersions(doc.Pricing.Current.Versions, saved.Pricing.Versions) ||
-		len(doc.Pricing.History) != 0 {
-		t.Errorf("report before re-pricing: got pricing %+v, want the versions priced on and no history", doc.Pricing)
+		len(doc.Pricing.History) != 0 || len(doc.Pricing.Newer) == 0 {
+		t.Errorf("report before re-pricing: got pricing %+v, want the versions priced on, newer ones and no history",
+			doc.Pricing)
 	}
 	for _, cat := range doc.Catalogs {
 		if cat.AsOfFrom != "2025-01-01" {
@@ -117,7 +118,8 @@ func TestRepriceAfterCatalogChange(t *testing.T) {
 		t.Errorf("change notice: want %q in it, the figure re-pricing then recorded", want)
 	}
 	doc = reportJSON(t, c, id)
-	if doc.Pricing == nil || len(doc.Pricing.History) != 1 || doc.Pricing.History[0].Monthly.Display() != oldMonthly {
+	if doc.Pricing == nil || len(doc.Pricing.History) != 1 || doc.Pricing.History[0].Monthly.Display() != oldMonthly ||
+		len(doc.Pricing.Newer) != 0 {
 		t.Errorf("report after re-pricing: got pricing %+v, want one earlier pricing of %s", doc.Pricing, oldMonthly)
 	}
 	page = c.do("GET", "/assessments/"+id, "").Body.String()

@@ -61,7 +61,12 @@ func (s *Server) reportOf(ctx context.Context, a advisor.Assessment) (report.Doc
 	slices.SortStableFunc(cats, func(x, y report.Catalog) int {
 		return strings.Compare(x.Provider+"\x00"+x.Source, y.Provider+"\x00"+y.Source)
 	})
-	return report.Build(a, cats, s.now()), nil
+	d := report.Build(a, cats, s.now())
+	if active := pricing.RefsOf(versions, used); d.Pricing != nil && len(a.Pricing.Versions) > 0 &&
+		!pricing.SameVersions(a.Pricing.Versions, active) {
+		d.Pricing.Newer = active
+	}
+	return d, nil
 }
 
 // assessmentReport serves GET /assessments/{id}/report.<ext> to the owner.
