@@ -2,8 +2,11 @@ package server
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"slices"
+
+	"github.com/shopspring/decimal"
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/pricing"
@@ -110,6 +113,7 @@ func (s *Server) priceChange(ctx context.Context, a advisor.Assessment) (*templa
 		return nil, err
 	}
 	v.New, v.Compared = mixTotal(b), true
+	v.Providers = providerChanges(a, b)
 	for i, w := range a.Workloads {
 		before, after := recommended(w.Options), recommended(b.Workloads[i].Options)
 		if before == nil && after == nil {
@@ -126,6 +130,35 @@ func (s *Server) priceChange(ctx context.Context, a advisor.Assessment) (*templa
 		v.Lines = append(v.Lines, templates.PriceChangeLine{Workload: w.Workload.Name, Old: before, New: after})
 	}
 	return v, nil
+}
+
+// providerChanges are the changes, in percent, of each provider's total
+// (every workload on its cheapest complete option of the provider) from a to
+// b; providers whose total is unchanged, incomplete or zero are left out.
+func providerChanges(a, b advisor.Assessment) []templates.ProviderChange {
+	totals := func(x advisor.Assessment) map[string]pricing.Total {
+		all := make([][]pricing.Option, len(x.Workloads))
+		for i, w := range x.Workloads {
+			all[i] = w.Options
+		}
+		out := map[string]pricing.Total{}
+		for _, t := range pricing.Summarize(all, x.Organization.Currency).ByProvider {
+			out[t.Key] = t
+		}
+		return out
+	}
+	before, after := totals(a), totals(b)
+	var out []templates.ProviderChange
+	for _, p := range slices.Sorted(maps.Keys(before)) {
+		o, n := before[p], after[p]
+		if !o.Complete || !n.Complete || o.Workloads != n.Workloads || o.Monthly.Amount.IsZero() ||
+			o.Monthly.Amount.Equal(n.Monthly.Amount) {
+			continue
+		}
+		pct := n.Monthly.Amount.Sub(o.Monthly.Amount).Mul(decimal.NewFromInt(100)).Div(o.Monthly.Amount)
+		out = append(out, templates.ProviderChange{Provider: p, Percent: pct.Round(1)})
+	}
+	return out
 }
 
 // recommended returns the recommended option, or nil.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -83,6 +84,9 @@ func TestRepriceAfterCatalogChange(t *testing.T) {
 		if cat.AsOfFrom != "2025-01-01" {
 			t.Errorf("report before re-pricing: catalog %+v, want only the versions priced on (as of 2025-01-01)", cat)
 		}
+	}
+	if !regexp.MustCompile(`data-testid="price-change-providers">[^<]*\+[0-9.]+% on AWS`).MatchString(page) {
+		t.Errorf("change notice: want AWS's total named with a rise in percent")
 	}
 	if !strings.Contains(page, `data-testid="price-change-lines"`) {
 		t.Errorf("change notice names no workload whose recommended option changed")

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"cloudadvisor/i18n"
 	"cloudadvisor/pricing"
 )
@@ -21,6 +23,29 @@ type PriceChangeView struct {
 	// those left out.
 	Lines []PriceChangeLine
 	More  int
+	// Providers are the changes of each provider's total, in percent.
+	Providers []ProviderChange
+}
+
+// ProviderChange is how much a provider's total changes on today's catalog.
+type ProviderChange struct {
+	Provider string
+	Percent  decimal.Decimal // one decimal, negative when cheaper
+}
+
+// providerChanges reads "+3.2% on AWS, −1.0% on Microsoft Azure".
+func providerChanges(ctx context.Context, cs []ProviderChange) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		pct := c.Percent.StringFixed(1)
+		if c.Percent.IsPositive() {
+			pct = "+" + pct
+		} else {
+			pct = "−" + c.Percent.Abs().StringFixed(1)
+		}
+		parts[i] = t(ctx, "pricing.changed.provider", pct, ProviderName(ctx, c.Provider))
+	}
+	return strings.Join(parts, t(ctx, "pricing.list_sep"))
 }
 
 // PriceChangeLine is one workload's recommended option before and after
