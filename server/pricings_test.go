@@ -16,6 +16,7 @@ import (
 	"cloudadvisor/report"
 	"cloudadvisor/report/reporttest"
 	"cloudadvisor/sqlite"
+	"cloudadvisor/templates"
 )
 
 // importDoubled imports a new catalog version per provider of the report
@@ -147,4 +148,44 @@ func reportJSON(tb testing.TB, c *client, id string) report.Document {
 		tb.Fatal(err)
 	}
 	return doc
+}
+
+// BenchmarkShowAssessment measures the result page of an assessment of
+// templates.LargeEstate workloads on the catalog it was priced on and after
+// a new catalog version (re-priced in memory to show what changed).
+func BenchmarkShowAssessment(b *testing.B) {
+	for _, changed := range []bool{false, true} {
+		name := "same-catalog"
+		if changed {
+			name = "catalog-changed"
+		}
+		b.Run(name, func(b *testing.B) {
+			s, db, _ := testServer(b, false)
+			importFixture(b, db)
+			c := &client{tb: b, h: s.Handler()}
+			var wls []any
+			for len(wls) < templates.LargeEstate {
+				for _, w := range reporttest.Workloads() {
+					if len(wls) < templates.LargeEstate {
+						wls = append(wls, w)
+					}
+				}
+			}
+			body, _ := json.Marshal(map[string]any{"organization": reporttest.Organization(), "workloads": wls})
+			rec := c.do("POST", "/api/v1/assessments", string(body))
+			var doc struct{ ID string }
+			if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil || doc.ID == "" {
+				b.Fatalf("create: %d %s", rec.Code, rec.Body.String())
+			}
+			if changed {
+				importDoubled(b, db)
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				if rec := c.do("GET", "/assessments/"+doc.ID, ""); rec.Code != http.StatusOK {
+					b.Fatalf("got %d", rec.Code)
+				}
+			}
+		})
+	}
 }
