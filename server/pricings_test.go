@@ -93,12 +93,23 @@ func TestRepriceAfterCatalogChange(t *testing.T) {
 		t.Errorf("change notice names no workload whose recommended option changed")
 	}
 
+	korean := httptest.NewRequest("GET", "/assessments/"+id, nil)
+	korean.Header.Set("Accept-Language", "ko")
+	for _, ck := range c.cookies {
+		korean.AddCookie(ck)
+	}
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, korean)
+	if ko := rec.Body.String(); !strings.Contains(ko, "현재 카탈로그로 다시 산정") || strings.Contains(ko, "[pricing.") {
+		t.Errorf("Korean change notice: want it translated, with no missing message")
+	}
+
 	cross := httptest.NewRequest("POST", "/assessments/"+id+"/reprice", nil)
 	cross.Header.Set("Sec-Fetch-Site", "cross-site")
 	for _, ck := range c.cookies {
 		cross.AddCookie(ck)
 	}
-	rec := httptest.NewRecorder()
+	rec = httptest.NewRecorder()
 	s.Handler().ServeHTTP(rec, cross)
 	if rec.Code != http.StatusForbidden {
 		t.Errorf("cross-site re-price: got %d, want 403", rec.Code)
