@@ -21,6 +21,11 @@ type Assessment struct {
 	Organization Organization      `json:"organization"`
 	Workloads    []Assessed        `json:"workloads"`
 	RulesVersion string            `json:"rules_version"`
+	// Pricing records the catalog versions the options were priced on and
+	// the recommended plan's totals then; PricingHistory holds the earlier
+	// pricings, oldest first, kept when the assessment is re-priced.
+	Pricing        pricing.Snapshot   `json:"pricing,omitzero"`
+	PricingHistory []pricing.Snapshot `json:"pricing_history,omitempty"`
 }
 
 // Assessed is one workload with its recommendation and priced options.

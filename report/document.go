@@ -33,6 +33,17 @@ type Catalog struct {
 	FetchedAt string `json:"fetched_at"` // RFC 3339
 }
 
+// Pricing is what an assessment was priced on: the current pricing (its
+// catalog versions, when, and the recommended plan's totals then) and the
+// earlier pricings a re-pricing kept, oldest first.
+type Pricing struct {
+	Current pricing.Snapshot   `json:"current"`
+	History []pricing.Snapshot `json:"history"`
+	// Newer are today's active versions when they differ from Current's:
+	// re-pricing would use them. The caller that knows the catalog sets it.
+	Newer []pricing.VersionRef `json:"newer_versions,omitempty"`
+}
+
 // Document is the report of one assessment. Its JSON is the API's
 // assessment document; GeneratedAt is not part of it, so the API and the
 // JSON export are byte-identical whenever they are fetched.
@@ -48,6 +59,9 @@ type Document struct {
 	Assumptions   Assumptions          `json:"assumptions"`
 	Catalogs      []Catalog            `json:"catalogs"`
 	Sources       []Source             `json:"sources"`
+	// Pricing is absent for an assessment saved before pricings were
+	// recorded.
+	Pricing *Pricing `json:"pricing,omitempty"`
 
 	// GeneratedAt is when the report was rendered, shown on the cover.
 	GeneratedAt time.Time `json:"-"`
@@ -83,6 +97,12 @@ func Build(a advisor.Assessment, catalogs []Catalog, generated time.Time) Docume
 	d.Summary = summarize(d.Workloads, a.Organization.Currency)
 	d.Assumptions = assumptionsOf(a.Organization, d.Workloads, a.CreatedAt)
 	d.Sources = sourcesOf(d.Workloads)
+	if !a.Pricing.IsZero() {
+		d.Pricing = &Pricing{Current: a.Pricing, History: slices.Clone(a.PricingHistory)}
+		if d.Pricing.History == nil {
+			d.Pricing.History = []pricing.Snapshot{}
+		}
+	}
 	return d
 }
 

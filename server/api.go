@@ -94,6 +94,9 @@ func (s *Server) apiCreateAssessment(w http.ResponseWriter, r *http.Request) err
 	if a.SessionID, err = s.sessionID(w, r, true); err != nil {
 		return err
 	}
+	if err := s.stamp(r.Context(), &a, true); err != nil {
+		return err
+	}
 	if err := s.store.CreateAssessment(r.Context(), &a); err != nil {
 		return err
 	}

@@ -98,6 +98,9 @@ func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	view.Actions = templates.OwnerActions(a.ID, box)
+	if view.PriceChange, err = s.priceChange(r.Context(), a); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, templates.AssessmentPage(view))
 	return nil
 }

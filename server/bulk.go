@@ -54,6 +54,9 @@ func (s *Server) bulkEdit(w http.ResponseWriter, r *http.Request) error {
 	if msg != "" {
 		return s.refuseBulk(w, r, back, msg)
 	}
+	if err := s.stamp(r.Context(), &a, false); err != nil {
+		return err
+	}
 	if err := s.store.UpdateAssessment(r.Context(), &a); err != nil {
 		return err
 	}

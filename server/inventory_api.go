@@ -64,6 +64,9 @@ func (s *Server) apiImportInventory(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err // the error table: too many workloads is 422 on field workloads
 	}
+	if err := s.stamp(r.Context(), &a, false); err != nil {
+		return err
+	}
 	if err := s.store.UpdateAssessment(r.Context(), &a); err != nil {
 		return err
 	}

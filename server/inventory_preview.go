@@ -190,6 +190,9 @@ func (s *Server) confirmInventory(w http.ResponseWriter, r *http.Request) error 
 	} else if err != nil {
 		return err
 	}
+	if err := s.stamp(r.Context(), &a, false); err != nil {
+		return err
+	}
 	if err := s.store.ConfirmImport(r.Context(), &a, st.ID); err != nil {
 		return err
 	}

@@ -125,6 +125,9 @@ func (s *Server) updateOrganization(w http.ResponseWriter, r *http.Request) erro
 		s.render(w, r, http.StatusUnprocessableEntity, templates.OrganizationPage(orgView(view)))
 		return nil
 	}
+	if err := s.stamp(r.Context(), &a, true); err != nil {
+		return err
+	}
 	if err := s.store.UpdateAssessment(r.Context(), &a); err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
+	"cloudadvisor/pricing"
 	"cloudadvisor/report"
 	"cloudadvisor/templates"
 )
@@ -35,22 +36,24 @@ var reportFormats = map[string]reportFormat{
 	"html": {"text/html; charset=utf-8", nil},
 }
 
-// reportOf builds the report of an assessment with the active catalog
-// versions of the providers its options were priced on.
+// reportOf builds the report of an assessment with the catalog versions its
+// options were priced on: those recorded on it, or for an assessment saved
+// before versions were recorded the active versions of its providers.
 func (s *Server) reportOf(ctx context.Context, a advisor.Assessment) (report.Document, error) {
 	versions, err := s.store.CatalogVersions(ctx)
 	if err != nil {
 		return report.Document{}, err
 	}
-	used := map[string]bool{}
-	for _, w := range a.Workloads {
-		for _, o := range w.Options {
-			used[o.Provider] = true
+	used := usedProviders(a)
+	pricedOn := func(v pricing.CatalogVersion) bool { return v.Status == "active" && used[v.Provider] }
+	if rec := a.Pricing.Versions; len(rec) > 0 {
+		pricedOn = func(v pricing.CatalogVersion) bool {
+			return slices.ContainsFunc(rec, func(r pricing.VersionRef) bool { return r.ID == v.ID })
 		}
 	}
 	var cats []report.Catalog
 	for _, v := range versions {
-		if v.Status == "active" && used[v.Provider] {
+		if pricedOn(v) {
 			cats = append(cats, report.Catalog{Provider: v.Provider, Source: v.Source, AsOfFrom: v.AsOfMin,
 				AsOfTo: v.AsOfMax, FetchedAt: v.FetchedAt.UTC().Format(time.RFC3339)})
 		}
@@ -58,7 +61,12 @@ func (s *Server) reportOf(ctx context.Context, a advisor.Assessment) (report.Doc
 	slices.SortStableFunc(cats, func(x, y report.Catalog) int {
 		return strings.Compare(x.Provider+"\x00"+x.Source, y.Provider+"\x00"+y.Source)
 	})
-	return report.Build(a, cats, s.now()), nil
+	d := report.Build(a, cats, s.now())
+	if active := pricing.RefsOf(versions, used); d.Pricing != nil && len(a.Pricing.Versions) > 0 &&
+		!pricing.SameVersions(a.Pricing.Versions, active) {
+		d.Pricing.Newer = active
+	}
+	return d, nil
 }
 
 // assessmentReport serves GET /assessments/{id}/report.<ext> to the owner.

@@ -38,6 +38,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /assessments/{id}/report.xlsx", s.limit(s.exportRate, s.page(s.assessmentReport("xlsx"))))
 	mux.HandleFunc("GET /assessments/{id}/report.json", s.limit(s.exportRate, s.page(s.assessmentReport("json"))))
 	mux.HandleFunc("GET /assessments/{id}/report.md", s.limit(s.exportRate, s.page(s.assessmentReport("md"))))
+	mux.HandleFunc("POST /assessments/{id}/reprice", s.limit(s.formRate, s.page(s.reprice)))
 	mux.HandleFunc("POST /assessments/{id}/shares", s.limit(s.formRate, s.page(s.createShare)))
 	mux.HandleFunc("POST /assessments/{id}/shares/{token}/revoke", s.limit(s.formRate, s.page(s.revokeShare)))
 	mux.HandleFunc("GET /shared/{token}", s.sharedPage(s.showShared))

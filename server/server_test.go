@@ -17,7 +17,7 @@ import (
 )
 
 // testServer is a Server over a fresh SQLite file, with a fixed clock.
-func testServer(t *testing.T, withCatalog bool) (*Server, *sqlite.DB, *time.Time) {
+func testServer(t testing.TB, withCatalog bool) (*Server, *sqlite.DB, *time.Time) {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
 	if err != nil {

@@ -92,6 +92,9 @@ func (s *Server) saveWorkload(w http.ResponseWriter, r *http.Request, id string)
 	} else if err != nil {
 		return err
 	}
+	if err := s.stamp(r.Context(), &a, false); err != nil {
+		return err
+	}
 	if err := s.store.UpdateAssessment(r.Context(), &a); err != nil {
 		return err
 	}
@@ -139,6 +142,9 @@ func (s *Server) changeWorkloads(w http.ResponseWriter, r *http.Request, change 
 		return err
 	}
 	if err := change(&a, cat); err != nil {
+		return err
+	}
+	if err := s.stamp(r.Context(), &a, false); err != nil {
 		return err
 	}
 	if err := s.store.UpdateAssessment(r.Context(), &a); err != nil {

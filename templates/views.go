@@ -69,6 +69,9 @@ type AssessmentView struct {
 	Actions templ.Component
 	// WhatIf holds the what-if answers of the workload being explored.
 	WhatIf WhatIfView
+	// PriceChange is set when the catalog changed since the assessment was
+	// priced (owner's view only).
+	PriceChange *PriceChangeView
 }
 
 // WhatIfView is the what-if form of one workload: its id and the values tried.

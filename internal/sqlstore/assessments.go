@@ -43,6 +43,9 @@ func (db *Store) CreateAssessment(ctx context.Context, a *advisor.Assessment) er
 			a.CreatedAt.Format(timeFormat), a.UpdatedAt.Format(timeFormat), string(orgIn), string(org), a.RulesVersion); err != nil {
 			return err
 		}
+		if err := writePricings(ctx, tx, a); err != nil {
+			return err
+		}
 		return insertWorkloads(ctx, tx, a)
 	})
 	if err != nil {
@@ -170,6 +173,9 @@ func (db *Store) Assessment(ctx context.Context, id string) (advisor.Assessment,
 		a.CreatedAt, _ = time.Parse(timeFormat, created)
 		a.UpdatedAt, _ = time.Parse(timeFormat, updated)
 		if err := unmarshal(orgIn, &a.OrgInput, org, &a.Organization); err != nil {
+			return err
+		}
+		if err := loadPricings(ctx, tx, &a); err != nil {
 			return err
 		}
 		return loadWorkloads(ctx, tx, &a)
@@ -305,6 +311,9 @@ func (db *Store) updateWith(ctx context.Context, a *advisor.Assessment, also fun
 			return err
 		}
 		if err := insertWorkloads(ctx, tx, a); err != nil {
+			return err
+		}
+		if err := writePricings(ctx, tx, a); err != nil {
 			return err
 		}
 		if also != nil {

@@ -34,6 +34,9 @@ func (db *Store) AssessmentOverview(ctx context.Context, id string) (advisor.Ass
 		if err := json.Unmarshal([]byte(org), &a.Organization); err != nil {
 			return fmt.Errorf("decode organisation: %w", err)
 		}
+		if err := loadPricings(ctx, tx, &a); err != nil {
+			return err
+		}
 		return db.loadOverview(ctx, tx, &a)
 	})
 	if err != nil {

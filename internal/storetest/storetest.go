@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(testing.TB) Store) {
 		{"DiffVersions", testDiffVersions},
 		{"LargeImport", testLargeImport},
 		{"AssessmentRoundTrip", testAssessmentRoundTrip},
+		{"PricingHistory", testPricingHistory},
 		{"AssessmentCache", testAssessmentCache},
 		{"UpdateConflicts", testUpdateConflicts},
 		{"ConcurrentUpdates", testConcurrentUpdates},
