@@ -91,7 +91,7 @@ func FormatMoney(d decimal.Decimal, currency string) string {
 
 // formatTick formats a round axis value without needless decimals, large
 // values shortened so that the label fits beside the axis on a phone:
-// "KRW 300M", "USD 12.5k".
+// "₩300M", "USD 12.5k" (the prefix Money.Display writes).
 func formatTick(d decimal.Decimal, currency string) string {
 	for _, u := range []struct {
 		exp    int32
@@ -102,7 +102,7 @@ func formatTick(d decimal.Decimal, currency string) string {
 			if u.suffix == "k" {
 				e = 3
 			}
-			return currency + " " + pricing.GroupThousands(d.Shift(-e).Round(1).String()) + u.suffix
+			return pricing.CurrencyPrefix(currency) + pricing.GroupThousands(d.Shift(-e).Round(1).String()) + u.suffix
 		}
 	}
 	if d.Equal(d.Truncate(0)) {

@@ -8,8 +8,8 @@ func TestFormatTickShort(t *testing.T) {
 	tests := []struct{ name, in, cur, want string }{
 		{"small", "800", "USD", "USD 800"},
 		{"thousands", "12500", "USD", "USD 12.5k"},
-		{"millions", "300000000", "KRW", "KRW 300M"},
-		{"billions", "2500000000", "KRW", "KRW 2.5B"},
+		{"millions", "300000000", "KRW", "₩300M"},
+		{"billions", "2500000000", "KRW", "₩2.5B"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
