@@ -1,0 +1,38 @@
+package server
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestFieldsDescribedByTheirHelp: every input, select and switch of the
+// workload form names the help (or error) text under it with
+// aria-describedby, and that text exists on the page, so a screen reader
+// reads it with the field.
+func TestFieldsDescribedByTheirHelp(t *testing.T) {
+	s, db, _ := testServer(t, false)
+	importFixture(t, db)
+	c := &client{tb: t, h: s.Handler()}
+	id := createFixture(t, c)
+	page := c.do("GET", "/assessments/"+id+"/workloads/new", "").Body.String()
+	controls := regexp.MustCompile(`<(select|input)\b[^>]*>`).FindAllString(page, -1)
+	checked := 0
+	for _, el := range controls {
+		if strings.Contains(el, `type="hidden"`) || strings.Contains(el, `type="submit"`) || !strings.Contains(el, `name="workload.`) {
+			continue
+		}
+		checked++
+		m := regexp.MustCompile(`aria-describedby="([^"]+)"`).FindStringSubmatch(el)
+		if m == nil {
+			t.Errorf("no aria-describedby on %s", el)
+			continue
+		}
+		if !strings.Contains(page, `id="`+m[1]+`"`) {
+			t.Errorf("%s describes itself by %q, which is not on the page", el, m[1])
+		}
+	}
+	if checked < 20 {
+		t.Fatalf("checked %d workload fields: the form has more; the pattern no longer matches", checked)
+	}
+}
