@@ -1,6 +1,7 @@
 package server
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -34,5 +35,26 @@ func TestFieldsDescribedByTheirHelp(t *testing.T) {
 	}
 	if checked < 20 {
 		t.Fatalf("checked %d workload fields: the form has more; the pattern no longer matches", checked)
+	}
+}
+
+// TestEditPagesSayWhatTheyEdit: the page title of an edit page names the
+// assessment, not "New assessment" or "Workload".
+func TestEditPagesSayWhatTheyEdit(t *testing.T) {
+	s, db, _ := testServer(t, false)
+	importFixture(t, db)
+	c := &client{tb: t, h: s.Handler()}
+	id := createFixture(t, c)
+	org := mustAssessment(t, db, id).Organization.Name
+	title := regexp.MustCompile(`<title>([^<]*)</title>`)
+	for path, want := range map[string]string{
+		"/assessments/" + id + "/organization":  "Organisation of " + org,
+		"/assessments/" + id + "/workloads/new": "Add a workload · " + org,
+		"/assessments/new":                      "New assessment",
+	} {
+		m := title.FindStringSubmatch(c.do("GET", path, "").Body.String())
+		if m == nil || !strings.Contains(html.UnescapeString(m[1]), want) {
+			t.Errorf("%s: title %v, want it to say %q", path, m, want)
+		}
 	}
 }

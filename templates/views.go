@@ -223,6 +223,23 @@ func stepURL(id string, step int) string {
 	return "/assessments/" + id
 }
 
+// orgPageTitle names step 1: a new assessment, or the organisation of the
+// one being edited.
+func orgPageTitle(ctx context.Context, v OrganizationView) string {
+	if v.A == nil {
+		return t(ctx, "new.title")
+	}
+	return t(ctx, "org.edit_page_title", v.A.Organization.Name)
+}
+
+// workloadPageTitle says whether a workload is added or edited, and where.
+func workloadPageTitle(ctx context.Context, v WorkloadFormView) string {
+	if v.Editing == "" {
+		return t(ctx, "workload.add_page_title", v.A.Organization.Name)
+	}
+	return t(ctx, "workload.edit_title") + " · " + v.A.Organization.Name
+}
+
 func assessmentID(a *advisor.Assessment) string {
 	if a == nil {
 		return ""
