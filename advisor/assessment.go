@@ -1,6 +1,8 @@
 package advisor
 
 import (
+	"github.com/shopspring/decimal"
+
 	"slices"
 	"strconv"
 	"time"
@@ -128,7 +130,16 @@ func (o Organization) Settings() pricing.Settings {
 	return pricing.Settings{Geography: o.Geography, HorizonYears: o.HorizonYears, Sizing: o.Sizing,
 		Comfort: o.ComfortFactor, Commitment: o.Commitment, Currency: o.Currency, Rates: o.Rates,
 		HourlyRate: pricing.Money{Amount: o.EngineerHourlyCost, Currency: o.Currency},
-		Labour:     o.Labour, Migration: o.Migration}
+		Labour:     o.Labour, Migration: o.Migration, VATRate: o.VATRate()}
+}
+
+// VATRate is the VAT added to provider charges: Korea's 10% when amounts
+// are in KRW with VAT included, else zero.
+func (o Organization) VATRate() decimal.Decimal {
+	if o.VAT == "included" && o.Currency == "KRW" {
+		return pricing.KoreanVAT
+	}
+	return decimal.Zero
 }
 
 // MarkRecommended marks the cheapest complete option of the recommended

@@ -66,3 +66,36 @@ func TestNeedOf(t *testing.T) {
 		t.Errorf("got %+v, want enterprise tier, replatform, cpu 30%%, no memory measure, 900 EUR today", n)
 	}
 }
+
+// TestVATOnlyForKRW: VAT can be stated or added for KRW amounts only, and
+// only "included" adds Korea's 10% to the cost model.
+func TestVATOnlyForKRW(t *testing.T) {
+	krw, usd := "KRW", "USD"
+	for _, tc := range []struct {
+		currency, vat string
+		err           bool
+		rate          string
+	}{
+		{krw, "included", false, "0.1"},
+		{krw, "excluded", false, "0"},
+		{krw, "none", false, "0"},
+		{usd, "included", true, ""},
+		{krw, "sometimes", true, ""},
+	} {
+		in := OrganizationInput{Name: new("Acme"), Currency: &tc.currency, VAT: &tc.vat}
+		o, err := in.Resolve()
+		var fe FieldErrors
+		if tc.err {
+			if !errors.As(err, &fe) || len(fe) != 1 || fe[0].Field != "vat" {
+				t.Errorf("%s %s: got %v, want an error on vat", tc.currency, tc.vat, err)
+			}
+			continue
+		}
+		if err != nil || o.VAT != tc.vat || o.Settings().VATRate.String() != tc.rate {
+			t.Errorf("%s %s: got %v, VAT %q, rate %s; want rate %s", tc.currency, tc.vat, err, o.VAT, o.Settings().VATRate, tc.rate)
+		}
+	}
+	if o, err := (OrganizationInput{Name: new("Acme")}).Resolve(); err != nil || o.VAT != "none" {
+		t.Errorf("default: got %q, %v; want none", o.VAT, err)
+	}
+}

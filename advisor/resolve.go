@@ -204,6 +204,11 @@ func (in OrganizationInput) Resolve() (Organization, error) {
 	v.intRange("horizon_years", in.HorizonYears, 3, 1, MaxHorizonYears, &o.HorizonYears, &as)
 	v.costSettings(in, &o, &as)
 	v.hourlyCost(in.EngineerHourlyCost, &o)
+	var none []Assumption // not an answer about the workloads: never an assumption
+	v.enum("vat", in.VAT, "none", VATModes, &o.VAT, &none)
+	if o.VAT != "none" && o.Currency != "KRW" {
+		v.add("vat", "krw_only")
+	}
 	if len(v.errs) > 0 {
 		return o, v.errs
 	}

@@ -151,7 +151,14 @@ type Organization struct {
 	Rates      pricing.Rates             `json:"rates"`
 	Labour     pricing.LabourDefaults    `json:"labour"`
 	Migration  pricing.MigrationDefaults `json:"migration"`
+	// VAT is how KRW amounts treat Korea's 10% VAT: none (not mentioned),
+	// excluded (부가세 별도: list prices, stated as without VAT) or
+	// included (부가세 포함: provider charges with VAT added).
+	VAT string `json:"vat,omitempty"`
 }
+
+// VATModes are the choices of Organization.VAT.
+var VATModes = []string{"none", "excluded", "included"}
 
 // OrganizationInput is an organisation as given; nil fields get defaults.
 type OrganizationInput struct {
@@ -166,4 +173,5 @@ type OrganizationInput struct {
 	Rates              *pricing.Rates             `json:"rates"`
 	Labour             *pricing.LabourDefaults    `json:"labour"`
 	Migration          *pricing.MigrationDefaults `json:"migration"`
+	VAT                *string                    `json:"vat"`
 }

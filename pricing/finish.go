@@ -12,11 +12,12 @@ func (q quoter) finish(o *Option) {
 	cur := q.s.Currency
 	months := 12 * q.s.HorizonYears
 	o.HorizonMonths = months
+	o.VATRate = q.s.VATRate
 	recurring, labour := q.addUp(o)
 	migration := decimal.Zero
 	for _, l := range o.MigrationLines {
 		if rate, ok := q.rate(o, l); ok {
-			migration = migration.Add(l.Monthly.Mul(rate))
+			migration = migration.Add(l.Monthly.Mul(rate).Mul(o.VATFactor(l)))
 		}
 	}
 	monthly := decimal.Zero
@@ -102,6 +103,7 @@ func (q quoter) addUp(o *Option) (recurring, labour decimal.Decimal) {
 		if !ok {
 			continue
 		}
+		rate = rate.Mul(o.VATFactor(l))
 		recurring = recurring.Add(l.Monthly.Mul(rate))
 		licence := l.Licence.Mul(rate)
 		f := o.Components.field(l.Component)

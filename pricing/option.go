@@ -196,6 +196,9 @@ type Option struct {
 	SavingsMonthly *Money `json:"savings_monthly,omitempty"`
 	BreakEvenMonth int    `json:"break_even_month,omitempty"`
 
+	// VATRate is the value-added tax included in the amounts of taxable
+	// lines (see Taxable); zero when amounts are without VAT.
+	VATRate decimal.Decimal `json:"vat_rate,omitzero"`
 	// Rates are the exchange rates used to convert lines to the display currency.
 	Rates []RateUse `json:"rates,omitempty"`
 	Lines []Line    `json:"lines"`

@@ -51,6 +51,9 @@ type Settings struct {
 	HourlyRate   Money           // engineer cost of one hour
 	Labour       LabourDefaults  // zero is DefaultLabour
 	Migration    MigrationDefaults
+	// VATRate is added to taxable lines (KoreanVAT when the organisation
+	// shows amounts with VAT); zero shows them without.
+	VATRate decimal.Decimal
 }
 
 // withDefaults fills the settings left empty.

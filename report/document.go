@@ -164,6 +164,7 @@ func LineMonthly(o pricing.Option, l pricing.Line) (pricing.Money, bool) {
 	if l.TermMonths > 0 && !l.Upfront.IsZero() {
 		amount = amount.Add(l.Upfront.Div(decimal.NewFromInt(int64(l.TermMonths))))
 	}
+	amount = amount.Mul(o.VATFactor(l))
 	cur := o.Monthly.Currency
 	if l.Currency == cur {
 		return pricing.Money{Amount: amount, Currency: cur}, true

@@ -121,12 +121,14 @@ func AppendixOption(w Workload) (pricing.Option, bool) {
 // when the option has no rate for the line's currency.
 func Converted(o pricing.Option, l pricing.Line) (pricing.Money, bool) {
 	cur := o.Monthly.Currency
+	vat := o.VATFactor(l)
 	if l.Currency == cur || cur == "" {
-		return LineAmount(l), true
+		m := LineAmount(l)
+		return pricing.Money{Amount: m.Amount.Mul(vat), Currency: m.Currency}, true
 	}
 	for _, r := range o.Rates {
 		if r.From == l.Currency && r.To == cur {
-			return pricing.Money{Amount: l.Monthly.Mul(r.Rate), Currency: cur}, true
+			return pricing.Money{Amount: l.Monthly.Mul(r.Rate).Mul(vat), Currency: cur}, true
 		}
 	}
 	return pricing.Money{}, false
@@ -136,7 +138,7 @@ func Converted(o pricing.Option, l pricing.Line) (pricing.Money, bool) {
 // price's own currency beside it when they differ: "KRW 13,650 (USD 10.00)".
 func LineAmountText(o pricing.Option, l pricing.Line) string {
 	orig := LineAmount(l).Display()
-	if m, ok := Converted(o, l); ok && m.Currency != l.Currency {
+	if m, ok := Converted(o, l); ok && (m.Currency != l.Currency || m.Display() != orig) {
 		return m.Display() + " (" + orig + ")"
 	}
 	return orig

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"cloudadvisor/advisor"
 	"cloudadvisor/pricing"
 )
 
@@ -131,10 +132,23 @@ func md(s string) string { return mdEscaper.Replace(s) }
 // CoverFacts are the cover's lines: date assessed, generated, rules version.
 func (t Text) CoverFacts(d Document) []string {
 	created := i18n.DateString(t.Lang, d.CreatedAt)
-	return []string{t.T("report.assessed", created),
+	out := []string{t.T("report.assessed", created),
 		t.T("report.generated", i18n.DateTime(t.Lang, d.GeneratedAt.UTC())+" UTC"),
 		t.T("result.lead", t.Geography(d.Organization.Geography), d.Organization.HorizonYears, created),
 		t.T("result.rules_version", shortHash(d.RulesVersion))}
+	if s := t.VAT(d.Organization); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// VAT states how the amounts treat VAT, or "" when the organisation does
+// not say (see advisor.Organization.VAT).
+func (t Text) VAT(o advisor.Organization) string {
+	if o.VAT != "excluded" && o.VAT != "included" {
+		return ""
+	}
+	return t.T("report.vat."+o.VAT, o.VATRate().Shift(2).String())
 }
 
 // Mix lists the count of workloads per recommended model.

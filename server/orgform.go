@@ -21,6 +21,7 @@ const orgPrefix = "organization."
 func (f *form) costSettings(in *advisor.OrganizationInput) {
 	p := orgPrefix
 	in.Sizing, in.ComfortFactor, in.Commitment = f.str(p+"sizing"), f.decimal(p+"comfort_factor"), f.str(p+"commitment")
+	in.VAT = f.str(p + "vat")
 	labour, changed := pricing.DefaultLabour(), false
 	for _, name := range slices.Sorted(maps.Keys(labour.Hours())) {
 		if h := f.decimal(p + "labour." + name); h != nil {

@@ -442,7 +442,7 @@ type EstimateField struct {
 
 func hasCostErrors(f FormView) bool {
 	for k := range f.Errors {
-		for _, p := range []string{"organization.sizing", "organization.comfort_factor", "organization.commitment",
+		for _, p := range []string{"organization.sizing", "organization.comfort_factor", "organization.commitment", "organization.vat",
 			"organization.labour.", "organization.migration.", "organization.rates."} {
 			if strings.HasPrefix(k, p) {
 				return true
