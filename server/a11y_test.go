@@ -58,3 +58,25 @@ func TestEditPagesSayWhatTheyEdit(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatIfResultsAnnounced: the options a what-if replaces sit in a
+// polite live region, so a screen reader announces the new figures.
+func TestWhatIfResultsAnnounced(t *testing.T) {
+	s, db, _ := testServer(t, false)
+	importFixture(t, db)
+	c := &client{tb: t, h: s.Handler()}
+	id := createFixture(t, c)
+	page := c.do("GET", "/assessments/"+id, "").Body.String()
+	targets := regexp.MustCompile(`<div id="options-[^"]+"[^>]*>`).FindAllString(page, -1)
+	if len(targets) == 0 {
+		t.Fatal("no options container on the result page")
+	}
+	for _, m := range targets {
+		if !strings.Contains(m, `aria-live="polite"`) {
+			t.Errorf("what-if target %s is not a live region", m)
+		}
+	}
+	if !strings.Contains(page, `hx-target="#options-`) {
+		t.Fatal("no what-if form targets the options: the test checks nothing")
+	}
+}
