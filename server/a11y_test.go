@@ -80,3 +80,24 @@ func TestWhatIfResultsAnnounced(t *testing.T) {
 		t.Fatal("no what-if form targets the options: the test checks nothing")
 	}
 }
+
+// TestControlsNameTheirWorkload: Duplicate and Remove say which workload
+// they act on to a screen reader, not five identical "Remove" buttons.
+func TestControlsNameTheirWorkload(t *testing.T) {
+	s, db, _ := testServer(t, false)
+	importFixture(t, db)
+	c := &client{tb: t, h: s.Handler()}
+	id := createFixture(t, c)
+	a := mustAssessment(t, db, id)
+	page := html.UnescapeString(c.do("GET", "/assessments/"+id+"/workloads", "").Body.String())
+	for _, w := range a.Workloads {
+		for _, what := range []string{"Duplicate", "Remove"} {
+			if !strings.Contains(page, `aria-label="`+what+`: `+w.Workload.Name+`"`) {
+				t.Errorf("no %s control named for %q", what, w.Workload.Name)
+			}
+		}
+	}
+	if len(a.Workloads) < 2 {
+		t.Fatal("the fixture has fewer than two workloads: the test checks little")
+	}
+}
