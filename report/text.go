@@ -54,10 +54,10 @@ func (t Text) Where(o pricing.Option) string {
 	if o.Country == "" {
 		return region
 	}
-	// "the United States" reads in a sentence; beside a region, the name alone
-	if country := strings.TrimPrefix(t.T("country."+o.Country), "the "); !strings.Contains(region, country) {
+	if country := t.or("country.name."+o.Country, t.T("country."+o.Country)); !strings.Contains(region, country) {
 		return region + " · " + country
 	}
+
 	return region
 }
 
