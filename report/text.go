@@ -118,16 +118,6 @@ func (t Text) RuleName(id string) string {
 	return id
 }
 
-func (t Text) boolText(v string) string {
-	switch v {
-	case "true":
-		return t.T("form.yes")
-	case "false":
-		return t.T("form.no")
-	}
-	return v
-}
-
 // Missing says why an option is not priced.
 func (t Text) Missing(o pricing.Option) string {
 	if o.Availability == pricing.NotPriced {

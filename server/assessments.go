@@ -109,17 +109,14 @@ func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
 // charts of every workload.
 func resultView(a advisor.Assessment, lang string) templates.AssessmentView {
 	v := templates.AssessmentView{A: a, Charts: map[string]templates.WorkloadCharts{}}
-	all := make([][]pricing.Option, len(a.Workloads))
 	words := chart.WordsFor(lang)
-	for i, w := range a.Workloads {
-		all[i] = w.Options
+	for _, w := range a.Workloads {
 		if len(a.Workloads) > templates.LargeEstate {
 			continue // the page shows no per-workload sections, so no charts
 		}
 		v.Charts[w.ID] = templates.WorkloadCharts{Bars: chart.CostBars(w.Options, templates.ScreenBox(), words),
 			Lines: chart.CostOverTime(w.Options, templates.ScreenBox(), words)}
 	}
-	v.Totals = pricing.Summarize(all, a.Organization.Currency)
 	v.Summary = report.Summarize(report.WorkloadsOf(a), a.Organization.Currency)
 	return v
 }

@@ -59,7 +59,6 @@ type ErrorView struct {
 // AssessmentView is the result page's model.
 type AssessmentView struct {
 	A      advisor.Assessment
-	Totals pricing.Totals
 	// Summary is the executive summary with the scenarios, as the report has it.
 	Summary report.Summary
 	Charts  map[string]WorkloadCharts // by workload id
@@ -400,20 +399,6 @@ func RecommendedOption(w advisor.Assessed) (pricing.Option, bool) {
 		}
 	}
 	return pricing.Option{}, false
-}
-
-// SavingsTotal sums the monthly savings of the recommended options of the
-// workloads whose current cost is known; ok is false when none is.
-func SavingsTotal(a advisor.Assessment) (pricing.Money, bool) {
-	total := pricing.Money{Currency: a.Organization.Currency}
-	found := false
-	for _, w := range a.Workloads {
-		if o, ok := RecommendedOption(w); ok && o.SavingsMonthly != nil && o.SavingsMonthly.Currency == total.Currency {
-			total.Amount = total.Amount.Add(o.SavingsMonthly.Amount)
-			found = true
-		}
-	}
-	return total, found
 }
 
 func joinIDs(ids []string) string { return strings.Join(ids, ", ") }
