@@ -58,7 +58,7 @@ type ErrorView struct {
 
 // AssessmentView is the result page's model.
 type AssessmentView struct {
-	A      advisor.Assessment
+	A advisor.Assessment
 	// Summary is the executive summary with the scenarios, as the report has it.
 	Summary report.Summary
 	Charts  map[string]WorkloadCharts // by workload id
