@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
 
@@ -138,4 +139,32 @@ func Languages() []string {
 	}
 	slices.Sort(rest)
 	return append(out, rest...)
+}
+
+// N is T for a count n: key.one when n is one and lang's plural rules have
+// a "one" form (English does, Korean does not), key itself otherwise. The
+// caller passes n among args where the message places it.
+func N(lang, key string, n int, args ...any) string {
+	if n == 1 && HasOneForm(lang) {
+		if _, ok := catalogs[lang][key+".one"]; ok {
+			return T(lang, key+".one", args...)
+		}
+	}
+	return T(lang, key, args...)
+}
+
+// Nc is N in the context's language.
+func Nc(ctx context.Context, key string, n int, args ...any) string {
+	return N(Lang(ctx), key, n, args...)
+}
+
+// HasOneForm reports whether lang's cardinal plural rules (CLDR) give the
+// count 1 a form of its own; Korean, like Japanese and Chinese, has only
+// "other", so its catalog needs no .one keys.
+func HasOneForm(lang string) bool {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return true
+	}
+	return plural.Cardinal.MatchPlural(tag, 1, 0, 0, 0, 0) == plural.One
 }

@@ -134,7 +134,7 @@ func (t Text) CoverFacts(d Document) []string {
 	created := i18n.DateString(t.Lang, d.CreatedAt)
 	out := []string{t.T("report.assessed", created),
 		t.T("report.generated", i18n.DateTime(t.Lang, d.GeneratedAt.UTC())+" UTC"),
-		t.T("result.lead", t.Geography(d.Organization.Geography), d.Organization.HorizonYears, created),
+		t.N("result.lead", d.Organization.HorizonYears, t.Geography(d.Organization.Geography), d.Organization.HorizonYears, created),
 		t.T("result.rules_version", shortHash(d.RulesVersion))}
 	if s := t.VAT(d.Organization); s != "" {
 		out = append(out, s)
@@ -166,7 +166,7 @@ func (t Text) SavingsLines(s Summary) []string {
 	if v == nil {
 		return []string{t.T("report.savings.none")}
 	}
-	out := []string{t.T("report.savings.scope", v.Workloads),
+	out := []string{t.N("report.savings.scope", v.Workloads, v.Workloads),
 		t.T("report.savings.current") + ": " + v.CurrentMonthly.Display(),
 		t.T("report.savings.recommended") + ": " + v.RecommendedMonthly.Display(),
 		savingText(t, "report.savings.monthly", "report.savings.extra_monthly", v.Monthly, 0),
@@ -320,7 +320,7 @@ func AssumptionRows(t Text, a Assumptions) [][]string {
 	return [][]string{
 		{t.T("report.assumptions"), t.T("report.col.value")},
 		{t.T("report.assumption.geography"), t.Geography(a.Geography)},
-		{t.T("report.assumption.horizon"), t.T("report.assumption.horizon_value", a.HorizonYears)},
+		{t.T("report.assumption.horizon"), t.N("report.assumption.horizon_value", a.HorizonYears, a.HorizonYears)},
 		{t.T("report.assumption.sizing"), t.Sizing(a.Sizing)},
 		{t.T("report.assumption.comfort"), a.ComfortFactor.String()},
 		{t.T("report.assumption.commitment"), t.Commitment(a.Commitment)},

@@ -17,6 +17,10 @@ type Text struct{ Lang string }
 // T returns the message for key with placeholders filled.
 func (t Text) T(key string, args ...any) string { return i18n.T(t.Lang, key, args...) }
 
+// N is T for a count n (i18n.N): the singular form for one where the
+// language has one.
+func (t Text) N(key string, n int, args ...any) string { return i18n.N(t.Lang, key, n, args...) }
+
 // Or returns the message for key, or fallback when the catalog lacks it.
 func (t Text) Or(key, fallback string) string { return t.or(key, fallback) }
 

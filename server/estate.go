@@ -156,14 +156,14 @@ func importNotice(r *http.Request) string {
 	q := r.URL.Query()
 	n := func(k string) int { v, _ := strconv.Atoi(q.Get(k)); return v }
 	if q.Has("changed") {
-		return i18n.Tc(r.Context(), "bulk.done", n("changed"))
+		return i18n.Nc(r.Context(), "bulk.done", n("changed"), n("changed"))
 	}
 	if !q.Has("added") {
 		return ""
 	}
 	msg := i18n.Tc(r.Context(), "estate.imported", n("added"), n("updated"), n("unchanged"))
 	if n("refused") > 0 {
-		msg += " " + i18n.Tc(r.Context(), "estate.refused", n("refused"))
+		msg += " " + i18n.Nc(r.Context(), "estate.refused", n("refused"), n("refused"))
 	}
 	return msg
 }

@@ -23,6 +23,11 @@ import (
 // t looks a message up in the request's language.
 func t(ctx context.Context, key string, args ...any) string { return i18n.Tc(ctx, key, args...) }
 
+// tn is t for a count n: the singular form for one where the language has it.
+func tn(ctx context.Context, key string, n int, args ...any) string {
+	return i18n.Nc(ctx, key, n, args...)
+}
+
 // FormView holds the values a user typed and the message per bad field.
 type FormView struct {
 	Values url.Values
