@@ -119,7 +119,7 @@ func TestInventoryUploadPreviewConfirm(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"estate.csv", "Our own CSV template", "Shop front", "Build box", "mainframe",
-		`data-testid="problems-csv"`, "Import 4 workload(s)", `data-testid="assumption-`} {
+		`data-testid="problems-csv"`, "Import 4 workloads", `data-testid="assumption-`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("preview lacks %q", want)
 		}
