@@ -155,6 +155,13 @@ var million = decimal.NewFromInt(1_000_000)
 // SortMicros is the monthly-equivalent amount in millionths, upfront fees
 // spread over the term; stores use it only to order candidates.
 func SortMicros(o Offer) int64 {
+	return MonthlyEquivalent(o).Mul(million).IntPart()
+}
+
+// MonthlyEquivalent is what an offer costs a month: an hourly price over
+// HoursPerMonth hours, plus any upfront fee spread over the term's months.
+// A per-unit price (a GB, a user) is a month of one unit.
+func MonthlyEquivalent(o Offer) decimal.Decimal {
 	m := o.Amount
 	if o.Unit == PerHour {
 		m = m.Mul(decimal.NewFromInt(HoursPerMonth))
@@ -162,5 +169,5 @@ func SortMicros(o Offer) int64 {
 	if n := o.Term.Months(); n > 0 && o.Upfront.IsPositive() {
 		m = m.Add(o.Upfront.Div(decimal.NewFromInt(int64(n))))
 	}
-	return m.Mul(million).IntPart()
+	return m
 }

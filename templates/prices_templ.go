@@ -453,7 +453,7 @@ func PricesPage(v PricesView) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					if c := v.Converted(o); c != "" {
+					if c := v.Converted(ctx, o); c != "" {
 						templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 32, "<br><small class=\"help\" data-testid=\"converted\">")
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err

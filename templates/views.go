@@ -270,18 +270,34 @@ type PricesView struct {
 	Now   time.Time // the day prices' ages are counted to
 }
 
-// Converted shows an offer's price in the chosen display currency, or ""
-// when none is chosen, it is the offer's own, or no rate is known.
-func (v PricesView) Converted(o pricing.Offer) string {
+// Converted shows what the list sorts by: an hourly price or one with an
+// upfront fee as its monthly equivalent (the fee spread over the term), in
+// the chosen display currency when there is one; any other price only
+// when it is converted. "" when there is nothing to add or no rate.
+func (v PricesView) Converted(ctx context.Context, o pricing.Offer) string {
 	cur := v.Query.Get("currency")
-	if cur == "" || cur == o.Currency {
+	if cur == "" {
+		cur = o.Currency
+	}
+	monthly := o.Unit == pricing.PerHour || o.Upfront.IsPositive()
+	amount := o.Amount
+	if monthly {
+		amount = pricing.MonthlyEquivalent(o)
+	} else if cur == o.Currency {
 		return ""
 	}
-	m, ok := v.Rates.Convert(pricing.Money{Amount: o.Amount, Currency: o.Currency}, cur)
+	m, ok := v.Rates.Convert(pricing.Money{Amount: amount, Currency: o.Currency}, cur)
 	if !ok {
 		return ""
 	}
-	return "≈ " + pricing.Money{Amount: m.Amount, Currency: cur}.Display()
+	shown := pricing.Money{Amount: m.Amount, Currency: cur}.Display()
+	switch {
+	case o.Upfront.IsPositive() && o.Term.Months() > 0:
+		return t(ctx, "prices.per_month_upfront", shown, o.Term.Months())
+	case monthly:
+		return t(ctx, "prices.per_month", shown)
+	}
+	return "≈ " + shown
 }
 
 // With returns the query with one parameter changed (and the page reset

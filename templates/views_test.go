@@ -1,8 +1,13 @@
 package templates
 
 import (
+	"context"
+	"net/url"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
+	"cloudadvisor/i18n"
 	"cloudadvisor/pricing"
 )
 
@@ -22,5 +27,38 @@ func TestVariant(t *testing.T) {
 		if got := Variant(pricing.Offer{Attributes: tt.attrs}); got != tt.want {
 			t.Errorf("Variant(%v) = %q, want %q", tt.attrs, got, tt.want)
 		}
+	}
+}
+
+// TestConvertedShowsWhatTheListSortsBy: the price browser sorts by the
+// monthly equivalent with upfront fees spread over the term, and shows it
+// under each hourly or upfront price, in the display currency when chosen.
+func TestConvertedShowsWhatTheListSortsBy(t *testing.T) {
+	d := decimal.RequireFromString
+	rates := pricing.Rates{Per: map[string]decimal.Decimal{"USD": d("1"), "KRW": d("1400")}}
+	hourly := pricing.Offer{Amount: d("0.0104"), Unit: pricing.PerHour, Currency: "USD", Term: pricing.OnDemand}
+	upfront := pricing.Offer{Amount: d("0"), Upfront: d("1000"), Unit: pricing.PerHour, Currency: "USD", Term: pricing.Reserved3yAllUpfront}
+	perGB := pricing.Offer{Amount: d("0.08"), Unit: pricing.PerGBMonth, Currency: "USD", Term: pricing.OnDemand}
+	ctx := i18n.WithLang(context.Background(), "en")
+	tests := []struct {
+		name, currency string
+		o              pricing.Offer
+		want           string
+	}{
+		{"hourly in its own currency", "", hourly, "≈ USD 7.59 a month"},
+		{"hourly converted", "KRW", hourly, "≈ ₩10,629 a month"},
+		{"all upfront spread over 36 months", "", upfront, "≈ USD 27.78 a month, the upfront spread over 36 months"},
+		{"all upfront converted", "KRW", upfront, "≈ ₩38,889 a month, the upfront spread over 36 months"},
+		{"per GB in its own currency adds nothing", "", perGB, ""},
+		{"per GB converted", "KRW", perGB, "≈ ₩112"},
+	}
+	for _, tt := range tests {
+		v := PricesView{Query: url.Values{"currency": {tt.currency}}, Rates: rates}
+		if got := v.Converted(ctx, tt.o); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if a, b := pricing.SortMicros(upfront), pricing.SortMicros(hourly); a <= b {
+		t.Errorf("sort: 3y all upfront %d sorts before on demand %d, but costs more a month", a, b)
 	}
 }
