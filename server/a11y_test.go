@@ -101,3 +101,42 @@ func TestControlsNameTheirWorkload(t *testing.T) {
 		t.Fatal("the fixture has fewer than two workloads: the test checks little")
 	}
 }
+
+// TestRemoveAsksFirst: Remove on the list leads to a page that names the
+// workload and asks; only its form removes it, and the list then says what
+// was removed.
+func TestRemoveAsksFirst(t *testing.T) {
+	s, db, _ := testServer(t, false)
+	importFixture(t, db)
+	c := &client{tb: t, h: s.Handler()}
+	id := createFixture(t, c)
+	a := mustAssessment(t, db, id)
+	n, victim := len(a.Workloads), a.Workloads[0]
+	list := c.do("GET", "/assessments/"+id+"/workloads", "").Body.String()
+	ask := "/assessments/" + id + "/workloads/" + victim.ID + "/delete"
+	if !strings.Contains(list, `href="`+ask+`"`) || strings.Contains(list, `action="`+ask+`"`) {
+		t.Fatalf("the list's Remove should link to the question at %s, not post to it", ask)
+	}
+	page := c.do("GET", ask, "")
+	if page.Code != 200 || !strings.Contains(html.UnescapeString(page.Body.String()), "Remove “"+victim.Workload.Name+"”?") ||
+		!strings.Contains(page.Body.String(), `action="`+ask+`"`) || !strings.Contains(page.Body.String(), `data-testid="cancel-remove"`) {
+		t.Fatalf("question page: got %d, want the workload named, a form posting to %s and a way back", page.Code, ask)
+	}
+	if got := len(mustAssessment(t, db, id).Workloads); got != n {
+		t.Fatalf("asking removed a workload: %d left of %d", got, n)
+	}
+	rec := c.do("POST", ask, "")
+	if rec.Code != 303 {
+		t.Fatalf("remove: got %d, want 303", rec.Code)
+	}
+	if got := len(mustAssessment(t, db, id).Workloads); got != n-1 {
+		t.Fatalf("after removing: %d workloads, want %d", got, n-1)
+	}
+	after := c.do("GET", rec.Header().Get("Location"), "").Body.String()
+	if !strings.Contains(after, `role="status"`) || !strings.Contains(html.UnescapeString(after), "“"+victim.Workload.Name+"” was removed.") {
+		t.Errorf("the list does not say what was removed (went to %s)", rec.Header().Get("Location"))
+	}
+	if c.do("GET", ask, "").Code != 404 {
+		t.Errorf("asking about a removed workload: want 404")
+	}
+}

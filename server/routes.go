@@ -21,6 +21,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /assessments/{id}/workloads/{wid}", s.page(s.editWorkload))
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}", s.limit(s.formRate, s.page(s.updateWorkload)))
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}/duplicate", s.limit(s.formRate, s.page(s.duplicateWorkload)))
+	mux.HandleFunc("GET /assessments/{id}/workloads/{wid}/delete", s.page(s.confirmDeleteWorkload))
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}/delete", s.limit(s.formRate, s.page(s.deleteWorkload)))
 	mux.HandleFunc("POST /assessments/{id}/workloads/{wid}/whatif", s.limit(s.apiRate, s.page(s.whatIf)))
 	mux.HandleFunc("GET /assessments/{id}/workloads/{wid}/result", s.page(s.showWorkloadResult))

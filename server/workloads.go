@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/pricing"
@@ -17,7 +18,18 @@ func (s *Server) listWorkloads(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, templates.WorkloadsPage(templates.WorkloadsView{A: a}))
+	s.render(w, r, http.StatusOK, templates.WorkloadsPage(templates.WorkloadsView{A: a, Removed: r.URL.Query().Get("removed")}))
+	return nil
+}
+
+// confirmDeleteWorkload asks before a workload is removed: what goes with
+// it, and a way back. The list's Remove leads here; the form posts to delete.
+func (s *Server) confirmDeleteWorkload(w http.ResponseWriter, r *http.Request) error {
+	a, aw, err := s.ownedWorkload(w, r)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, templates.RemoveWorkloadPage(templates.RemoveWorkloadView{A: a, W: aw}))
 	return nil
 }
 
@@ -127,12 +139,25 @@ func (s *Server) duplicateWorkload(w http.ResponseWriter, r *http.Request) error
 
 // deleteWorkload removes a workload.
 func (s *Server) deleteWorkload(w http.ResponseWriter, r *http.Request) error {
-	return s.changeWorkloads(w, r, func(a *advisor.Assessment, cat *pricing.Catalog) error {
-		return a.RemoveWorkload(cat, r.PathValue("wid"))
+	var name string
+	return s.changeWorkloadsThen(w, r, func(a *advisor.Assessment, cat *pricing.Catalog) error {
+		aw, err := a.Workload(r.PathValue("wid"))
+		if err != nil {
+			return err
+		}
+		name = aw.Workload.Name
+		return a.RemoveWorkload(cat, aw.ID)
+	}, func(id string) string {
+		return "/assessments/" + id + "/workloads?" + url.Values{"removed": {name}}.Encode()
 	})
 }
 
 func (s *Server) changeWorkloads(w http.ResponseWriter, r *http.Request, change func(*advisor.Assessment, *pricing.Catalog) error) error {
+	return s.changeWorkloadsThen(w, r, change, func(id string) string { return "/assessments/" + id + "/workloads" })
+}
+
+// changeWorkloadsThen saves a change to the workloads and redirects to next(assessment id).
+func (s *Server) changeWorkloadsThen(w http.ResponseWriter, r *http.Request, change func(*advisor.Assessment, *pricing.Catalog) error, next func(string) string) error {
 	a, err := s.owned(w, r)
 	if err != nil {
 		return err
@@ -150,6 +175,6 @@ func (s *Server) changeWorkloads(w http.ResponseWriter, r *http.Request, change 
 	if err := s.store.UpdateAssessment(r.Context(), &a); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/assessments/"+a.ID+"/workloads", http.StatusSeeOther)
+	http.Redirect(w, r, next(a.ID), http.StatusSeeOther)
 	return nil
 }

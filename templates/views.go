@@ -188,7 +188,14 @@ type OrganizationView struct {
 
 // WorkloadsView is step 2: the list of workloads.
 type WorkloadsView struct {
+	A       advisor.Assessment
+	Removed string // the name of the workload just removed, said once
+}
+
+// RemoveWorkloadView asks before removing workload W of assessment A.
+type RemoveWorkloadView struct {
 	A advisor.Assessment
+	W advisor.Assessed
 }
 
 // WorkloadFormView is the form for one workload; Editing is its id, or "" for a new one.

@@ -129,6 +129,21 @@ func TestBrowserKorean(t *testing.T) {
 	}
 	check("workloads")
 	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`[data-testid="remove"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid="confirm-remove"]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("workload-remove")
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`[data-testid="cancel-remove"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid="see-results"]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`[data-testid="see-results"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid="model"]`)),
 	)

@@ -126,6 +126,7 @@ func responsiveSetup(t *testing.T) (*browsertest.Browser, *app, report.Document,
 		{"shared", share},
 		{"rules", "/rules"},
 		{"prices", "/prices"},
+		{"workload-remove", "/assessments/" + id + "/workloads/" + wid + "/delete"},
 	}
 }
 
