@@ -140,3 +140,43 @@ func TestRemoveAsksFirst(t *testing.T) {
 		t.Errorf("asking about a removed workload: want 404")
 	}
 }
+
+// TestErrorSummaryLinksToFields: a failed submit shows one summary that
+// takes focus and links each field with an error, named by its label, to
+// the field itself.
+func TestErrorSummaryLinksToFields(t *testing.T) {
+	s, db, _ := testServer(t, false)
+	importFixture(t, db)
+	c := &client{tb: t, h: s.Handler()}
+	rec := c.form("/assessments", "organization.name=Acme&organization.horizon_years=99&organization.comfort_factor=abc&organization.engineer_hourly_cost=-5")
+	if rec.Code != 422 {
+		t.Fatalf("invalid organisation: got %d, want 422", rec.Code)
+	}
+	checkErrorSummary(t, rec.Body.String(), 3)
+	id := createFixture(t, c)
+	rec = c.form("/assessments/"+id+"/workloads", "workload.name=x&workload.vcpu=-3&workload.memory_gib=lots")
+	if rec.Code != 422 {
+		t.Fatalf("invalid workload: got %d, want 422", rec.Code)
+	}
+	checkErrorSummary(t, rec.Body.String(), 2)
+}
+
+func checkErrorSummary(t *testing.T, page string, atLeast int) {
+	t.Helper()
+	summary := regexp.MustCompile(`(?s)<article class="error-summary"[^>]*>.*?</article>`).FindString(page)
+	if summary == "" || !strings.Contains(summary, "autofocus") || !strings.Contains(summary, `tabindex="-1"`) {
+		t.Fatalf("no error summary that takes focus: %q", summary)
+	}
+	links := regexp.MustCompile(`<a href="#([^"]+)"[^>]*>([^<]+)</a>`).FindAllStringSubmatch(summary, -1)
+	if len(links) < atLeast {
+		t.Fatalf("%d links in the summary, want one per field in error (≥ %d): %s", len(links), atLeast, summary)
+	}
+	for _, l := range links {
+		if !strings.Contains(page, `id="`+l[1]+`"`) {
+			t.Errorf("summary link %q leads to #%s, which is not on the page", l[2], l[1])
+		}
+		if strings.HasPrefix(l[2], "organization.") || strings.HasPrefix(l[2], "workload.") || !strings.Contains(l[2], ": ") {
+			t.Errorf("summary link not named by the field's label and problem: %q", l[2])
+		}
+	}
+}

@@ -30,12 +30,27 @@ type client struct {
 
 func (c *client) do(method, path, body string) *httptest.ResponseRecorder {
 	c.tb.Helper()
-	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	typ := ""
 	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
+		typ = "application/json"
 	}
 	if method == "POST" && body == "" {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		typ = "application/x-www-form-urlencoded"
+	}
+	return c.send(method, path, typ, body)
+}
+
+// form posts a form as a browser does.
+func (c *client) form(path, body string) *httptest.ResponseRecorder {
+	c.tb.Helper()
+	return c.send("POST", path, "application/x-www-form-urlencoded", body)
+}
+
+func (c *client) send(method, path, typ, body string) *httptest.ResponseRecorder {
+	c.tb.Helper()
+	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	if typ != "" {
+		req.Header.Set("Content-Type", typ)
 	}
 	for _, ck := range c.cookies {
 		req.AddCookie(ck)

@@ -541,3 +541,18 @@ func sourceText(ctx context.Context, sources []string) string {
 	}
 	return strings.Join(out, "; ")
 }
+
+// errorLink points from the form's error summary to a field with an error.
+type errorLink struct{ Name, ID, Message string }
+
+// errorLinks are the summary's links, one per field with an error, in the
+// order of their messages (each names its field and the problem), each
+// leading to the field itself.
+func errorLinks(f FormView) []errorLink {
+	out := make([]errorLink, 0, len(f.Errors))
+	for name, msg := range f.Errors {
+		out = append(out, errorLink{Name: name, ID: FieldID(name), Message: msg})
+	}
+	slices.SortFunc(out, func(a, b errorLink) int { return strings.Compare(a.Message, b.Message) })
+	return out
+}
