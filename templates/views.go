@@ -4,6 +4,8 @@ package templates
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"net/url"
 	"slices"
 	"strconv"
@@ -555,4 +557,37 @@ func errorLinks(f FormView) []errorLink {
 	}
 	slices.SortFunc(out, func(a, b errorLink) int { return strings.Compare(a.Message, b.Message) })
 	return out
+}
+
+// nameLang is the language to mark a name typed by the user with: "ko" for
+// a name in Hangul on a page in another language (so a screen reader reads
+// it in Korean), else "".
+func nameLang(ctx context.Context, s string) string {
+	if i18n.Lang(ctx) != "ko" && strings.ContainsFunc(s, isHangul) {
+		return "ko"
+	}
+	return ""
+}
+
+func isHangul(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
+}
+
+// named is message key with args, the user's name at args[at] marked with
+// its language when it differs from the page's (see nameLang).
+func named(key string, at int, args ...any) templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		name := fmt.Sprint(args[at])
+		lang := nameLang(ctx, name)
+		if lang == "" {
+			_, err := io.WriteString(w, templ.EscapeString(t(ctx, key, args...)))
+			return err
+		}
+		const mark = "\x00"
+		filled := slices.Clone(args)
+		filled[at] = mark
+		before, after, _ := strings.Cut(t(ctx, key, filled...), mark)
+		_, err := io.WriteString(w, templ.EscapeString(before)+`<span lang="`+lang+`">`+templ.EscapeString(name)+`</span>`+templ.EscapeString(after))
+		return err
+	})
 }

@@ -3,8 +3,10 @@ package templates
 import (
 	"context"
 	"net/url"
+	"strings"
 	"testing"
 
+	"github.com/a-h/templ"
 	"github.com/shopspring/decimal"
 
 	"cloudadvisor/i18n"
@@ -60,5 +62,33 @@ func TestConvertedShowsWhatTheListSortsBy(t *testing.T) {
 	}
 	if a, b := pricing.SortMicros(upfront), pricing.SortMicros(hourly); a <= b {
 		t.Errorf("sort: 3y all upfront %d sorts before on demand %d, but costs more a month", a, b)
+	}
+}
+
+// TestKoreanNamesMarked: a name in Hangul on a page in another language is
+// marked lang="ko" (so a screen reader reads it in Korean), escaped like
+// any text; on a Korean page, or in Latin letters, it is left as it is.
+func TestKoreanNamesMarked(t *testing.T) {
+	render := func(lang string, c templ.Component) string {
+		var b strings.Builder
+		if err := c.Render(i18n.WithLang(context.Background(), lang), &b); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		lang string
+		c    templ.Component
+		want string
+	}{
+		{"en", UserName("고객 포털"), `<span lang="ko">고객 포털</span>`},
+		{"ko", UserName("고객 포털"), `고객 포털`},
+		{"en", UserName("Portal <b>"), `Portal &lt;b&gt;`},
+		{"en", named("report.workload", 1, 2, "고객 & 포털"), `Workload 2: <span lang="ko">고객 &amp; 포털</span>`},
+		{"en", named("report.workload", 1, 2, "Intranet"), `Workload 2: Intranet`},
+	} {
+		if got := render(tc.lang, tc.c); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.lang, got, tc.want)
+		}
 	}
 }
