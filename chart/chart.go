@@ -65,6 +65,7 @@ type LegendItem struct {
 	Series string
 	Label  string
 	Slot   int
+	Dashed bool // the series is the baseline, drawn dashed
 }
 
 // Marker is a labelled point, such as a break-even.
@@ -143,4 +144,21 @@ func (b Box) yTicks(step, top decimal.Decimal, currency string) []Tick {
 		out = append(out, Tick{Pos: b.y(v, top), Label: formatTick(v, currency)})
 	}
 	return out
+}
+
+// dashes are the line patterns of series by legend slot, in the units of
+// the chart's box, so that lines differ by more than their colour. Slot 0
+// is solid; the baseline (Dashed) has its own pattern.
+var dashes = [][]float64{nil, {12, 4}, {3, 3}, {12, 3, 3, 3}, {6, 3, 2, 3, 2, 3}, {20, 4}}
+
+// BaselineDash is the pattern of the current-cost baseline.
+var BaselineDash = []float64{6, 4}
+
+// Dash is the line pattern of a series: the baseline's when dashed, else
+// its slot's (nil is solid).
+func Dash(slot int, dashed bool) []float64 {
+	if dashed {
+		return BaselineDash
+	}
+	return dashes[slot%len(dashes)]
 }

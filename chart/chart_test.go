@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -141,5 +142,18 @@ func TestFormatMoney(t *testing.T) {
 		if got := FormatMoney(d(tc.amount), tc.currency); got != tc.want {
 			t.Errorf("got %q, want %q", got, tc.want)
 		}
+	}
+}
+
+// TestLinesDifferByMoreThanColour: every series of a line chart up to six,
+// and the baseline, has its own line pattern, so the chart reads in grey.
+func TestLinesDifferByMoreThanColour(t *testing.T) {
+	seen := map[string]int{fmt.Sprint(Dash(0, true)): -1}
+	for slot := range 6 {
+		key := fmt.Sprint(Dash(slot, false))
+		if other, ok := seen[key]; ok {
+			t.Errorf("slot %d has the pattern of slot %d (-1: the baseline): %s", slot, other, key)
+		}
+		seen[key] = slot
 	}
 }

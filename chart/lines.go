@@ -57,7 +57,7 @@ func CumulativeLines(series []Series, baseline *Series, months int, currency str
 			}
 		}
 		out.Lines = append(out.Lines, pl)
-		out.Legend = append(out.Legend, LegendItem{Series: s.Key, Label: s.Label, Slot: i})
+		out.Legend = append(out.Legend, LegendItem{Series: s.Key, Label: s.Label, Slot: i, Dashed: s.Dashed})
 	}
 	if baseline != nil {
 		for _, s := range series {

@@ -152,8 +152,8 @@ func (p *pdfDoc) drawLinesAt(l chart.Lines, f frame) {
 		p.SetLineWidth(0.45)
 		if pl.Dashed {
 			p.SetDrawColor(60, 60, 60)
-			p.SetDashPattern([]float64{1.2, 0.8}, 0)
 		}
+		p.dash(chart.Dash(slots[pl.Series], pl.Dashed))
 		for i := 1; i < len(pl.Points); i++ {
 			a, b := pl.Points[i-1], pl.Points[i]
 			p.Line(f.x(a.X), f.y(a.Y), f.x(b.X), f.y(b.Y))
@@ -200,29 +200,47 @@ func (p *pdfDoc) legend(f frame, box chart.Box, items []chart.LegendItem, lines 
 	x := f.x(box.Left)
 	p.font("", 6.5)
 	for _, it := range items {
-		w := p.GetStringWidth(it.Label) + 7
+		sample := 3.0 // a colour square; a line of its pattern for lines
+		if lines {
+			sample = 6
+		}
+		w := p.GetStringWidth(it.Label) + sample + 4
 		if x+w > f.x(box.Width) {
 			x, y = f.x(box.Left), y+4
 		}
 		c := colour(it.Slot)
 		if lines {
 			p.SetDrawColor(c[0], c[1], c[2])
-			if it.Series == "current" {
+			if it.Dashed {
 				p.SetDrawColor(60, 60, 60)
-				p.SetDashPattern([]float64{1.2, 0.8}, 0)
 			}
+			p.dash(chart.Dash(it.Slot, it.Dashed))
 			p.SetLineWidth(0.6)
-			p.Line(x, y+1.5, x+4, y+1.5)
+			p.Line(x, y+1.5, x+sample, y+1.5)
 			p.SetDashPattern(nil, 0)
 			p.SetLineWidth(0.2)
 		} else {
 			p.SetFillColor(c[0], c[1], c[2])
 			p.Rect(x, y+0.3, 3, 2.4, "F")
 		}
-		p.SetXY(x+5, y)
-		p.CellFormat(w-5, 3, it.Label, "", 0, "L", false, 0, "")
+		p.SetXY(x+sample+2, y)
+		p.CellFormat(w-sample-2, 3, it.Label, "", 0, "L", false, 0, "")
 		x += w + 2
 	}
 	p.SetDrawColor(0, 0, 0)
 	p.SetXY(margin, y+5)
+}
+
+// dash sets a chart line pattern, given in the chart box's units, at the
+// PDF's scale (a fifth: 6 units are 1.2 mm); nil is solid.
+func (p *pdfDoc) dash(d []float64) {
+	if len(d) == 0 {
+		p.SetDashPattern(nil, 0)
+		return
+	}
+	mm := make([]float64, len(d))
+	for i, v := range d {
+		mm[i] = v / 5
+	}
+	p.SetDashPattern(mm, 0)
 }

@@ -63,3 +63,12 @@ func breakPath(m chart.Marker) string {
 	return "M" + px(x-14) + " " + px(y+3) + " L" + px(x-5) + " " + px(y-3) + " L" + px(x+5) + " " + px(y+3) + " L" + px(x+14) + " " + px(y-3) +
 		" L" + px(x+14) + " " + px(y+3) + " L" + px(x+5) + " " + px(y+9) + " L" + px(x-5) + " " + px(y+3) + " L" + px(x-14) + " " + px(y+9) + " Z"
 }
+
+// dashArray writes a line pattern for stroke-dasharray, "" for solid.
+func dashArray(d []float64) string {
+	parts := make([]string, len(d))
+	for i, v := range d {
+		parts[i] = px(v)
+	}
+	return strings.Join(parts, " ")
+}
