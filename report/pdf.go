@@ -30,7 +30,8 @@ const (
 // pdfDoc is the PDF being written with its layout helpers.
 type pdfDoc struct {
 	*fpdf.Fpdf
-	t Text
+	t          Text
+	inAppendix bool // headings of level 2 now nest under the appendix's
 }
 
 // PDF writes the report as an A4 PDF to forward: page 1 is the executive
@@ -46,6 +47,7 @@ func PDF(w io.Writer, d Document, lang string) error {
 	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
 	f.SetTitle(d.Organization.Name+" · "+Text{lang}.T("report.title"), true)
 	f.SetCreator("Cloud Advisor", true)
+	f.SetLang(lang) // the document's language, for screen readers (/Lang)
 	f.SetCreationDate(d.GeneratedAt)
 	f.SetModificationDate(d.GeneratedAt)
 	f.AliasNbPages("{nb}")
@@ -63,6 +65,7 @@ func PDF(w io.Writer, d Document, lang string) error {
 		p.workload(i, wl)
 	}
 	p.appendix(d)
+	p.chartData(d)
 	p.assumptions(d)
 	p.cover(d)
 	p.sources(d)
@@ -80,9 +83,25 @@ func (p *pdfDoc) heading(level int, text string) {
 	if p.GetY() > margin+1 {
 		p.Ln(map[int]float64{1: 4, 2: 3, 3: 2}[level])
 	}
+	p.bookmark(level, text)
 	p.font("B", sizes[level])
 	p.MultiCell(contentW, sizes[level]*0.5, text, "", "L", false)
 	p.Ln(1)
+}
+
+// bookmark adds a heading to the PDF's outline (the reader's side panel):
+// the summary, each workload and the appendix at the top, the appendix's
+// parts under it; level-3 headings stay out of it.
+func (p *pdfDoc) bookmark(level int, text string) {
+	switch {
+	case level == 1:
+		p.inAppendix = true
+		p.Bookmark(text, 0, -1)
+	case level == 2 && p.inAppendix:
+		p.Bookmark(text, 1, -1)
+	case level == 2:
+		p.Bookmark(text, 0, -1)
+	}
 }
 
 func (p *pdfDoc) para(text string, size float64) {
@@ -140,6 +159,7 @@ func (p *pdfDoc) summary(d Document) {
 		scale := contentW / box.Width
 		p.chartTitle(p.t.T("exec.chart")+" — "+p.t.Plural("exec.chart.scope", n), box.Height*scale+12)
 		p.drawLines(l, scale)
+		p.para(p.t.T("report.chart.data_below"), 7)
 	} else {
 		p.para(p.t.T("exec.chart.none"), 8)
 	}
@@ -234,4 +254,38 @@ func (p *pdfDoc) sources(d Document) {
 	p.para(p.t.T("report.sources.lead"), 9)
 	p.Ln(2)
 	p.table([]float64{140, 24, 16}, []string{p.t.T("col.source"), p.t.T("col.as_of"), p.t.T("report.col.lines")}, sourceRows(p.t, d), nil)
+}
+
+// chartData gives, in the appendix, the figures each chart of the report
+// draws (what the screen's "data table" under a chart shows), so that a
+// reader who cannot see the charts has them: the summary's chart, then each
+// workload's cumulative cost by year.
+func (p *pdfDoc) chartData(d Document) {
+	p.heading(2, p.t.T("report.chart.data"))
+	p.para(p.t.T("report.chart.data.lead"), 8.5)
+	tbl := func(title string, t chart.Table) {
+		if len(t.Rows) == 0 || len(t.Header) < 2 { // no series: nothing was drawn
+			return
+		}
+		p.need(24)
+		p.font("B", 9)
+		p.Ln(2)
+		p.MultiCell(contentW, 4.5, title, "", "L", false)
+		widths := make([]float64, len(t.Header))
+		money := make([]bool, len(t.Header))
+		widths[0] = 18
+		for i := 1; i < len(widths); i++ {
+			widths[i] = (contentW - 18) / float64(len(widths)-1)
+			money[i] = true
+		}
+		p.table(widths, t.Header, t.Rows, money)
+	}
+	box := chart.Box{Width: 600, Height: 200, Left: 80, Right: 10, Top: 10, Bottom: 30}
+	if l, _, ok := ExecutiveChart(d.Summary, box, p.t); ok {
+		tbl(p.t.T("exec.chart")+" — "+l.Table.Caption, l.Table)
+	}
+	for i, w := range d.Workloads {
+		l := chart.CostOverTime(w.Options, pdfChartBox, chart.WordsFor(p.t.Lang))
+		tbl(p.t.T("report.workload", i+1, w.Name)+" — "+p.t.T("report.chart.lines")+" — "+l.Table.Caption, l.Table)
+	}
 }

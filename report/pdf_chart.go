@@ -40,6 +40,7 @@ func (p *pdfDoc) charts(w Workload) {
 	left := p.GetY()
 	p.drawLinesAt(lines, frame{x0: margin + half + 6, y0: top, s: scale})
 	p.SetY(max(left, p.GetY(), y))
+	p.para(p.t.T("report.chart.data_below"), 7)
 }
 
 func (p *pdfDoc) chartTitle(title string, h float64) {

@@ -188,6 +188,14 @@ func TestPDF(t *testing.T) {
 	if err := report.PDF(&b, d, "en"); err != nil {
 		t.Fatal(err)
 	}
+	// For screen readers and navigation: the language, and an outline with
+	// the summary, each workload, the appendix and its parts.
+	if !bytes.Contains(b.Bytes(), []byte("/Lang (en)")) || !bytes.Contains(b.Bytes(), []byte("/PageMode /UseOutlines")) {
+		t.Error("the PDF names no language or opens without its outline")
+	}
+	if got, want := bytes.Count(b.Bytes(), []byte("/Dest [")), 1+len(d.Workloads)+5; got < want {
+		t.Errorf("the PDF's outline has %d entries, want at least %d (summary, %d workloads, appendix and its parts)", got, want, len(d.Workloads))
+	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		samples.Missing(t, "pdftotext (Debian poppler-utils) is not installed: the PDF's text is not checked")
 	}
@@ -200,7 +208,7 @@ func TestPDF(t *testing.T) {
 	text := strings.Join(strings.Fields(string(out)), " ")
 	rec := d.Summary.Recommended
 	for _, want := range []string{reporttest.OrgName, "사내 메일", "Executive summary", "Page 1 of", rec.Monthly.Display(),
-		rec.HorizonTotal.Display(), "incomplete: missing:", "Price sources", "Monthly cost by component", "break-even in month"} {
+		rec.HorizonTotal.Display(), "incomplete: missing:", "Price sources", "Monthly cost by component", "break-even in month", "Chart data"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF's text lacks %q", want)
 		}

@@ -180,3 +180,29 @@ func checkErrorSummary(t *testing.T, page string, atLeast int) {
 		}
 	}
 }
+
+// TestPrintViewShowsChartData: the print view cannot open a disclosure, so
+// its charts' data tables are open; the result page keeps them folded.
+func TestPrintViewShowsChartData(t *testing.T) {
+	s, db, _ := testServer(t, false)
+	importFixture(t, db)
+	c := &client{tb: t, h: s.Handler()}
+	id := createFixture(t, c)
+	tables := regexp.MustCompile(`<details class="chart-table"( open)?>`)
+	count := func(page string) (open, folded int) {
+		for _, m := range tables.FindAllStringSubmatch(page, -1) {
+			if m[1] != "" {
+				open++
+			} else {
+				folded++
+			}
+		}
+		return
+	}
+	if open, folded := count(c.do("GET", "/assessments/"+id+"/report.html", "").Body.String()); open < 2 || folded != 0 {
+		t.Errorf("print view: %d chart tables open, %d folded; want all open", open, folded)
+	}
+	if open, folded := count(c.do("GET", "/assessments/"+id, "").Body.String()); open != 0 || folded < 2 {
+		t.Errorf("result page: %d chart tables open, %d folded; want all folded", open, folded)
+	}
+}

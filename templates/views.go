@@ -591,3 +591,18 @@ func named(key string, at int, args ...any) templ.Component {
 		return err
 	})
 }
+
+type printKey struct{}
+
+// printed renders its children as the print view: charts show their data
+// tables open, since a printed page cannot open them.
+func printed() templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		children := templ.GetChildren(ctx)
+		ctx = templ.ClearChildren(ctx)
+		return children.Render(context.WithValue(ctx, printKey{}, true), w)
+	})
+}
+
+// printing reports whether the page being rendered is the print view.
+func printing(ctx context.Context) bool { v, _ := ctx.Value(printKey{}).(bool); return v }
