@@ -2,6 +2,7 @@ package server
 
 import (
 	"html"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -204,5 +205,60 @@ func TestPrintViewShowsChartData(t *testing.T) {
 	}
 	if open, folded := count(c.do("GET", "/assessments/"+id, "").Body.String()); open != 0 || folded < 2 {
 		t.Errorf("result page: %d chart tables open, %d folded; want all folded", open, folded)
+	}
+}
+
+// TestWhatIfRefreshesTheSummary: a what-if answered to htmx carries the
+// executive summary recomputed with it, swapped out of band and saying it
+// includes an unsaved what-if; refused answers leave the summary alone.
+func TestWhatIfRefreshesTheSummary(t *testing.T) {
+	s, db, _ := testServer(t, false)
+	importFixture(t, db)
+	c := &client{tb: t, h: s.Handler()}
+	id := createFixture(t, c)
+	a := mustAssessment(t, db, id)
+	var wid, name string
+	for _, w := range a.Workloads {
+		if w.Recommendation.Model == "saas" { // priced per user: the users change it
+			wid, name = w.ID, w.Workload.Name
+			break
+		}
+	}
+	post := func(body string, htmx bool) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("POST", "/assessments/"+id+"/workloads/"+wid+"/whatif", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if htmx {
+			req.Header.Set("HX-Request", "true")
+		}
+		for _, ck := range c.cookies {
+			req.AddCookie(ck)
+		}
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, req)
+		return rec
+	}
+	p := "w-" + wid + "."
+	plan := regexp.MustCompile(`data-testid="plan-monthly"[^>]*>[\s\S]*?data-money[^>]*>([^<]+)<`)
+	before := plan.FindStringSubmatch(c.do("GET", "/assessments/"+id, "").Body.String())
+	rec := post(p+"users=5000&"+p+"avg_cpu_utilization_pct=90", true)
+	body := rec.Body.String()
+	if rec.Code != 200 || !strings.Contains(body, `id="executive"`) || !strings.Contains(body, `hx-swap-oob="true"`) {
+		t.Fatalf("htmx what-if: got %d, want 200 with the executive summary out of band", rec.Code)
+	}
+	if !strings.Contains(html.UnescapeString(body), "what-if tried on “"+name+"”") {
+		t.Error("the recomputed summary does not say it includes the unsaved what-if")
+	}
+	after := plan.FindStringSubmatch(body)
+	if before == nil || after == nil {
+		t.Fatalf("plan monthly not found: before %v, after %v", before, after)
+	}
+	if before[1] == after[1] {
+		t.Errorf("the plan's monthly total did not change with 5,000 users at 90%% CPU: %s", after[1])
+	}
+	if rec := post(p+"users=-1", true); rec.Code != 422 || strings.Contains(rec.Body.String(), `hx-swap-oob`) {
+		t.Errorf("refused what-if: got %d, and the summary swapped: %v; want 422 and no swap", rec.Code, strings.Contains(rec.Body.String(), `hx-swap-oob`))
+	}
+	if page := post(p+"users=5000", false).Body.String(); !strings.Contains(page, `data-testid="exec-whatif"`) || strings.Contains(page, `hx-swap-oob`) {
+		t.Error("without htmx the page should show the summary with the what-if note, in place")
 	}
 }

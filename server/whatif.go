@@ -41,7 +41,11 @@ func (s *Server) whatIf(w http.ResponseWriter, r *http.Request) error {
 	view.WhatIf = templates.WhatIfView{Workload: aw.ID, Form: templates.FormView{Values: r.PostForm,
 		Errors: fieldMessages(r.Context(), bad)}}
 	if r.Header.Get("HX-Request") == "true" {
-		s.render(w, r, status, templates.Comparison(view, aw))
+		if status == http.StatusOK {
+			s.render(w, r, status, templates.WhatIfResult(view, aw))
+		} else {
+			s.render(w, r, status, templates.Comparison(view, aw))
+		}
 		return nil
 	}
 	s.render(w, r, status, templates.AssessmentPage(view))

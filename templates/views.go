@@ -606,3 +606,18 @@ func printed() templ.Component {
 
 // printing reports whether the page being rendered is the print view.
 func printing(ctx context.Context) bool { v, _ := ctx.Value(printKey{}).(bool); return v }
+
+// WhatIfName is the name of the workload whose what-if the page shows
+// priced, or "" when none is (or its answers were refused).
+func (v AssessmentView) WhatIfName() string {
+	f := v.WhatIf.For(v.WhatIf.Workload)
+	if v.WhatIf.Workload == "" || f.Values == nil || len(f.Errors) > 0 {
+		return ""
+	}
+	for _, w := range v.A.Workloads {
+		if w.ID == v.WhatIf.Workload {
+			return w.Workload.Name
+		}
+	}
+	return ""
+}
