@@ -136,7 +136,7 @@ func testXLSXFormulas(t *testing.T, lang string) {
 	for _, w := range d.Workloads {
 		for _, o := range report.Sorted(w.Options) {
 			if o.Complete {
-				if fm, _ := f.GetCellFormula(sheetOptions, "H"+strconv.Itoa(row)); !strings.HasPrefix(fm, sheetLines+"!") {
+				if fm, _ := f.GetCellFormula(sheetOptions, "H"+strconv.Itoa(row)); !strings.HasPrefix(fm, "'"+sheetLines+"'!") {
 					t.Errorf("Options!H%d: got formula %q, want a reference to the Lines sheet", row, fm)
 				}
 				if got := calc(sheetOptions, "H"+strconv.Itoa(row)); !near(got, o.Monthly.Amount) {

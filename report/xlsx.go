@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -231,8 +232,8 @@ func (x *xlsxWriter) options() {
 			row := []any{w.Name, t.OptionName(o), string(o.Model), o.Provider, o.Region, rec, status}
 			if o.Complete {
 				cur := o.Monthly.Currency
-				row = append(row, x.formula(x.sheetLines+"!"+x.monthlyCell[[2]int{wi, oi}], cur), x.money(o.FirstYear),
-					x.money(o.HorizonTotal), x.formula(x.sheetLines+"!"+x.migrationCell[[2]int{wi, oi}], cur))
+				row = append(row, x.formula(sheetRef(x.sheetLines)+x.monthlyCell[[2]int{wi, oi}], cur), x.money(o.FirstYear),
+					x.money(o.HorizonTotal), x.formula(sheetRef(x.sheetLines)+x.migrationCell[[2]int{wi, oi}], cur))
 				if o.CurrentMonthly != nil && o.SavingsMonthly != nil {
 					row = append(row, x.money(*o.CurrentMonthly), x.money(*o.SavingsMonthly), o.BreakEvenMonth)
 				} else {
@@ -333,4 +334,10 @@ func (x *xlsxWriter) summary() {
 	} else {
 		x.put(t.T("report.savings.none"))
 	}
+}
+
+// sheetRef is a sheet's name as a formula refers to it: quoted, with any
+// quote doubled, so a name with a space or in Hangul ("비용 항목") works.
+func sheetRef(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'!"
 }

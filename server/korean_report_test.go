@@ -69,7 +69,7 @@ func TestReportInTheReadersLanguage(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			wantSheets := map[string][]string{"ko": {"요약", "선택지", "비용항목"}, "en": {"Summary", "Options", "Lines"}}[tc.lang]
+			wantSheets := map[string][]string{"ko": {"요약", "선택지", "비용 항목"}, "en": {"Summary", "Options", "Lines"}}[tc.lang]
 			if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(wantSheets, ",") {
 				t.Errorf("xlsx sheets: got %v, want %v", got, wantSheets)
 			}
