@@ -100,15 +100,11 @@ func init() {
 	gap("aws", "load_balancer", "no dated Application Load Balancer price outside us-east-1 (Elastic Beanstalk there is shown incomplete)",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("aws", "windows", "no sourced EC2 Windows price for this region (the 2023-01-06 scrape of the Windows on-demand table has no us-west-2 file)", "us-west")
-	gap("azure", "managed_mysql", "no dated Azure Database for MySQL flexible server price for this region (found for eastus and koreacentral)",
-		"us-west", "eu-west", "eu-central", "asia-tokyo", "asia-singapore")
 	gap("aws", "managed_sqlserver", "RDS for SQL Server priced for us-east-1 only",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("azure", "managed_sqlserver", "no dated Azure SQL Database price for this region (General Purpose found for eastus and koreacentral)",
 		"us-west", "eu-west", "eu-central", "asia-tokyo", "asia-singapore")
 	gap("gcp", "managed_sqlserver", "no dated Cloud SQL for SQL Server price found", all...)
-	gap("azure", "managed_postgresql", "no dated Azure Database for PostgreSQL flexible server price for this region (found for eastus and japaneast)",
-		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-singapore")
 	gap("gcp", "managed_postgresql", "no dated Cloud SQL price for this region (found for asia-northeast1; other sourced rates are for us-central1)",
 		"us-east", "us-west", "eu-west", "eu-central", "asia-seoul", "asia-singapore")
 	gap("gcp", "managed_mysql", "no dated Cloud SQL price for this region (found for asia-northeast1; other sourced rates are for us-central1)",
