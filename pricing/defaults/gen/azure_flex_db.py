@@ -23,17 +23,27 @@ MY = {
 KIND = "source_kind=derived dataset (Azure Retail Prices API trimmed and committed by a third-party project, file date 2026-09-06)"
 def q(s): return '"' + s.replace('"','""') + '"'
 rows = []
-def emit(engine, svc, product, series, table, storage_product):
+def emit(engine, svc, product, series, table, storage_product, sizes=(2, 4, 8, 16), storage=True):
     for region, (mid, rate, smid, srate) in table.items():
-        for n in (2, 4, 8, 16):
+        for n in sizes:
             size = f"Standard_D{n}ds_{series}"
             price = D(rate) * n
             attrs = f"engine={engine};deployment=flexible_server;ha=none;tier=general_purpose;product={product};meter=vCore;meter_id={mid};vcore_rate={rate};vcores={n};memory_basis=4 GiB per vCore (Ddsv4/Ddsv5 General Purpose);{KIND}"
             note = f"price = {n} vCores x {rate} USD per vCore-hour (Retail Prices API meter 'vCore', product '{product}', {region}); compute only: storage is billed apart; HA is a second instance"
             rows.append(",".join(["azure","database",svc,"general_purpose",region,f"flexible-server/GP_{size}/{engine}",size,"",str(n),str(4*n),"on_demand","hour",str(price.normalize()) if price != price.to_integral() else str(price),"","USD","","",ASOF,SRC,q(attrs),q(note)]))
+        if not storage:
+            continue
         attrs = f"engine={engine};part=storage;deployment=flexible_server;product={storage_product};meter=Storage Data Stored;meter_id={smid};{KIND}"
         note = f"'Storage Data Stored' {srate} USD per GB-month ({region}, unit 1 GB/Month)"
         rows.append(",".join(["azure","database",svc,"storage",region,f"flexible-server/storage/{engine}","Flexible Server storage (Storage Data Stored)","","","","on_demand","gb_month",srate,"","USD","","",ASOF,SRC,q(attrs),q(note)]))
 emit("postgresql","Azure Database for PostgreSQL","Azure Database for PostgreSQL Flexible Server General Purpose Ddsv4 Series Compute","v4",PG,"Azure Database for PostgreSQL Flex Server Storage")
 emit("mysql","Azure Database for MySQL","Azure Database for MySQL Flexible Server General Purpose Series Compute","v4",MY,"Azure Database for MySQL Flexible Server Storage")
+# eastus and koreacentral already carry 2-vCore (and koreacentral 4-vCore) rows from other sources;
+# the capture adds the larger sizes and the koreacentral storage meter.
+emit("mysql","Azure Database for MySQL","Azure Database for MySQL Flexible Server General Purpose Series Compute","v4",
+     {"eastus": ("4afef323-21b3-5602-a359-2ba3cf898f95","0.0855","72be597c-31cf-528f-bede-85d568c7ef67","0.115")},
+     "Azure Database for MySQL Flexible Server Storage", sizes=(4, 8, 16), storage=False)
+emit("mysql","Azure Database for MySQL","Azure Database for MySQL Flexible Server General Purpose Series Compute","v4",
+     {"koreacentral": ("2e63d956-6032-57dd-a662-b82fa55f6f47","0.118","75211005-5854-53b5-a3f0-4f896ca33098","0.131")},
+     "Azure Database for MySQL Flexible Server Storage", sizes=(8, 16))
 print("\n".join(rows))
