@@ -35,6 +35,12 @@ func TestPublishedFigures(t *testing.T) {
 			want:      "1.88",
 			published: "Retail Prices API meter vCore 0.1175 USD/h x 16 vCores, same file",
 		},
+		{
+			name: "AWS ALB ap-northeast-2 hourly", provider: "aws", region: "ap-northeast-2",
+			sku:       "alb/ap-northeast-2",
+			want:      "0.0225",
+			published: "'$0.0225 per Application LoadBalancer-hour (or partial hour)', AWS Price List AWSELB ap-northeast-2 2026-09-11 as quoted in one-click-deploy-agent@987f45f5 09-network-lb-ingress.md",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
