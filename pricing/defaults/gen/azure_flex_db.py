@@ -5,7 +5,6 @@
 from decimal import Decimal as D
 SRC = "https://github.com/mooncitizen/togen/blob/8b82e5581918fe61dc77160c06334b74e396e074/internal/cost/prices/azure.json"
 ASOF = "2026-09-06"
-# region: (pg vCore skuid-suffix, pg vcore rate, pg storage, mysql vcore rate, mysql storage) — meter ids as in the file
 PG = {  # region: (vcore meter id, rate, storage meter id, storage)
  "westus2": ("5f26a708-1754-55eb-9c42-411e02eee956","0.089","aa0fdd92-2d97-5f66-80fe-befa93c9b24c","0.115"),
  "northeurope": ("78f8312b-d7d0-5bc0-8b50-6bcbbb147702","0.0988","e60c0c7e-25ab-5889-972f-7f8b34b39c54","0.1265"),
