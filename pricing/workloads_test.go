@@ -98,6 +98,13 @@ var issue12Checks = map[string][]issue12Check{
 		{"windows_erp_sqlserver", "iaas/aws", "licence", "53.728"}, // 730 × 0.0736
 		// GCP: SQL Server 2022 Standard 0.48/h per VM up to 4 vCPU (D971-A939-5735) + Windows licence 4 × 0.046 (e2-standard-4 Windows − Linux)
 		{"windows_erp_sqlserver", "iaas/gcp", "licence", "484.72"}, // 730 × (0.48 + 0.184)
+		// Azure PostgreSQL flexible GP Ddsv4 koreacentral: Retail Prices API vCore 0.123/h × 4 + Storage Data Stored 500 GB × 0.131
+		// (mooncitizen/togen internal/cost/prices/azure.json, 2026-09-06)
+		{"postgresql_4vcpu_16gib_500gb", "paas/azure", "database", "424.66"}, // 730 × 0.492 + 65.5
+		// Elastic Beanstalk Seoul: ALB 0.0225 per ALB-hour (AWS Price List AWSELB ap-northeast-2, 2026-09-11, as quoted in
+		// Softbank-hackathon2026-peony/one-click-deploy-agent docs/research/capabilities/09-network-lb-ingress.md)
+		// + egress 100 GB free + 100 GB × 0.126
+		{"custom_web_app", "paas/aws", "network", "29.025"}, // 730 × 0.0225 + 12.6
 	},
 	"asia-seoul/best": {
 		// 3y partial upfront: 0.1147/h + 3015 upfront over 36 months, storage on demand
