@@ -261,6 +261,9 @@ func OptionRows(t Text, opts []pricing.Option) [][]string {
 			model += " (" + t.T("advice.ruled_out.label", strings.Join(o.RuledOutBy, ", ")) + ")"
 		}
 		where := t.Where(o)
+		if rt := t.RoundTrip(o); rt != "" {
+			where += "; " + rt
+		}
 		for _, f := range o.Flags {
 			where += "; " + t.T("report.option.flag", t.Msg(f.Msg), f.Rule)
 		}

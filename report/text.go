@@ -65,6 +65,15 @@ func (t Text) Where(o pricing.Option) string {
 	return region
 }
 
+// RoundTrip is the indicative round trip from the users to an option's
+// region abroad, with its source; "" when the option has none.
+func (t Text) RoundTrip(o pricing.Option) string {
+	if o.RoundTripMs == 0 {
+		return ""
+	}
+	return t.T("report.option.round_trip", o.RoundTripMs, t.T("price.latency_source"))
+}
+
 // Verdict is the one-line recommendation of a workload.
 func (t Text) Verdict(r advisor.Recommendation) string {
 	return t.T("report.verdict", t.Model(string(r.Model)), t.Strategy(string(r.Strategy)), r.Confidence)
