@@ -73,8 +73,8 @@ func Sign(secretKey, method, requestURI, timestamp, accessKey string) string {
 
 // Fetch reads every page of the listing q, in JSON, and sends its offers to
 // sink; prices stay in the currency asked for, and asOf dates those without
-// a startDate. It asks pages until it has read totalRows products or a
-// page comes back empty; a failed request or a page that does not parse
+// a startDate. It asks pages until it has read totalRows products; a failed
+// request, a page that does not parse or an empty page before totalRows
 // stops it with an error naming the page.
 func (c *Client) Fetch(ctx context.Context, q Query, asOf time.Time, sink pricing.Sink) (pricing.ImportStats, error) {
 	var st pricing.ImportStats
@@ -91,8 +91,12 @@ func (c *Client) Fetch(ctx context.Context, q Query, asOf time.Time, sink pricin
 			return st, fmt.Errorf("import ncp prices %s page %d: %w", q.Region, n, err)
 		}
 		read += pg.products
-		if pg.products == 0 || read >= pg.totalRows {
+		switch {
+		case read >= pg.totalRows:
 			return st, nil
+		case pg.products == 0:
+			// A listing cut short would otherwise pass for a whole one.
+			return st, fmt.Errorf("import ncp prices %s page %d: empty after %d of %d rows", q.Region, n, read, pg.totalRows)
 		}
 	}
 }

@@ -81,6 +81,9 @@ func TestFetchRefused(t *testing.T) {
 		{"truncated page", func(*ncp.Client) {
 			srv.Corrupt(providertest.NCPPage2, []byte(`{"getProductPriceListResponse": {"totalRows": 4, "productPriceList": [`))
 		}, "page 2: ncp: byte"},
+		{"empty page before totalRows", func(*ncp.Client) {
+			srv.Corrupt(providertest.NCPPage2, []byte(`{"getProductPriceListResponse": {"returnCode": "0", "totalRows": 4, "productPriceList": []}}`))
+		}, "empty after 2 of 4 rows"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := fakeClient(srv)
