@@ -66,12 +66,13 @@ func (t Text) Where(o pricing.Option) string {
 }
 
 // RoundTrip is the indicative round trip from the users to an option's
-// region abroad, with its source; "" when the option has none.
+// region abroad; "" when the option has none. Its source is among the
+// assumptions (AssumptionRows).
 func (t Text) RoundTrip(o pricing.Option) string {
 	if o.RoundTripMs == 0 {
 		return ""
 	}
-	return t.T("report.option.round_trip", o.RoundTripMs, t.T("price.latency_source"))
+	return t.T("report.option.round_trip", o.RoundTripMs)
 }
 
 // Verdict is the one-line recommendation of a workload.

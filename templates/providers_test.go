@@ -92,8 +92,8 @@ func TestReportOptionsShowRoundTrip(t *testing.T) {
 		{Model: pricing.ModelIaaS, Provider: "digitalocean", Region: "sgp1", Country: "SG", RoundTripMs: 65},
 	}
 	for _, tt := range []struct{ lang, want string }{
-		{"en", `<small data-testid="round-trip">round trip ≈ 65 ms (Azure inter-region medians, published July 2025)</small>`},
-		{"ko", `<small data-testid="round-trip">왕복 지연 약 65 ms (Azure 리전 간 왕복 지연 중앙값, 2025년 7월 공개)</small>`},
+		{"en", `<small data-testid="round-trip">round trip ≈ 65 ms</small>`},
+		{"ko", `<small data-testid="round-trip">왕복 지연 약 65밀리초</small>`},
 	} {
 		var buf bytes.Buffer
 		if err := reportOptions(opts).Render(i18n.WithLang(context.Background(), tt.lang), &buf); err != nil {
