@@ -45,7 +45,7 @@ func checkResult(tb testing.TB, res Result, err error) {
 			tb.Fatalf("bad problem %+v", p)
 		}
 	}
-	if err := WriteProblemsCSV(&bytes.Buffer{}, res.Problems); err != nil {
+	if err := WriteProblemsCSV(&bytes.Buffer{}, ProblemsHeader{}, res.Problems, nil); err != nil {
 		tb.Fatal(err)
 	}
 }

@@ -255,16 +255,21 @@ func TestAssumptions(t *testing.T) {
 
 func TestWriteProblemsCSV(t *testing.T) {
 	var buf bytes.Buffer
-	err := WriteProblemsCSV(&buf, []Problem{
-		{Line: 3, Column: "CPUs", Value: "=HYPERLINK(\"x\")", Reason: "not a number"},
+	err := WriteProblemsCSV(&buf, ProblemsHeader{"행", "열", "값", "사유"}, []Problem{
+		{Line: 3, Column: "CPUs", Value: "=HYPERLINK(\"x\")", Reason: "not a number", Key: "k"},
 		{Line: 4, Column: "Memory", Value: "-1", Reason: "é out of range, \"quoted\""},
 		{Line: 5, Column: "@col", Value: "+1", Reason: "ok"},
+	}, func(p Problem) string {
+		if p.Key == "k" {
+			return "-숫자가 아님" // a translation starting like a formula is neutralized too
+		}
+		return p.Reason
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "\uFEFFline,column,value,reason\n" +
-		"3,CPUs,\"'=HYPERLINK(\"\"x\"\")\",not a number\n" +
+	want := "\uFEFF행,열,값,사유\n" +
+		"3,CPUs,\"'=HYPERLINK(\"\"x\"\")\",'-숫자가 아님\n" +
 		"4,Memory,'-1,\"é out of range, \"\"quoted\"\"\"\n" +
 		"5,'@col,'+1,ok\n"
 	if got := buf.String(); got != want {

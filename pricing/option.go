@@ -205,6 +205,11 @@ type Option struct {
 	// MigrationLines are one-time costs; their Monthly holds the one-time amount.
 	MigrationLines []Line `json:"migration_lines,omitempty"`
 	Notes          []Msg  `json:"notes,omitempty"`
+	// RoundTripMs is the indicative round trip in milliseconds from the
+	// geography's users to the option's region when it is in another
+	// country and a sourced figure exists (see the latency note); 0 when
+	// none.
+	RoundTripMs int `json:"round_trip_ms,omitempty"`
 
 	Recommended bool `json:"recommended"`
 	// RuledOutBy are the ids of the rules that ruled the option's model out

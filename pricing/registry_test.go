@@ -124,10 +124,11 @@ func TestLatencyNotedForForeignRegions(t *testing.T) {
 		}
 		return pricing.Msg{}, false
 	}
-	if n, ok := hasLatency(do); !ok || do.Country != "SG" || n.Args[1] != "72" {
-		t.Errorf("DigitalOcean sgp1 from Seoul: got %v (country %s), want a latency note of about 72 ms", do.Notes, do.Country)
+	if n, ok := hasLatency(do); !ok || do.Country != "SG" || n.Args[1] != "65" || do.RoundTripMs != 65 {
+		t.Errorf("DigitalOcean sgp1 from Seoul: got %v, %d ms (country %s), want a latency note of 65 ms (se to sg)",
+			do.Notes, do.RoundTripMs, do.Country)
 	}
-	if n, ok := hasLatency(aws); ok {
-		t.Errorf("AWS Seoul from Seoul: got %v, want no latency note", n)
+	if n, ok := hasLatency(aws); ok || aws.RoundTripMs != 0 {
+		t.Errorf("AWS Seoul from Seoul: got %v, %d ms, want no latency note", n, aws.RoundTripMs)
 	}
 }

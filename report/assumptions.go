@@ -28,6 +28,9 @@ type Assumptions struct {
 	// Migration is the one-time effort by strategy.
 	Migration []Effort `json:"migration"`
 	Rates     Rates    `json:"rates"`
+	// RoundTrips is true when an option shows a round trip from the users
+	// (pricing.Option.RoundTripMs): the assumptions then cite its source.
+	RoundTrips bool `json:"round_trips,omitempty"`
 }
 
 // Allowance is one editable number of engineer hours and why.
@@ -88,6 +91,7 @@ func assumptionsOf(o advisor.Organization, ws []Workload, assessed time.Time) As
 	}
 	for _, w := range ws {
 		for _, opt := range w.Options {
+			a.RoundTrips = a.RoundTrips || opt.RoundTripMs > 0
 			for _, r := range opt.Rates {
 				if !slices.ContainsFunc(a.Rates.Used, func(u pricing.RateUse) bool { return sameRate(u, r) }) {
 					a.Rates.Used = append(a.Rates.Used, r)

@@ -261,6 +261,9 @@ func OptionRows(t Text, opts []pricing.Option) [][]string {
 			model += " (" + t.T("advice.ruled_out.label", strings.Join(o.RuledOutBy, ", ")) + ")"
 		}
 		where := t.Where(o)
+		if rt := t.RoundTrip(o); rt != "" {
+			where += "; " + rt
+		}
 		for _, f := range o.Flags {
 			where += "; " + t.T("report.option.flag", t.Msg(f.Msg), f.Rule)
 		}
@@ -317,7 +320,7 @@ func catalogRows(t Text, d Document) [][]string {
 // AssumptionRows are the organisation-wide settings as label and value,
 // led by a header row.
 func AssumptionRows(t Text, a Assumptions) [][]string {
-	return [][]string{
+	rows := [][]string{
 		{t.T("report.assumptions"), t.T("report.col.value")},
 		{t.T("report.assumption.geography"), t.Geography(a.Geography)},
 		{t.T("report.assumption.horizon"), t.N("report.assumption.horizon_value", a.HorizonYears, a.HorizonYears)},
@@ -328,6 +331,10 @@ func AssumptionRows(t Text, a Assumptions) [][]string {
 		{t.T("report.assumption.hourly_rate"), a.HourlyRate.Display()},
 		{t.T("report.assumption.hourly_basis"), hourlyBasis(t, a.HourlyRateBasis)},
 	}
+	if a.RoundTrips {
+		rows = append(rows, []string{t.T("report.assumption.round_trips"), t.T("price.latency_source")})
+	}
+	return rows
 }
 
 // hourlyBasis is where the hourly rate comes from, with its source.

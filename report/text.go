@@ -65,6 +65,16 @@ func (t Text) Where(o pricing.Option) string {
 	return region
 }
 
+// RoundTrip is the indicative round trip from the users to an option's
+// region abroad; "" when the option has none. Its source is among the
+// assumptions (AssumptionRows).
+func (t Text) RoundTrip(o pricing.Option) string {
+	if o.RoundTripMs == 0 {
+		return ""
+	}
+	return t.T("report.option.round_trip", o.RoundTripMs)
+}
+
 // Verdict is the one-line recommendation of a workload.
 func (t Text) Verdict(r advisor.Recommendation) string {
 	return t.T("report.verdict", t.Model(string(r.Model)), t.Strategy(string(r.Strategy)), r.Confidence)

@@ -217,7 +217,8 @@ func (x *xlsxWriter) options() {
 	t := x.t
 	x.start(x.sheetOptions, map[int]float64{1: 24, 2: 30, 7: 30, 8: 16, 9: 16, 10: 16, 11: 16, 12: 16, 13: 16},
 		"workload", "option", "model", "provider", "region", "recommended", "status", "monthly", "first_year",
-		"horizon_total", "migration_one_time", "current_monthly", "savings_monthly", "break_even_month", "range_low", "range_high")
+		"horizon_total", "migration_one_time", "current_monthly", "savings_monthly", "break_even_month", "range_low", "range_high",
+		"round_trip_ms")
 	defer x.end()
 	for wi, w := range x.d.Workloads {
 		for oi, o := range Sorted(w.Options) {
@@ -242,6 +243,10 @@ func (x *xlsxWriter) options() {
 				if o.Range != nil {
 					row = append(row, x.money(o.Range.Low), x.money(o.Range.High))
 				}
+			}
+			if o.RoundTripMs > 0 {
+				row = append(row, make([]any, 16-len(row))...) // the round trip's column, after range_high
+				row = append(row, o.RoundTripMs)
 			}
 			x.put(row...)
 		}

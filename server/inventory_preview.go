@@ -135,7 +135,8 @@ func intText(p *int) string {
 	return strconv.Itoa(*p)
 }
 
-// inventoryProblems downloads every problem of the staged file as CSV.
+// inventoryProblems downloads every problem of the staged file as CSV,
+// headed and worded in the reader's language, as the preview lists them.
 func (s *Server) inventoryProblems(w http.ResponseWriter, r *http.Request) error {
 	_, st, err := s.staged(w, r)
 	if err != nil {
@@ -148,7 +149,10 @@ func (s *Server) inventoryProblems(w http.ResponseWriter, r *http.Request) error
 	name := strings.TrimSuffix(st.FileName, "."+fileExt(st.FileName))
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+safeFileName(name)+`-problems.csv"`)
-	return inventory.WriteProblemsCSV(w, problems)
+	ctx := r.Context()
+	header := inventory.ProblemsHeader{i18n.Tc(ctx, "inventory.preview.col.line"), i18n.Tc(ctx, "inventory.preview.col.column"),
+		i18n.Tc(ctx, "inventory.preview.col.value"), i18n.Tc(ctx, "inventory.preview.col.reason")}
+	return inventory.WriteProblemsCSV(w, header, problems, func(p inventory.Problem) string { return problemText(ctx, p) })
 }
 
 func fileExt(name string) string {

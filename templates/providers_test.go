@@ -82,3 +82,25 @@ func TestOptionsShowNotPricedAndNotOffered(t *testing.T) {
 		t.Errorf("us-east in Korean: want the not-offered line in Korean")
 	}
 }
+
+// TestReportOptionsShowRoundTrip: the print view's options table gives an
+// option abroad its round trip from the users, in the reader's language,
+// and none to an option at home.
+func TestReportOptionsShowRoundTrip(t *testing.T) {
+	opts := []pricing.Option{
+		{Model: pricing.ModelIaaS, Provider: "aws", Region: "ap-northeast-2", Country: "KR"},
+		{Model: pricing.ModelIaaS, Provider: "digitalocean", Region: "sgp1", Country: "SG", RoundTripMs: 65},
+	}
+	for _, tt := range []struct{ lang, want string }{
+		{"en", `<small data-testid="round-trip">round trip ≈ 65 ms</small>`},
+		{"ko", `<small data-testid="round-trip">왕복 지연 약 65밀리초</small>`},
+	} {
+		var buf bytes.Buffer
+		if err := reportOptions(opts).Render(i18n.WithLang(context.Background(), tt.lang), &buf); err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.String(); !strings.Contains(got, tt.want) || strings.Count(got, `data-testid="round-trip"`) != 1 {
+			t.Errorf("%s: got %s, want one round trip: %s", tt.lang, got, tt.want)
+		}
+	}
+}

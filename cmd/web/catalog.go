@@ -40,9 +40,9 @@ credentials in AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; b
 refresh fetches every provider for the regions of every geography from its public
 endpoint and imports each as one catalog version (scope refresh:PROVIDER); a provider that
 fails keeps its previous version serving. Endpoints are overridden by ADVISOR_AWS_PRICING_URL,
-ADVISOR_AZURE_PRICES_URL, ADVISOR_GCP_BILLING_URL, ADVISOR_DIGITALOCEAN_URL and
-ADVISOR_ECB_URL; gcp needs ADVISOR_GCP_API_KEY and digitalocean ADVISOR_DIGITALOCEAN_TOKEN,
-and is skipped without it.
+ADVISOR_AZURE_PRICES_URL, ADVISOR_GCP_BILLING_URL, ADVISOR_DIGITALOCEAN_URL, ADVISOR_NCP_URL
+and ADVISOR_ECB_URL; gcp needs ADVISOR_GCP_API_KEY, digitalocean ADVISOR_DIGITALOCEAN_TOKEN
+and ncp ADVISOR_NCP_ACCESS_KEY and ADVISOR_NCP_SECRET_KEY, and each is skipped without them.
 `
 
 // errUsage marks a command line that cannot be run; the usage text follows it.

@@ -30,8 +30,8 @@ func TestCatalogImportNCP(t *testing.T) {
 	if _, err := c.run(t, "import", "--format", "ncp", "--file", bad); err == nil || !strings.Contains(err.Error(), "byte 55") {
 		t.Errorf("malformed file: got %v, want a refusal naming byte 55", err)
 	}
-	if _, err := c.run(t, "import", "--format", "ncp", "--fetch"); err == nil || !strings.Contains(err.Error(), "not available") {
-		t.Errorf("fetch: got %v, want --fetch not available for ncp (no fetcher wired)", err)
+	if _, err := c.run(t, "import", "--format", "ncp", "--fetch"); err == nil || !strings.Contains(err.Error(), "ADVISOR_NCP_ACCESS_KEY") {
+		t.Errorf("fetch: got %v, want --fetch refused for want of the NCP key pair", err)
 	}
 	if _, err := c.run(t, "import", "--format", "nhn", "--file", fixture); err == nil || !strings.Contains(err.Error(), "unknown provider") {
 		t.Errorf("nhn: got %v, want unknown provider (no importer: not priced)", err)

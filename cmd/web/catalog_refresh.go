@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"cloudadvisor/advisor"
+	"cloudadvisor/pricing/ncp"
 	"cloudadvisor/pricing/refresh"
 )
 
@@ -26,6 +27,9 @@ func refreshSources(getenv func(string) string) refresh.Config {
 		ECBURL:            getenv("ADVISOR_ECB_URL"),
 		GCPKey:            getenv("ADVISOR_GCP_API_KEY"),
 		DigitalOceanToken: getenv("ADVISOR_DIGITALOCEAN_TOKEN"),
+		NCPURL:            getenv(ncp.EnvURL),
+		NCPAccessKey:      getenv(ncp.EnvAccessKey),
+		NCPSecretKey:      getenv(ncp.EnvSecretKey),
 	}
 }
 
@@ -46,11 +50,12 @@ func withClient(c refresh.Config, log *slog.Logger, m *refresh.Metrics) refresh.
 // version each, and a line per provider.
 func catalogRefresh(ctx context.Context, args []string, getenv func(string) string, cio catalogIO) error {
 	fs, store := newCatalogFlags("refresh", getenv)
-	providers := fs.String("providers", "", "comma-separated subset of aws,azure,gcp,digitalocean,ecb")
+	providers := fs.String("providers", "", "comma-separated subset of aws,azure,gcp,digitalocean,ncp,ecb")
 	timeout := fs.Duration("timeout", 2*time.Hour, "give up after this long")
 	geos := fs.String("geographies", "", "comma-separated geographies whose regions are fetched (default all)")
 	awsServices := fs.String("aws-services", "", "comma-separated AWS offer codes (default AmazonEC2,AmazonRDS,AWSELB)")
 	azureServices := fs.String("azure-services", "", "comma-separated Azure service names (default Virtual Machines,Storage,SQL Database,Azure App Service)")
+	ncpCategories := fs.String("ncp-categories", "", "comma-separated NCP productCategoryCode values (default every product of the region)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -78,6 +83,7 @@ func catalogRefresh(ctx context.Context, args []string, getenv func(string) stri
 			c.Regions = refresh.RegionsFor(g)
 		}
 		c.AWSServices, c.AzureServices = splitList(*awsServices), splitList(*azureServices)
+		c.NCPCategories = splitList(*ncpCategories)
 		jobs, skipped := refresh.Plan(c)
 		jobs, skipped = only(*providers, jobs, skipped)
 		results, err = refresh.Run(ctx, db, jobs, skipped, log)

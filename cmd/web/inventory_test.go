@@ -128,12 +128,19 @@ func TestInventoryUploadPreviewConfirm(t *testing.T) {
 		t.Fatalf("before confirmation: got %d workloads saved, want 0", n)
 	}
 
-	// Problems as CSV: BOM, header, one line per problem.
-	resp, body = a.do(t, "GET", preview+"/problems.csv", "", "")
-	if resp.StatusCode != 200 || !strings.HasPrefix(body, "\ufeffline,column,value,reason\n") ||
-		!strings.Contains(body, "mainframe") || !strings.Contains(body, "100000") ||
-		!strings.Contains(resp.Header.Get("Content-Disposition"), "estate-problems.csv") {
-		t.Errorf("problems.csv: got %d %q (%s)", resp.StatusCode, body, resp.Header.Get("Content-Disposition"))
+	// Problems as CSV: BOM, header, one line per problem, in the reader's
+	// language.
+	for _, tc := range []struct{ lang, header, reason string }{
+		{"en", "\ufeffRow,Column,Value,Reason\n", "7,vcpu,100000,must be between 1 and 896\n"},
+		{"ko", "\ufeff행,열,값,사유\n", "7,vcpu,100000,1~896 사이여야 합니다\n"},
+	} {
+		resp, body = a.doHeader(t, "GET", preview+"/problems.csv", "", "", "Accept-Language", tc.lang)
+		if resp.StatusCode != 200 || !strings.HasPrefix(body, tc.header) || !strings.Contains(body, tc.reason) ||
+			!strings.Contains(body, "mainframe") || !strings.Contains(body, "100000") ||
+			!strings.Contains(resp.Header.Get("Content-Disposition"), "estate-problems.csv") {
+			t.Errorf("problems.csv in %s: got %d %q (%s), want the header %q and the reason %q", tc.lang, resp.StatusCode, body,
+				resp.Header.Get("Content-Disposition"), tc.header, tc.reason)
+		}
 	}
 
 	resp, _ = a.do(t, "POST", preview+"/confirm", formType, "")

@@ -53,7 +53,8 @@ func (c *catalogEnv) offer(tb testing.TB, f pricing.OfferFilter) (pricing.Offer,
 func TestCatalogRefresh(t *testing.T) {
 	c, _ := refreshEnv(t)
 	out := c.mustRun(t, "refresh", "--geographies", "us-east", "--aws-services", "AmazonEC2")
-	for _, want := range []string{"skipped gcp: ADVISOR_GCP_API_KEY is not set", "refreshed aws: version",
+	for _, want := range []string{"skipped gcp: ADVISOR_GCP_API_KEY is not set",
+		"skipped ncp: ADVISOR_NCP_ACCESS_KEY and ADVISOR_NCP_SECRET_KEY are not both set", "refreshed aws: version",
 		"refreshed azure: version", "refreshed digitalocean: version", "refreshed ecb: version"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -77,6 +78,24 @@ func TestCatalogRefresh(t *testing.T) {
 				t.Errorf("got %s, want %s", o.Amount, tc.want)
 			}
 		})
+	}
+}
+
+// TestCatalogRefreshNCP refreshes Naver Cloud for Seoul through the
+// environment (key pair and base URL) from the fake List Price API, which
+// checks each request's signature and serves two pages of the
+// documented-shape fixture (not a real response): prices land in KRW.
+func TestCatalogRefreshNCP(t *testing.T) {
+	c, srv := refreshEnv(t)
+	c.env["ADVISOR_NCP_URL"] = srv.URL + providertest.NCPBase
+	c.env["ADVISOR_NCP_ACCESS_KEY"], c.env["ADVISOR_NCP_SECRET_KEY"] = providertest.NCPAccessKey, providertest.NCPSecretKey
+	out := c.mustRun(t, "refresh", "--geographies", "asia-seoul", "--providers", "ncp")
+	if !strings.Contains(out, "refreshed ncp: version") {
+		t.Fatalf("got %q, want ncp refreshed", out)
+	}
+	o, ok := c.offer(t, pricing.OfferFilter{Provider: "ncp", Region: "KR", SKU: "SPSVRSTAND000006", Term: pricing.OnDemand})
+	if !ok || o.Amount.String() != "317" || o.Currency != "KRW" {
+		t.Errorf("got %v %s %s, want the fixture's server at 317 KRW", ok, o.Amount, o.Currency)
 	}
 }
 

@@ -30,9 +30,9 @@ type Server struct {
 	*httptest.Server
 	dir string
 	mu  sync.Mutex
-	// Throttle answers the next n requests of a path (without query) with
-	// 429, then serves normally.
-	throttle map[string]int
+	// fail answers the next n requests of a path (without query) with a
+	// status (429 for Throttle), then serves normally.
+	fail map[string]failure
 	// Missing answers a path with 404.
 	missing map[string]bool
 	// Corrupt replaces the body of a path.
@@ -50,15 +50,24 @@ func New(tb testing.TB, dir string) *Server {
 	if _, err := os.Stat(filepath.Join(dir, "README.md")); err != nil {
 		tb.Skipf("pricing samples not available: %v", err)
 	}
-	s := &Server{dir: dir, throttle: map[string]int{}, missing: map[string]bool{}, corrupt: map[string][]byte{},
+	s := &Server{dir: dir, fail: map[string]failure{}, missing: map[string]bool{}, corrupt: map[string][]byte{},
 		hits: map[string]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	tb.Cleanup(s.Close)
 	return s
 }
 
+type failure struct{ n, status int }
+
 // Throttle makes the next n requests of path fail with 429.
-func (s *Server) Throttle(path string, n int) { s.mu.Lock(); s.throttle[path] = n; s.mu.Unlock() }
+func (s *Server) Throttle(path string, n int) { s.Fail(path, n, http.StatusTooManyRequests) }
+
+// Fail makes the next n requests of path fail with status.
+func (s *Server) Fail(path string, n, status int) {
+	s.mu.Lock()
+	s.fail[path] = failure{n, status}
+	s.mu.Unlock()
+}
 
 // Miss makes path answer 404.
 func (s *Server) Miss(path string) { s.mu.Lock(); s.missing[path] = true; s.mu.Unlock() }
@@ -101,25 +110,30 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		key = GCPPage2
 	case key == DigitalOcean && r.URL.Query().Get("page") == "2":
 		key = DigitalOcean2
+	case key == NCPPrices && ncpPageNo(r) > 1:
+		key = NCPPage2
 	}
 	s.mu.Lock()
 	s.hits[key]++
-	throttled := s.throttle[key] > 0
-	if throttled {
-		s.throttle[key]--
+	f := s.fail[key]
+	if f.n > 0 {
+		s.fail[key] = failure{f.n - 1, f.status}
 	}
 	missing, corrupt := s.missing[key], s.corrupt[key]
 	s.mu.Unlock()
 	switch {
-	case throttled:
+	case f.n > 0:
 		w.Header().Set("Retry-After", "0")
-		http.Error(w, `{"error":"Too Many Requests"}`, http.StatusTooManyRequests)
+		http.Error(w, `{"error":"`+http.StatusText(f.status)+`"}`, f.status)
 		return
 	case missing:
 		http.NotFound(w, r)
 		return
 	case corrupt != nil:
 		w.Write(corrupt)
+		return
+	case key == NCPPrices || key == NCPPage2:
+		s.serveNCP(w, r)
 		return
 	}
 	body, err := s.body(key, r)

@@ -78,38 +78,12 @@ func Parse(r io.Reader, source string, asOf time.Time, sink pricing.Sink) (prici
 	dec.UseNumber()
 	pages := 0
 	for {
-		var doc map[string]json.RawMessage
-		off := dec.InputOffset()
-		err := dec.Decode(&doc)
+		_, err := parseResponse(dec, source, asOf, &st, sink)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return st, jsonError(0, err) // the decoder's offsets count from the file's start
-		}
-		raw, ok := doc["getProductPriceListResponse"]
-		if !ok {
-			return st, &ParseError{Offset: off, Product: -1, Reason: "no getProductPriceListResponse object"}
-		}
-		var resp response
-		if err := json.Unmarshal(raw, &resp); err != nil {
-			return st, jsonError(off, err)
-		}
-		if rc := resp.ReturnCode.String(); rc != "" && rc != "0" {
-			return st, &ParseError{Offset: off, Product: -1, Reason: fmt.Sprintf("returnCode %s: %s", rc, resp.ReturnMessage)}
-		}
-		if resp.Products == nil {
-			return st, &ParseError{Offset: off, Product: -1, Reason: "no productPriceList"}
-		}
-		for i, p := range *resp.Products {
-			if err := emit(p, source, asOf, &st, sink); err != nil {
-				var pe *ParseError
-				if errors.As(err, &pe) {
-					pe.Offset, pe.Product = off, i
-					return st, pe
-				}
-				return st, err
-			}
+			return st, err
 		}
 		pages++
 	}
@@ -117,6 +91,50 @@ func Parse(r io.Reader, source string, asOf time.Time, sink pricing.Sink) (prici
 		return st, &ParseError{Offset: 0, Product: -1, Reason: "empty file"}
 	}
 	return st, nil
+}
+
+// pageInfo is what one response says about paging: the rows of the whole
+// listing and the products on this page.
+type pageInfo struct {
+	totalRows, products int
+}
+
+// parseResponse reads the next getProductPriceList response from dec and
+// sends its offers to sink, counting in st; io.EOF when there is none.
+func parseResponse(dec *json.Decoder, source string, asOf time.Time, st *pricing.ImportStats, sink pricing.Sink) (pageInfo, error) {
+	var doc map[string]json.RawMessage
+	off := dec.InputOffset()
+	err := dec.Decode(&doc)
+	if errors.Is(err, io.EOF) {
+		return pageInfo{}, io.EOF
+	}
+	if err != nil {
+		return pageInfo{}, jsonError(0, err) // the decoder's offsets count from the input's start
+	}
+	raw, ok := doc["getProductPriceListResponse"]
+	if !ok {
+		return pageInfo{}, &ParseError{Offset: off, Product: -1, Reason: "no getProductPriceListResponse object"}
+	}
+	var resp response
+	if err := json.Unmarshal(raw, &resp); err != nil {
+		return pageInfo{}, jsonError(off, err)
+	}
+	if rc := resp.ReturnCode.String(); rc != "" && rc != "0" {
+		return pageInfo{}, &ParseError{Offset: off, Product: -1, Reason: fmt.Sprintf("returnCode %s: %s", rc, resp.ReturnMessage)}
+	}
+	if resp.Products == nil {
+		return pageInfo{}, &ParseError{Offset: off, Product: -1, Reason: "no productPriceList"}
+	}
+	for i, p := range *resp.Products {
+		if err := emit(p, source, asOf, st, sink); err != nil {
+			var pe *ParseError
+			if errors.As(err, &pe) {
+				pe.Offset, pe.Product = off, i
+			}
+			return pageInfo{}, err
+		}
+	}
+	return pageInfo{totalRows: resp.TotalRows, products: len(*resp.Products)}, nil
 }
 
 // jsonError turns a decoding error into a ParseError with the byte offset

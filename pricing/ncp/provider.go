@@ -22,6 +22,12 @@
 //     traffic): egress, with its tiers when conditionType/conditionPrice give
 //     none (tiers are not in the documented shape; a price is one tier).
 //
+// Client.Fetch reads the listing live: signed requests (see Sign) for
+// responseFormatType=json, every page of a region. Entry.Fetch is that
+// fetch with the key pair of ADVISOR_NCP_ACCESS_KEY and
+// ADVISOR_NCP_SECRET_KEY; the catalog refresh runs it for the regions of
+// every geography.
+//
 // No real response was available when this was written: the test fixture is
 // written from the documented structure and says so.
 package ncp
@@ -49,5 +55,6 @@ var Entry = pricing.Provider{
 	Import: func(r *bufio.Reader, src pricing.ImportSource, sink pricing.Sink) (pricing.ImportStats, error) {
 		return Parse(r, src.Name, src.AsOf, sink)
 	},
+	Fetch:     fetchFromEnv,
 	NotPriced: "ncp_not_imported",
 }

@@ -16,6 +16,7 @@ import (
 	"cloudadvisor/pricing/digitalocean"
 	"cloudadvisor/pricing/ecb"
 	"cloudadvisor/pricing/gcp"
+	"cloudadvisor/pricing/ncp"
 )
 
 // Config says where each provider is read and for which regions.
@@ -23,15 +24,20 @@ type Config struct {
 	// Regions are the provider region codes to fetch, by provider.
 	Regions map[string][]string
 	// Base addresses; the providers' public endpoints when empty.
-	AWSURL, AzureURL, GCPURL, DigitalOceanURL, ECBURL string
+	AWSURL, AzureURL, GCPURL, DigitalOceanURL, ECBURL, NCPURL string
 	// Credentials; a provider needing one that is empty is skipped.
-	GCPKey, DigitalOceanToken string
+	GCPKey, DigitalOceanToken, NCPAccessKey, NCPSecretKey string
 	// AWSServices are the bulk offer codes read per region (AmazonEC2 holds
 	// instances, EBS volumes and data transfer). Savings Plans come from
 	// AmazonEC2's Compute Savings Plans files.
 	AWSServices []string
 	// AzureServices are the serviceName values read per region.
 	AzureServices []string
+	// NCPCategories are the productCategoryCode values read per region
+	// (COMPUTE, ...); nil reads every product of the region, since the
+	// block storage and traffic the importer maps sit in categories whose
+	// codes are not documented.
+	NCPCategories []string
 	HTTP          *http.Client
 	Now           func() time.Time
 }
@@ -58,7 +64,8 @@ func RegionsFor(geographies []string) map[string][]string {
 }
 
 // Plan returns the jobs of a full refresh, and a skipped result for each
-// provider whose credential is not set.
+// provider whose credential is not set (and for NCP when it has no region
+// in the geographies asked for).
 func Plan(c Config) ([]Job, []Result) {
 	if c.HTTP == nil {
 		c.HTTP = &http.Client{Transport: &Retry{}}
@@ -83,6 +90,15 @@ func Plan(c Config) ([]Job, []Result) {
 		skipped = append(skipped, Result{Provider: digitalocean.Provider, Skipped: "ADVISOR_DIGITALOCEAN_TOKEN is not set"})
 	} else {
 		jobs = append(jobs, digitalOceanJob(c))
+	}
+	switch {
+	case c.NCPAccessKey == "" || c.NCPSecretKey == "":
+		skipped = append(skipped, Result{Provider: ncp.ID, Skipped: ncp.EnvAccessKey + " and " + ncp.EnvSecretKey + " are not both set"})
+	case len(c.Regions[ncp.ID]) == 0:
+		// An empty fetch would fail the import; NCP just has no region there.
+		skipped = append(skipped, Result{Provider: ncp.ID, Skipped: "no NCP region serves the geographies asked for"})
+	default:
+		jobs = append(jobs, ncpJob(c))
 	}
 	return append(jobs, ecbJob(c)), skipped
 }
@@ -174,9 +190,34 @@ func digitalOceanJob(c Config) Job {
 	return Job{Provider: "digitalocean", Source: base + "/v2/sizes",
 		Fetch: func(ctx context.Context, sink pricing.Sink) (pricing.ImportStats, error) {
 			// The sizes carry no date: they are dated the day they are read.
-			y, m, d := c.Now().UTC().Date()
-			return digitalocean.Fetch(ctx, c.HTTP, base, c.DigitalOceanToken, time.Date(y, m, d, 0, 0, 0, 0, time.UTC),
-				inRegions(regions, sink))
+			return digitalocean.Fetch(ctx, c.HTTP, base, c.DigitalOceanToken, c.today(), inRegions(regions, sink))
+		}}
+}
+
+func ncpJob(c Config) Job {
+	client := &ncp.Client{BaseURL: or(c.NCPURL, ncp.DefaultBaseURL), AccessKey: c.NCPAccessKey, SecretKey: c.NCPSecretKey,
+		HTTP: c.HTTP}
+	regions, categories := c.Regions[ncp.ID], c.NCPCategories
+	if categories == nil {
+		categories = []string{""}
+	}
+	return Job{Provider: ncp.ID, Source: fmt.Sprintf("%s/product/getProductPriceList %v KRW", client.BaseURL, regions),
+		Fetch: func(ctx context.Context, sink pricing.Sink) (pricing.ImportStats, error) {
+			// Prices carry their start date; those without one are dated the
+			// day they are read.
+			asOf := c.today()
+			var total pricing.ImportStats
+			for _, r := range regions {
+				for _, cat := range categories {
+					st, err := client.Fetch(ctx, ncp.Query{Region: r, Currency: "KRW", ProductCategoryCode: cat}, asOf,
+						inRegions(regions, sink))
+					add(&total, st)
+					if err != nil {
+						return total, err
+					}
+				}
+			}
+			return total, nil
 		}}
 }
 
@@ -190,6 +231,12 @@ func ecbJob(c Config) Job {
 			}
 			return ecb.Offers(r, sink)
 		}}
+}
+
+// today is the UTC date of c.Now, at midnight.
+func (c Config) today() time.Time {
+	y, m, d := c.Now().UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // inRegions passes on the offers of regions (and global ones) only.

@@ -52,7 +52,8 @@ func (m *memStore) find(scope, region, sku string, term pricing.Term) (pricing.O
 // testConfig points every provider at srv, for one region each.
 func testConfig(srv *providertest.Server) Config {
 	return Config{
-		Regions:           map[string][]string{"aws": {"us-east-1"}, "azure": {"eastus"}, "gcp": {"us-central1"}, "digitalocean": {"nyc1"}},
+		Regions: map[string][]string{"aws": {"us-east-1"}, "azure": {"eastus"}, "gcp": {"us-central1"}, "digitalocean": {"nyc1"},
+			"ncp": {"KR"}},
 		AWSURL:            srv.URL,
 		AzureURL:          srv.URL + providertest.AzurePrices + "?api-version=2023-01-01-preview",
 		GCPURL:            srv.URL,
@@ -60,6 +61,9 @@ func testConfig(srv *providertest.Server) Config {
 		ECBURL:            srv.URL + providertest.ECB,
 		GCPKey:            "test-key",
 		DigitalOceanToken: providertest.DigitalOceanToken,
+		NCPURL:            srv.URL + providertest.NCPBase,
+		NCPAccessKey:      providertest.NCPAccessKey,
+		NCPSecretKey:      providertest.NCPSecretKey,
 		AWSServices:       []string{"AmazonEC2"},
 		AzureServices:     []string{"Virtual Machines"},
 		HTTP:              &http.Client{Transport: &Retry{Sleep: func(context.Context, time.Duration) error { return nil }}},
@@ -84,14 +88,16 @@ func TestRefreshRealResponses(t *testing.T) {
 	srv := providertest.New(t, "")
 	srv.Throttle(providertest.AzurePage2, 2) // two 429s, then the page
 	srv.Throttle(providertest.GCPPage2, 1)
+	srv.Throttle(providertest.NCPPrices, 1)
+	srv.Fail(providertest.NCPPage2, 2, http.StatusServiceUnavailable)
 	db := &memStore{}
 	jobs, skipped := Plan(testConfig(srv))
 	results, err := Run(context.Background(), db, jobs, skipped, quiet())
 	if err != nil {
 		t.Fatalf("refresh: %v (%+v)", err, results)
 	}
-	if len(results) != 5 {
-		t.Errorf("got %d results, want 5 (aws, azure, gcp, digitalocean, ecb)", len(results))
+	if len(results) != 6 {
+		t.Errorf("got %d results, want 6 (aws, azure, gcp, digitalocean, ncp, ecb)", len(results))
 	}
 	for _, tc := range []struct {
 		name, provider, region, sku string
@@ -104,6 +110,10 @@ func TestRefreshRealResponses(t *testing.T) {
 		{"digitalocean s-1vcpu-1gb", "digitalocean", "nyc1", "s-1vcpu-1gb", pricing.OnDemand, "6"},
 		{"digitalocean page 2 c-4", "digitalocean", "nyc1", "c-4", pricing.OnDemand, ""},
 		{"ecb usd", "ecb", "global", "EUR/USD", pricing.OnDemand, "1.0705"},
+		// The NCP fixture is written from the documented structure, not a
+		// real response: these check the fetch, not the figures.
+		{"ncp server, page 1", "ncp", "KR", "SPSVRSTAND000006", pricing.OnDemand, "317"},
+		{"ncp traffic, page 2", "ncp", "KR", "FIXTURE.TRAFFIC.OUT", pricing.OnDemand, "100"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.sku == "" {
@@ -132,6 +142,14 @@ func TestRefreshRealResponses(t *testing.T) {
 	if n := srv.Hits(providertest.AzurePage2); n != 3 {
 		t.Errorf("azure page 2: got %d requests, want 3 (two 429s retried)", n)
 	}
+	if p1, p2 := srv.Hits(providertest.NCPPrices), srv.Hits(providertest.NCPPage2); p1 != 2 || p2 != 3 {
+		t.Errorf("ncp: got %d and %d requests of pages 1 and 2, want 2 (a 429 retried) and 3 (two 503s retried)", p1, p2)
+	}
+	for _, o := range db.active[Scope("ncp")] {
+		if o.Currency != "KRW" {
+			t.Errorf("ncp %s: got %s, want KRW kept", o.SKU, o.Currency)
+		}
+	}
 	for _, o := range db.active[Scope("digitalocean")] {
 		if o.Region != "nyc1" && o.Region != "global" {
 			t.Fatalf("got digitalocean region %s, want only nyc1", o.Region)
@@ -144,15 +162,26 @@ func TestRefreshRealResponses(t *testing.T) {
 func TestRefreshSkipsMissingCredentials(t *testing.T) {
 	srv := providertest.New(t, "")
 	c := testConfig(srv)
-	c.GCPKey, c.DigitalOceanToken = "", ""
+	c.GCPKey, c.DigitalOceanToken, c.NCPSecretKey = "", "", ""
 	jobs, skipped := Plan(c)
-	if len(jobs) != 3 || len(skipped) != 2 {
-		t.Fatalf("got %d jobs and %d skipped, want 3 and 2", len(jobs), len(skipped))
+	if len(jobs) != 3 || len(skipped) != 3 {
+		t.Fatalf("got %d jobs and %d skipped, want 3 and 3", len(jobs), len(skipped))
 	}
 	for _, s := range skipped {
 		if s.Status() != "skipped" || !strings.Contains(s.Skipped, "ADVISOR_") {
 			t.Errorf("got %q %q, want skipped naming the variable", s.Status(), s.Skipped)
 		}
+	}
+}
+
+// TestRefreshSkipsNCPWithoutRegion: NCP has no region in the geographies
+// asked for; it is skipped rather than failed with an empty import.
+func TestRefreshSkipsNCPWithoutRegion(t *testing.T) {
+	c := testConfig(providertest.New(t, ""))
+	c.Regions["ncp"] = nil
+	_, skipped := Plan(c)
+	if len(skipped) != 1 || skipped[0].Provider != "ncp" || !strings.Contains(skipped[0].Skipped, "no NCP region") {
+		t.Errorf("got %+v, want ncp skipped for want of a region", skipped)
 	}
 }
 
@@ -173,6 +202,13 @@ func TestRefreshFailureKeepsPrevious(t *testing.T) {
 		}},
 		{"aws region file missing", "aws", func(s *providertest.Server) { s.Miss(providertest.AWSEC2USEast1) }},
 		{"digitalocean page 2 missing", "digitalocean", func(s *providertest.Server) { s.Miss(providertest.Path(providertest.DigitalOcean2)) }},
+		{"ncp truncated page 2", "ncp", func(s *providertest.Server) {
+			s.Corrupt(providertest.NCPPage2, []byte(`{"getProductPriceListResponse": {"returnCode": "0", "totalRows": 4, "productPriceList": [{"productCode"`))
+		}},
+		{"ncp malformed page 2", "ncp", func(s *providertest.Server) {
+			s.Corrupt(providertest.NCPPage2, []byte(`{"getProductPriceListResponse": {"returnCode": "0", "totalRows": 4}}`))
+		}},
+		{"ncp page 2 failing for good", "ncp", func(s *providertest.Server) { s.Fail(providertest.NCPPage2, 100, http.StatusInternalServerError) }},
 		{"ecb maintenance page", "ecb", func(s *providertest.Server) { s.Corrupt(providertest.ECB, []byte("<html>down</html>")) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

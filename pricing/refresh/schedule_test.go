@@ -75,8 +75,8 @@ func TestSchedulerOneAtATime(t *testing.T) {
 	if ran[0] == ran[1] {
 		t.Errorf("got ran %v, want exactly one of the two to refresh", ran)
 	}
-	if db.imports != 5 {
-		t.Errorf("got %d imports, want 5 (one refresh of five providers)", db.imports)
+	if db.imports != 6 {
+		t.Errorf("got %d imports, want 6 (one refresh of six providers)", db.imports)
 	}
 }
 
