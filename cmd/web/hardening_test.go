@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"cloudadvisor/internal/webtest"
 )
 
 // TestSlowClientIsCut checks the server's header timeout: a client that
@@ -16,7 +18,7 @@ func TestSlowClientIsCut(t *testing.T) {
 		t.Skip("takes over 5 s: the read-header timeout")
 	}
 	a := startApp(t)
-	conn, err := net.Dial("tcp", strings.TrimPrefix(a.url, "http://"))
+	conn, err := net.Dial("tcp", strings.TrimPrefix(a.URL, "http://"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,11 +42,11 @@ func TestSlowClientIsCut(t *testing.T) {
 func TestUserStringsEscaped(t *testing.T) {
 	a := startApp(t)
 	evil := `<script>alert("x")</script><img src=x onerror=alert(1)>`
-	resp, _ := a.do(t, "POST", "/assessments", formType, formBody("organization.name", evil))
+	resp, _ := a.Do(t, "POST", "/assessments", webtest.FormType, webtest.FormBody("organization.name", evil))
 	base := strings.TrimSuffix(resp.Header.Get("Location"), "/workloads/new")
-	a.do(t, "POST", base+"/workloads", formType, formBody("workload.name", evil, "workload.kind", "crm"))
+	a.Do(t, "POST", base+"/workloads", webtest.FormType, webtest.FormBody("workload.name", evil, "workload.kind", "crm"))
 	for _, p := range []string{base, base + "/workloads", "/"} {
-		_, body := a.do(t, "GET", p, "", "")
+		_, body := a.Do(t, "GET", p, "", "")
 		if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") {
 			t.Errorf("%s: user markup is in the page unescaped", p)
 		}
