@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"cloudadvisor/internal/webtest"
 )
 
 // TestSlowClientIsCut checks the server's header timeout: a client that
@@ -35,23 +33,4 @@ func TestSlowClientIsCut(t *testing.T) {
 		t.Errorf("connection not closed by the server (err %v), want it cut at the header timeout", err)
 	}
 	t.Logf("slow client cut after %v (header timeout 5 s)", time.Since(start).Round(time.Millisecond))
-}
-
-// TestUserStringsEscaped checks that markup typed by a user is shown as
-// text, never run, on the pages that show it back.
-func TestUserStringsEscaped(t *testing.T) {
-	a := startApp(t)
-	evil := `<script>alert("x")</script><img src=x onerror=alert(1)>`
-	resp, _ := a.Do(t, "POST", "/assessments", webtest.FormType, webtest.FormBody("organization.name", evil))
-	base := strings.TrimSuffix(resp.Header.Get("Location"), "/workloads/new")
-	a.Do(t, "POST", base+"/workloads", webtest.FormType, webtest.FormBody("workload.name", evil, "workload.kind", "crm"))
-	for _, p := range []string{base, base + "/workloads", "/"} {
-		_, body := a.Do(t, "GET", p, "", "")
-		if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") {
-			t.Errorf("%s: user markup is in the page unescaped", p)
-		}
-		if !strings.Contains(body, "&lt;script&gt;alert(") {
-			t.Errorf("%s: the escaped name is not shown", p)
-		}
-	}
 }
