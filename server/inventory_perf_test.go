@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"bytes"
@@ -168,8 +168,8 @@ func (p *peakMemory) done() (heapMB, sysMB float64) {
 // confirmation (classify, price, save), then the estate pages. It is slow, so
 // it runs only with INVENTORY_PERF=1, e.g.
 //
-//	go test -c -o /tmp/web.test ./cmd/web
-//	INVENTORY_PERF=1 GOMAXPROCS=2 /usr/bin/time -v /tmp/web.test -test.run TestInventoryPerformance -test.v
+//	go test -c -o /tmp/server.test ./server
+//	INVENTORY_PERF=1 GOMAXPROCS=2 /usr/bin/time -v /tmp/server.test -test.run TestInventoryPerformance -test.v
 func TestInventoryPerformance(t *testing.T) {
 	if os.Getenv("INVENTORY_PERF") == "" {
 		t.Skip("set INVENTORY_PERF=1 to time the import of 100, 10,000 and 50,000 VMs")

@@ -1,8 +1,6 @@
-package main
+package server
 
 import (
-	"cloudadvisor/internal/samples"
-	"cloudadvisor/internal/webtest"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -12,13 +10,16 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"cloudadvisor/internal/samples"
+	"cloudadvisor/internal/webtest"
 )
 
 // inventorySamples holds the real inventory files, outside the repository.
-const inventorySamples = "../../../shared/pricing-samples/inventory"
+var inventorySamples = filepath.Join(samples.Dir(), "inventory")
 
 // newInventoryAssessment creates an assessment (step 1) and returns its path.
-func newInventoryAssessment(tb testing.TB, a *app) string {
+func newInventoryAssessment(tb testing.TB, a *webtest.Client) string {
 	tb.Helper()
 	resp, _ := a.Do(tb, "POST", "/assessments", webtest.FormType, webtest.FormBody("organization.name", "Estate Ltd",
 		"organization.geography", "us-east"))
