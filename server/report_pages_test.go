@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"encoding/json"
@@ -91,7 +91,7 @@ func TestReportPDFPages(t *testing.T) {
 func artifactsDir(tb testing.TB) string {
 	dir := os.Getenv("ARTIFACTS")
 	if dir == "" {
-		dir = filepath.Join("..", "..", "artifacts")
+		dir = filepath.Join("..", "artifacts")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		tb.Fatal(err)
