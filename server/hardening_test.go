@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"cloudadvisor/internal/webtest"
 	"cloudadvisor/templates"
 )
 
@@ -191,5 +192,24 @@ func TestExportsWaitForASlot(t *testing.T) {
 	<-s.exports
 	if rec := owner.do("GET", "/assessments/"+id+"/report.xlsx", ""); rec.Code != 200 {
 		t.Errorf("a slot free: got %d, want 200", rec.Code)
+	}
+}
+
+// TestUserStringsEscaped checks that markup typed by a user is shown as
+// text, never run, on the pages that show it back.
+func TestUserStringsEscaped(t *testing.T) {
+	a := startApp(t)
+	evil := `<script>alert("x")</script><img src=x onerror=alert(1)>`
+	resp, _ := a.Do(t, "POST", "/assessments", webtest.FormType, webtest.FormBody("organization.name", evil))
+	base := strings.TrimSuffix(resp.Header.Get("Location"), "/workloads/new")
+	a.Do(t, "POST", base+"/workloads", webtest.FormType, webtest.FormBody("workload.name", evil, "workload.kind", "crm"))
+	for _, p := range []string{base, base + "/workloads", "/"} {
+		_, body := a.Do(t, "GET", p, "", "")
+		if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") {
+			t.Errorf("%s: user markup is in the page unescaped", p)
+		}
+		if !strings.Contains(body, "&lt;script&gt;alert(") {
+			t.Errorf("%s: the escaped name is not shown", p)
+		}
 	}
 }

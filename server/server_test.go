@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +11,8 @@ import (
 	"time"
 
 	"cloudadvisor/advisor"
+	"cloudadvisor/internal/defaultcatalog"
+	"cloudadvisor/internal/webtest"
 	"cloudadvisor/pricing"
 	"cloudadvisor/sqlite"
 )
@@ -19,11 +20,7 @@ import (
 // testServer is a Server over a fresh SQLite file, with a fixed clock.
 func testServer(t testing.TB, withCatalog bool) (*Server, *sqlite.DB, *time.Time) {
 	t.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := testDB(t)
 	if withCatalog {
 		_, err := db.ImportCatalog(context.Background(), pricing.CatalogImport{Provider: "aws", Scope: "t", Source: "t", Checksum: "x"},
 			func(sink pricing.Sink) (pricing.ImportStats, error) {
@@ -36,9 +33,41 @@ func testServer(t testing.TB, withCatalog bool) (*Server, *sqlite.DB, *time.Time
 		}
 	}
 	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	s := New(Options{Store: db, Rules: advisor.DefaultRules(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		SessionKeys: [][]byte{[]byte("0123456789abcdef0123456789abcdef")}, Now: func() time.Time { return now }})
-	return s, db, &now
+	return newTestServer(db, func() time.Time { return now }), db, &now
+}
+
+// startApp serves the handler on a real loopback HTTP server, over a SQLite
+// file holding the embedded default catalog and with the real clock, as the
+// web command serves it, and returns one browser session against it. (What
+// only the command does, its flags, timeouts and processes, is tested in
+// cmd/web.)
+func startApp(tb testing.TB) *webtest.Client {
+	tb.Helper()
+	db := testDB(tb)
+	if err := defaultcatalog.Import(context.Background(), db, slog.New(slog.DiscardHandler)); err != nil {
+		tb.Fatalf("import the default catalog: %v", err)
+	}
+	srv := httptest.NewServer(newTestServer(db, time.Now).Handler())
+	tb.Cleanup(srv.Close) // before the database closes: cleanups run last first
+	return webtest.NewClient(srv.URL)
+}
+
+// testDB opens a fresh SQLite file in the test's temp dir, closed at cleanup.
+func testDB(tb testing.TB) *sqlite.DB {
+	tb.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "t.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+// newTestServer is a Server over db with the default rules, no logs, one
+// session key and now as its clock.
+func newTestServer(db Store, now func() time.Time) *Server {
+	return New(Options{Store: db, Rules: advisor.DefaultRules(), Log: slog.New(slog.DiscardHandler),
+		SessionKeys: [][]byte{[]byte("0123456789abcdef0123456789abcdef")}, Now: now})
 }
 
 func TestReadyz(t *testing.T) {

@@ -35,7 +35,7 @@ func createViaAPI(tb testing.TB, a *app, org string, n int) string {
 	for i := range n {
 		wls = append(wls, `{"name":"w`+string(rune('a'+i))+`","kind":"api","vcpu":2,"memory_gib":4}`)
 	}
-	resp, body := a.do(tb, "POST", "/api/v1/assessments", "application/json",
+	resp, body := a.Do(tb, "POST", "/api/v1/assessments", "application/json",
 		`{"organization":{"name":"`+org+`","geography":"us-east"},"workloads":[`+strings.Join(wls, ",")+`]}`)
 	if resp.StatusCode != 201 {
 		tb.Fatalf("create %s: got %d %s, want 201", org, resp.StatusCode, body)
@@ -137,7 +137,7 @@ func TestBackupRestore(t *testing.T) {
 
 	// The restored database serves again.
 	a = startAppEnv(t, map[string]string{"ADVISOR_DB": dbPath})
-	if resp, _ := a.do(t, "GET", "/readyz", "", ""); resp.StatusCode != 200 {
+	if resp, _ := a.Do(t, "GET", "/readyz", "", ""); resp.StatusCode != 200 {
 		t.Errorf("readyz after restore: got %d, want 200", resp.StatusCode)
 	}
 }

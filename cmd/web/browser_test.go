@@ -18,7 +18,7 @@ func TestBrowserQuestionnaire(t *testing.T) {
 	a := startApp(t)
 	ctx := b.Ctx
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(a.url+"/"),
+		chromedp.Navigate(a.URL+"/"),
 		chromedp.Click(chromedp.CSS(`[data-testid="start"]`)),
 		chromedp.WaitVisible(chromedp.ID("organization-name")),
 		chromedp.SendKeys(chromedp.ID("organization-name"), "Acme Browsers"),

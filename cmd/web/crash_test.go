@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"cloudadvisor/internal/genoffer/offergen"
+	"cloudadvisor/internal/webtest"
 	"cloudadvisor/sqlite"
 )
 
@@ -195,7 +196,7 @@ func TestCrashDuringCatalogImport(t *testing.T) {
 
 	// The app starts on the database and answers a price query.
 	a := startAppEnv(t, map[string]string{"ADVISOR_DB": dbPath})
-	resp, body := a.do(t, "GET", "/api/v1/prices?provider=aws&region=us-east-1&limit=5", "", "")
+	resp, body := a.Do(t, "GET", "/api/v1/prices?provider=aws&region=us-east-1&limit=5", "", "")
 	if resp.StatusCode != 200 || !strings.Contains(body, `"sku"`) {
 		t.Errorf("price query after the kills: got %d %.200s, want 200 with prices", resp.StatusCode, body)
 	}
@@ -373,7 +374,7 @@ func saveLoop(base string, worker int, acked *ackLog, stop chan struct{}) {
 			acked.mu.Unlock()
 		}
 		resp.Body.Close()
-		resp, err = post("/assessments", formType, formBody("organization.name", fmt.Sprintf("form-%d-%d", worker, n),
+		resp, err = post("/assessments", webtest.FormType, webtest.FormBody("organization.name", fmt.Sprintf("form-%d-%d", worker, n),
 			"organization.geography", "us-east"))
 		if err != nil {
 			return
@@ -386,7 +387,7 @@ func saveLoop(base string, worker int, acked *ackLog, stop chan struct{}) {
 		acked.forms[id] = 0
 		acked.mu.Unlock()
 		for j := 1; j <= 5; j++ {
-			resp, err := post("/assessments/"+id+"/workloads", formType, formBody("workload.name", fmt.Sprintf("w%d", j),
+			resp, err := post("/assessments/"+id+"/workloads", webtest.FormType, webtest.FormBody("workload.name", fmt.Sprintf("w%d", j),
 				"workload.kind", "web_app", "workload.vcpu", "2", "workload.memory_gib", "4"))
 			if err != nil {
 				return

@@ -16,7 +16,7 @@ func TestSlowClientIsCut(t *testing.T) {
 		t.Skip("takes over 5 s: the read-header timeout")
 	}
 	a := startApp(t)
-	conn, err := net.Dial("tcp", strings.TrimPrefix(a.url, "http://"))
+	conn, err := net.Dial("tcp", strings.TrimPrefix(a.URL, "http://"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,23 +33,4 @@ func TestSlowClientIsCut(t *testing.T) {
 		t.Errorf("connection not closed by the server (err %v), want it cut at the header timeout", err)
 	}
 	t.Logf("slow client cut after %v (header timeout 5 s)", time.Since(start).Round(time.Millisecond))
-}
-
-// TestUserStringsEscaped checks that markup typed by a user is shown as
-// text, never run, on the pages that show it back.
-func TestUserStringsEscaped(t *testing.T) {
-	a := startApp(t)
-	evil := `<script>alert("x")</script><img src=x onerror=alert(1)>`
-	resp, _ := a.do(t, "POST", "/assessments", formType, formBody("organization.name", evil))
-	base := strings.TrimSuffix(resp.Header.Get("Location"), "/workloads/new")
-	a.do(t, "POST", base+"/workloads", formType, formBody("workload.name", evil, "workload.kind", "crm"))
-	for _, p := range []string{base, base + "/workloads", "/"} {
-		_, body := a.do(t, "GET", p, "", "")
-		if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") {
-			t.Errorf("%s: user markup is in the page unescaped", p)
-		}
-		if !strings.Contains(body, "&lt;script&gt;alert(") {
-			t.Errorf("%s: the escaped name is not shown", p)
-		}
-	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"cloudadvisor/internal/storetest"
+	"cloudadvisor/internal/webtest"
 	"cloudadvisor/pricing/defaults"
 )
 
@@ -25,7 +26,7 @@ func TestTwoInstancesOnPostgres(t *testing.T) {
 	env := map[string]string{"ADVISOR_DATABASE_URL": dbURL, "ADVISOR_SESSION_KEYS": testSessionKeys}
 	apps := startApps(t, 2, env)
 	a, b := apps[0], apps[1]
-	b.client = a.client
+	b.HTTP = a.HTTP
 
 	// Both started at once: the default catalog was imported once.
 	db, err := sql.Open("pgx", dbURL)
@@ -44,7 +45,7 @@ func TestTwoInstancesOnPostgres(t *testing.T) {
 	}
 
 	// The questionnaire, step by step on alternate instances.
-	resp, _ := a.do(t, "POST", "/assessments", formType, formBody("organization.name", "Two Hosts Ltd",
+	resp, _ := a.Do(t, "POST", "/assessments", webtest.FormType, webtest.FormBody("organization.name", "Two Hosts Ltd",
 		"organization.geography", "us-east"))
 	if resp.StatusCode != 303 {
 		t.Fatalf("step 1 on A: got %d, want 303", resp.StatusCode)
@@ -54,33 +55,33 @@ func TestTwoInstancesOnPostgres(t *testing.T) {
 		on   *app
 		name string
 	}{{b, "Shop front"}, {a, "Ledger"}, {b, "Search"}} {
-		resp, body := w.on.do(t, "POST", base+"/workloads", formType, formBody("workload.name", w.name,
+		resp, body := w.on.Do(t, "POST", base+"/workloads", webtest.FormType, webtest.FormBody("workload.name", w.name,
 			"workload.kind", "web_app", "workload.vcpu", "2", "workload.memory_gib", "4"))
 		if resp.StatusCode != 303 {
-			t.Fatalf("workload %d on %s: got %d, want 303: %.200s", i, w.on.url, resp.StatusCode, body)
+			t.Fatalf("workload %d on %s: got %d, want 303: %.200s", i, w.on.URL, resp.StatusCode, body)
 		}
 	}
 	for _, on := range apps {
-		resp, body := on.do(t, "GET", base, "", "")
+		resp, body := on.Do(t, "GET", base, "", "")
 		if resp.StatusCode != 200 {
-			t.Fatalf("result on %s: got %d", on.url, resp.StatusCode)
+			t.Fatalf("result on %s: got %d", on.URL, resp.StatusCode)
 		}
 		for _, want := range []string{"Two Hosts Ltd", "Shop front", "Ledger", "Search", `data-testid="option-iaas-aws"`} {
 			if !strings.Contains(body, want) {
-				t.Errorf("result on %s lacks %q", on.url, want)
+				t.Errorf("result on %s lacks %q", on.URL, want)
 			}
 		}
-		if _, home := on.do(t, "GET", "/", "", ""); !strings.Contains(home, base) {
-			t.Errorf("home on %s does not list the assessment made across both", on.url)
+		if _, home := on.Do(t, "GET", "/", "", ""); !strings.Contains(home, base) {
+			t.Errorf("home on %s does not list the assessment made across both", on.URL)
 		}
 	}
 
 	// An inventory staged on A is confirmed on B.
-	preview, _ := stageFile(t, a, base, "estate.csv", []byte(ownInventory))
-	if resp, _ := b.do(t, "POST", preview+"/confirm", formType, ""); resp.StatusCode != 303 {
+	preview, _ := a.StageFile(t, base, "estate.csv", []byte(webtest.OwnInventory))
+	if resp, _ := b.Do(t, "POST", preview+"/confirm", webtest.FormType, ""); resp.StatusCode != 303 {
 		t.Fatalf("confirm on B: got %d, want 303", resp.StatusCode)
 	}
-	if n := workloadCount(t, a, base); n != 3+4 {
+	if n := a.WorkloadCount(t, base); n != 3+4 {
 		t.Errorf("after the import: A sees %d workloads, want 7", n)
 	}
 
@@ -97,10 +98,10 @@ func TestTwoInstancesOnPostgres(t *testing.T) {
 		t.Fatalf("catalog import: %v", err)
 	}
 	for _, on := range apps {
-		_, body := on.do(t, "GET", "/api/v1/prices?provider=aws&region=us-east-1&sku=TWO-INSTANCES-1", "", "")
+		_, body := on.Do(t, "GET", "/api/v1/prices?provider=aws&region=us-east-1&sku=TWO-INSTANCES-1", "", "")
 		var got struct{ Items []struct{ Price string } }
 		if err := json.Unmarshal([]byte(body), &got); err != nil || len(got.Items) != 1 || got.Items[0].Price != "0.0123" {
-			t.Errorf("prices on %s: got %s, want the imported 0.0123", on.url, body)
+			t.Errorf("prices on %s: got %s, want the imported 0.0123", on.URL, body)
 		}
 	}
 }

@@ -41,7 +41,7 @@ func TestBrowserInventoryImport(t *testing.T) {
 	}
 	ctx := b.Ctx
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(a.url+"/assessments/new"),
+		chromedp.Navigate(a.URL+"/assessments/new"),
 		chromedp.SendKeys(chromedp.ID("organization-name"), "Sixty Servers GmbH"),
 		chromedp.SetValue(chromedp.ID("organization-geography"), "eu-central"),
 		chromedp.Click(chromedp.CSS(`[data-testid="submit"]`)),
@@ -105,7 +105,7 @@ func TestBrowserInventoryImport(t *testing.T) {
 		t.Fatalf("bulk edit: %v", err)
 	}
 	b.Screenshot(t, "inventory-group")
-	js, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch("/api/v1`+strings.TrimPrefix(base, a.url)+`").then(r => r.text())`,
+	js, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch("/api/v1`+strings.TrimPrefix(base, a.URL)+`").then(r => r.text())`,
 		chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)

@@ -120,7 +120,7 @@ func TestBrowserKeyboardQuestionnaire(t *testing.T) {
 func TestBrowserKeyboardWhatIf(t *testing.T) {
 	b, a, doc, _ := responsiveSetup(t)
 	ctx := b.Ctx
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(a.url+"/assessments/"+doc.ID),
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(a.URL+"/assessments/"+doc.ID),
 		chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 		t.Fatal(err)
 	}

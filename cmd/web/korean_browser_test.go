@@ -54,7 +54,7 @@ func TestBrowserKorean(t *testing.T) {
 	a := startApp(t)
 	ctx := b.Ctx
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(a.url+"/"),
+		chromedp.Navigate(a.URL+"/"),
 		chromedp.Click(chromedp.CSS(`[data-testid="lang-switch"] button[value="ko"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="ko"]`)),
 	)
@@ -162,8 +162,8 @@ func TestBrowserKorean(t *testing.T) {
 		{"estate", loc + "/estate", "main"},
 		{"inventory", loc + "/inventory", "main"},
 		{"report", loc + "/report.html", "body"},
-		{"prices", a.url + "/prices", "main"},
-		{"rules", a.url + "/rules", `[data-testid="rules"]`},
+		{"prices", a.URL + "/prices", "main"},
+		{"rules", a.URL + "/rules", `[data-testid="rules"]`},
 	} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(p.path), chromedp.WaitVisible(chromedp.CSS(p.wait))); err != nil {
 			t.Fatalf("%s: %v", p.name, err)

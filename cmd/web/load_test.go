@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"cloudadvisor/internal/storetest"
+	"cloudadvisor/internal/webtest"
 )
 
 // TestLoad runs virtual users through a mixed session against the whole
@@ -32,7 +33,7 @@ import (
 func TestLoad(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), "advisor.db")
 	a := startAppEnv(t, map[string]string{"ADVISOR_DB": dbPath})
-	runLoad(t, "sqlite, 1 instance", []string{a.url}, dbPath, "")
+	runLoad(t, "sqlite, 1 instance", []string{a.URL}, dbPath, "")
 }
 
 // TestLoadPostgres is TestLoad against two instances on one PostgreSQL
@@ -41,7 +42,7 @@ func TestLoad(t *testing.T) {
 func TestLoadPostgres(t *testing.T) {
 	dbURL := storetest.PostgresURL(t)
 	apps := startApps(t, 2, map[string]string{"ADVISOR_DATABASE_URL": dbURL, "ADVISOR_SESSION_KEYS": testSessionKeys})
-	runLoad(t, "postgres, 2 instances", []string{apps[0].url, apps[1].url}, "", dbURL)
+	runLoad(t, "postgres, 2 instances", []string{apps[0].URL, apps[1].URL}, "", dbURL)
 }
 
 // runLoad runs the virtual users against the instances at urls, then checks
@@ -206,7 +207,7 @@ func (vu *virtualUser) do(method, path, ctype, body string, want ...int) (*http.
 // session walks the questionnaire, the results and the API once.
 func (vu *virtualUser) session() {
 	vu.do("GET", "/assessments/new", "", "", 200)
-	resp, _, ok := vu.do("POST", "/assessments", formType, formBody("organization.name", "Load Corp",
+	resp, _, ok := vu.do("POST", "/assessments", webtest.FormType, webtest.FormBody("organization.name", "Load Corp",
 		"organization.geography", "us-east"), 303)
 	if !ok {
 		return
@@ -214,7 +215,7 @@ func (vu *virtualUser) session() {
 	base := strings.TrimSuffix(resp.Header.Get("Location"), "/workloads/new")
 	added := 0
 	for i, kind := range []string{"web_app", "database", "email_collaboration"} {
-		if _, _, ok := vu.do("POST", base+"/workloads", formType, formBody("workload.name", fmt.Sprintf("w%d", i+1),
+		if _, _, ok := vu.do("POST", base+"/workloads", webtest.FormType, webtest.FormBody("workload.name", fmt.Sprintf("w%d", i+1),
 			"workload.kind", kind, "workload.vcpu", "4", "workload.memory_gib", "16", "workload.users", "50"), 303); ok {
 			added++
 		}

@@ -33,7 +33,7 @@ func TestBrowserTenWorkloads(t *testing.T) {
 	a := startApp(t)
 	ctx := b.Ctx
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(a.url+"/assessments/new"),
+		chromedp.Navigate(a.URL+"/assessments/new"),
 		chromedp.SendKeys(chromedp.ID("organization-name"), "Thirty People Ltd"),
 		chromedp.SetValue(chromedp.ID("organization-geography"), "us-east"),
 		chromedp.Click(chromedp.CSS(`[data-testid="submit"]`)),

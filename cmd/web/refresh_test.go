@@ -147,7 +147,7 @@ func scheduledRefresh(t *testing.T, instances int, extra map[string]string) {
 	// every instance serves the ECB rates, however long the machine takes.
 	for _, a := range apps {
 		for {
-			_, body := a.do(t, "GET", "/api/v1/prices?provider=ecb&sku=EUR/USD", "", "")
+			_, body := a.Do(t, "GET", "/api/v1/prices?provider=ecb&sku=EUR/USD", "", "")
 			if strings.Contains(body, "1.0705") {
 				break
 			}

@@ -11,18 +11,9 @@ import (
 
 	"cloudadvisor/i18n"
 	"cloudadvisor/internal/browsertest"
+	"cloudadvisor/internal/webtest"
 	"cloudadvisor/report"
 )
-
-// fiveWorkloads is an estate in Seoul billed in won: two web services, a
-// database, email and monitoring, four of them with today's cost.
-const fiveWorkloads = `{"organization":{"name":"Hanbit Labs","geography":"asia-seoul","currency":"KRW","horizon_years":3},
-"workloads":[
-{"name":"Customer portal","kind":"web_app","vcpu":4,"memory_gib":16,"storage_gb":200,"users":2000,"current_monthly_cost":1500000},
-{"name":"Orders API","kind":"api","vcpu":8,"memory_gib":32,"storage_gb":100,"users":500,"current_monthly_cost":2500000},
-{"name":"Main database","kind":"database","vcpu":8,"memory_gib":64,"storage_gb":1000,"users":50,"current_monthly_cost":3000000},
-{"name":"Team email","kind":"email_collaboration","vcpu":2,"memory_gib":8,"storage_gb":500,"users":40,"current_monthly_cost":800000},
-{"name":"Monitoring","kind":"monitoring","vcpu":2,"memory_gib":4,"storage_gb":100,"users":10}]}`
 
 // layoutProblems lists, in the page's own words, what a person would see as
 // broken: the page wider than the screen, and inputs too narrow for their value.
@@ -86,11 +77,11 @@ func responsiveSetup(t *testing.T) (*browsertest.Browser, *app, report.Document,
 	b := browsertest.New(t)
 	a := startApp(t)
 	ctx := b.Ctx
-	if err := chromedp.Do(ctx, chromedp.Navigate(a.url+"/")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(a.URL+"/")); err != nil {
 		t.Fatal(err)
 	}
 	js, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch("/api/v1/assessments", {method: "POST",
-		headers: {"Content-Type": "application/json"}, body: `+"`"+fiveWorkloads+"`"+`}).then(r => r.text())`, chromedp.EvalAwaitPromise))
+		headers: {"Content-Type": "application/json"}, body: `+"`"+webtest.FiveWorkloads+"`"+`}).then(r => r.text())`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +90,7 @@ func responsiveSetup(t *testing.T) (*browsertest.Browser, *app, report.Document,
 		t.Fatalf("create: %v in %.300s", err, js)
 	}
 	id := doc.ID
-	if err := chromedp.Do(ctx, chromedp.Navigate(a.url+"/assessments/"+id)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(a.URL+"/assessments/"+id)); err != nil {
 		t.Fatal(err)
 	}
 	wid, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("article[id^='w-']").id.slice(2)`))
@@ -170,20 +161,20 @@ func checkPages(t *testing.T, b *browsertest.Browser, base string, pages []respo
 // violation.
 func TestBrowserResponsivePhone(t *testing.T) {
 	b, a, _, pages := responsiveSetup(t)
-	checkPages(t, b, a.url, pages[:7], 390, 844, "results-")
+	checkPages(t, b, a.URL, pages[:7], 390, 844, "results-")
 }
 
 // TestBrowserResponsivePhoneMore is TestBrowserResponsivePhone for the
 // other half of the pages, so that each browser has time for its pages.
 func TestBrowserResponsivePhoneMore(t *testing.T) {
 	b, a, _, pages := responsiveSetup(t)
-	checkPages(t, b, a.url, pages[7:], 390, 844, "results-")
+	checkPages(t, b, a.URL, pages[7:], 390, 844, "results-")
 }
 
 // TestBrowserResponsiveDesktopMore is the desktop check of the other half of the pages.
 func TestBrowserResponsiveDesktopMore(t *testing.T) {
 	b, a, _, pages := responsiveSetup(t)
-	checkPages(t, b, a.url, pages[7:], 1366, 900, "results-")
+	checkPages(t, b, a.URL, pages[7:], 1366, 900, "results-")
 }
 
 // TestBrowserResponsiveKorean opens the organisation, result and print pages
@@ -200,19 +191,19 @@ func TestBrowserResponsiveKorean(t *testing.T) {
 			ko = append(ko, p)
 		}
 	}
-	checkPages(t, b, a.url, ko, 390, 844, "results-ko-")
+	checkPages(t, b, a.URL, ko, 390, 844, "results-ko-")
 }
 
 // TestBrowserResponsiveDesktop does the same at 1366 × 900, and checks that
 // the executive summary says what the JSON report says.
 func TestBrowserResponsiveDesktop(t *testing.T) {
 	b, a, doc, pages := responsiveSetup(t)
-	checkPages(t, b, a.url, pages[:7], 1366, 900, "results-")
-	checkSummary(t, b, a.url+"/assessments/"+doc.ID, doc)
+	checkPages(t, b, a.URL, pages[:7], 1366, 900, "results-")
+	checkSummary(t, b, a.URL+"/assessments/"+doc.ID, doc)
 	// The share link is shown whole, ready to paste, with a copy button.
 	url, err := chromedp.Run(b.Ctx, chromedp.Value(chromedp.CSS(`[data-testid="share-url"]`)))
-	if err != nil || !strings.HasPrefix(url, a.url+"/shared/") {
-		t.Errorf("share link: got %q (%v), want a full URL under %s/shared/", url, err, a.url)
+	if err != nil || !strings.HasPrefix(url, a.URL+"/shared/") {
+		t.Errorf("share link: got %q (%v), want a full URL under %s/shared/", url, err, a.URL)
 	}
 	if err := chromedp.Do(b.Ctx, chromedp.Click(chromedp.CSS(`[data-testid="share-copy"]`))); err != nil {
 		t.Fatal(err)

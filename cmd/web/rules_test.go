@@ -48,7 +48,7 @@ func TestRulesFileOverrides(t *testing.T) {
     reason: This organisation buys everything as a service.
 `), 0o644)
 	a := startAppEnv(t, map[string]string{"ADVISOR_RULES": rules})
-	_, body := a.do(t, "GET", "/rules", "", "")
+	_, body := a.Do(t, "GET", "/rules", "", "")
 	if !strings.Contains(body, "everything_saas") || strings.Contains(body, "os_control_requires_iaas") {
 		t.Errorf("rules page does not show exactly the file's rules")
 	}

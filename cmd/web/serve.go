@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"cloudadvisor/advisor"
+	"cloudadvisor/internal/defaultcatalog"
 	"cloudadvisor/server"
 )
 
@@ -36,7 +37,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	defer db.Close()
 	// Instances starting together on one database import the default
 	// catalog once: the others wait, then find it unchanged.
-	err = db.Exclusive(ctx, "default-catalog", func(ctx context.Context) error { return importDefaults(ctx, db, log) })
+	err = db.Exclusive(ctx, "default-catalog", func(ctx context.Context) error { return defaultcatalog.Import(ctx, db, log) })
 	if err != nil {
 		return err
 	}

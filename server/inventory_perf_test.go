@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"cloudadvisor/internal/webtest"
 )
 
 // Rows shaped like RVTools 4.x vInfo rows, for when the shared samples are
@@ -166,8 +168,8 @@ func (p *peakMemory) done() (heapMB, sysMB float64) {
 // confirmation (classify, price, save), then the estate pages. It is slow, so
 // it runs only with INVENTORY_PERF=1, e.g.
 //
-//	go test -c -o /tmp/web.test ./cmd/web
-//	INVENTORY_PERF=1 GOMAXPROCS=2 /usr/bin/time -v /tmp/web.test -test.run TestInventoryPerformance -test.v
+//	go test -c -o /tmp/server.test ./server
+//	INVENTORY_PERF=1 GOMAXPROCS=2 /usr/bin/time -v /tmp/server.test -test.run TestInventoryPerformance -test.v
 func TestInventoryPerformance(t *testing.T) {
 	if os.Getenv("INVENTORY_PERF") == "" {
 		t.Skip("set INVENTORY_PERF=1 to time the import of 100, 10,000 and 50,000 VMs")
@@ -180,19 +182,19 @@ func TestInventoryPerformance(t *testing.T) {
 		mem := watchMemory()
 		base := newInventoryAssessment(t, a)
 		start := time.Now()
-		resp, body := a.upload(t, base+"/inventory", "rvtools.xlsx", data)
+		resp, body := a.Upload(t, base+"/inventory", "rvtools.xlsx", data)
 		if resp.StatusCode != 303 {
 			t.Fatalf("%d VMs: upload got %d: %.300s", n, resp.StatusCode, body)
 		}
 		upload := time.Since(start)
 		t0 := time.Now()
 		preview := resp.Header.Get("Location")
-		if resp, _ = a.do(t, "GET", preview, "", ""); resp.StatusCode != 200 {
+		if resp, _ = a.Do(t, "GET", preview, "", ""); resp.StatusCode != 200 {
 			t.Fatalf("%d VMs: preview got %d", n, resp.StatusCode)
 		}
 		previewTime := time.Since(t0)
 		t0 = time.Now()
-		resp, body = a.do(t, "POST", preview+"/confirm", formType, "")
+		resp, body = a.Do(t, "POST", preview+"/confirm", webtest.FormType, "")
 		confirm := time.Since(t0)
 		total := time.Since(start)
 		heap, sys := mem.done()
@@ -211,7 +213,7 @@ func TestInventoryPerformance(t *testing.T) {
 		var pages []string
 		for _, q := range []string{"?by=model", "?by=group", "?by=provider", "?by=group&value=app-01"} {
 			t0 := time.Now()
-			resp, _ := a.do(t, "GET", base+"/estate"+q, "", "")
+			resp, _ := a.Do(t, "GET", base+"/estate"+q, "", "")
 			if resp.StatusCode != 200 {
 				t.Fatalf("estate%s: got %d", q, resp.StatusCode)
 			}

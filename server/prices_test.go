@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"encoding/json"
@@ -17,7 +17,7 @@ func TestPricesAPI(t *testing.T) {
 	}
 	get := func(t *testing.T, q string, want int) items {
 		t.Helper()
-		resp, body := a.do(t, "GET", "/api/v1/prices?"+q, "", "")
+		resp, body := a.Do(t, "GET", "/api/v1/prices?"+q, "", "")
 		if resp.StatusCode != want {
 			t.Fatalf("%s: got %d %s, want %d", q, resp.StatusCode, body, want)
 		}
@@ -52,7 +52,7 @@ func TestPricesAPI(t *testing.T) {
 			t.Errorf("got %+v outside the filter", it)
 		}
 	}
-	resp, body := a.do(t, "GET", "/api/v1/prices?term=forever&os=beos", "", "")
+	resp, body := a.Do(t, "GET", "/api/v1/prices?term=forever&os=beos", "", "")
 	if resp.StatusCode != 422 || !strings.Contains(body, `"field": "term"`) || !strings.Contains(body, `"field": "os"`) {
 		t.Errorf("bad filters: got %d %s, want 422 naming term and os", resp.StatusCode, body)
 	}
@@ -60,7 +60,7 @@ func TestPricesAPI(t *testing.T) {
 
 func TestPriceBrowser(t *testing.T) {
 	a := startApp(t)
-	resp, body := a.do(t, "GET", "/prices?provider=aws&region=us-east-1&term=on_demand&sort=vcpu", "", "")
+	resp, body := a.Do(t, "GET", "/prices?provider=aws&region=us-east-1&term=on_demand&sort=vcpu", "", "")
 	if resp.StatusCode != 200 {
 		t.Fatalf("got %d, want 200", resp.StatusCode)
 	}
@@ -69,10 +69,10 @@ func TestPriceBrowser(t *testing.T) {
 			t.Errorf("price browser lacks %q", want)
 		}
 	}
-	if resp, _ = a.do(t, "GET", "/prices?vcpu=-3", "", ""); resp.StatusCode != 422 {
+	if resp, _ = a.Do(t, "GET", "/prices?vcpu=-3", "", ""); resp.StatusCode != 422 {
 		t.Errorf("bad filter: got %d, want 422", resp.StatusCode)
 	}
-	resp, body = a.do(t, "GET", "/prices.csv?provider=aws&region=us-east-1&term=on_demand", "", "")
+	resp, body = a.Do(t, "GET", "/prices.csv?provider=aws&region=us-east-1&term=on_demand", "", "")
 	if resp.StatusCode != 200 || !strings.HasPrefix(body, "\ufeffprovider,service,region,sku") {
 		t.Fatalf("csv: got %d %.80q, want a CSV with a BOM and a header", resp.StatusCode, body)
 	}

@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"fmt"
@@ -18,18 +18,18 @@ func BenchmarkComparisonPage(b *testing.B) {
 		ws = append(ws, fmt.Sprintf(`{"name":"w%d","kind":%q,"vcpu":%d,"memory_gib":%d,"users":%d,"instances":%d}`,
 			i, kinds[i%len(kinds)], 1<<(i%4), 2<<(i%5), 10+i*5, 1+i%3))
 	}
-	resp, body := a.do(b, "POST", "/api/v1/assessments", "application/json",
+	resp, body := a.Do(b, "POST", "/api/v1/assessments", "application/json",
 		`{"organization":{"name":"Bench","geography":"us-east"},"workloads":[`+strings.Join(ws, ",")+`]}`)
 	if resp.StatusCode != 201 {
 		b.Fatalf("create: %d %s", resp.StatusCode, body)
 	}
 	id := body[strings.Index(body, `"id": "`)+7:]
 	id = id[:strings.Index(id, `"`)]
-	req, _ := http.NewRequest("GET", a.url+"/assessments/"+id, nil)
+	req, _ := http.NewRequest("GET", a.URL+"/assessments/"+id, nil)
 	b.ResetTimer()
 	var size int
 	for range b.N {
-		r, err := a.client.Do(req)
+		r, err := a.HTTP.Do(req)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"encoding/json"
@@ -12,6 +12,7 @@ import (
 
 	"cloudadvisor/i18n"
 	"cloudadvisor/internal/samples"
+	"cloudadvisor/internal/webtest"
 )
 
 // TestReportPDFPages renders the five-workload report as a PDF and checks it
@@ -25,7 +26,7 @@ func TestReportPDFPages(t *testing.T) {
 		}
 	}
 	a := startApp(t)
-	resp, body := a.do(t, "POST", "/api/v1/assessments", "application/json", fiveWorkloads)
+	resp, body := a.Do(t, "POST", "/api/v1/assessments", "application/json", webtest.FiveWorkloads)
 	if resp.StatusCode != 201 {
 		t.Fatalf("create: got %d %s", resp.StatusCode, body)
 	}
@@ -33,7 +34,7 @@ func TestReportPDFPages(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &doc); err != nil {
 		t.Fatal(err)
 	}
-	resp, pdf := a.do(t, "GET", "/assessments/"+doc.ID+"/report.pdf", "", "")
+	resp, pdf := a.Do(t, "GET", "/assessments/"+doc.ID+"/report.pdf", "", "")
 	if resp.StatusCode != 200 {
 		t.Fatalf("report.pdf: got %d", resp.StatusCode)
 	}
@@ -90,7 +91,7 @@ func TestReportPDFPages(t *testing.T) {
 func artifactsDir(tb testing.TB) string {
 	dir := os.Getenv("ARTIFACTS")
 	if dir == "" {
-		dir = filepath.Join("..", "..", "artifacts")
+		dir = filepath.Join("..", "artifacts")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		tb.Fatal(err)

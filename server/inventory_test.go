@@ -1,11 +1,8 @@
-package main
+package server
 
 import (
-	"bytes"
-	"cloudadvisor/internal/samples"
 	"encoding/json"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,59 +10,24 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"cloudadvisor/internal/samples"
+	"cloudadvisor/internal/webtest"
 )
 
 // inventorySamples holds the real inventory files, outside the repository.
-const inventorySamples = "../../../shared/pricing-samples/inventory"
-
-// ownInventory is our CSV: four good rows (one without a group) and two bad.
-const ownInventory = "name,kind,instances,vcpu,memory_gib,os,users,group\n" +
-	"Shop front,web_app,2,2,4,linux,,Sales\n" +
-	"Orders DB,database,1,4,16,linux,,Sales\n" +
-	"Mail,email_collaboration,,,,,30,Office\n" +
-	"Build box,,1,8,32,windows,,\n" +
-	"Mainframe,mainframe,1,2,4,linux,,\n" +
-	"Too big,web_app,1,100000,4,linux,,\n"
+var inventorySamples = filepath.Join(samples.Dir(), "inventory")
 
 // newInventoryAssessment creates an assessment (step 1) and returns its path.
-func newInventoryAssessment(tb testing.TB, a *app) string {
+func newInventoryAssessment(tb testing.TB, a *webtest.Client) string {
 	tb.Helper()
-	resp, _ := a.do(tb, "POST", "/assessments", formType, formBody("organization.name", "Estate Ltd",
+	resp, _ := a.Do(tb, "POST", "/assessments", webtest.FormType, webtest.FormBody("organization.name", "Estate Ltd",
 		"organization.geography", "us-east"))
 	loc := resp.Header.Get("Location")
 	if resp.StatusCode != 303 {
 		tb.Fatalf("create assessment: got %d", resp.StatusCode)
 	}
 	return strings.TrimSuffix(loc, "/workloads/new")
-}
-
-// upload posts a file as the upload form does, with extra headers as pairs.
-func (a *app) upload(tb testing.TB, path, name string, data []byte, headers ...string) (*http.Response, string) {
-	tb.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	fw, err := mw.CreateFormFile("file", name)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	fw.Write(data)
-	mw.Close()
-	return a.doHeader(tb, "POST", path, mw.FormDataContentType(), buf.String(), headers...)
-}
-
-// stageFile uploads a file and returns the preview's path and page.
-func stageFile(tb testing.TB, a *app, base, name string, data []byte) (string, string) {
-	tb.Helper()
-	resp, body := a.upload(tb, base+"/inventory", name, data)
-	loc := resp.Header.Get("Location")
-	if resp.StatusCode != 303 || !strings.HasPrefix(loc, base+"/inventory/") {
-		tb.Fatalf("upload %s: got %d to %q, want 303 to the preview: %s", name, resp.StatusCode, loc, body)
-	}
-	resp, body = a.do(tb, "GET", loc, "", "")
-	if resp.StatusCode != 200 {
-		tb.Fatalf("preview: got %d", resp.StatusCode)
-	}
-	return loc, body
 }
 
 // count reads a number of the preview's counts table.
@@ -78,25 +40,14 @@ func count(tb testing.TB, page, id string) string {
 	return m[1]
 }
 
-// workloadCount is the number of workloads the API reports.
-func workloadCount(tb testing.TB, a *app, base string) int {
-	tb.Helper()
-	_, body := a.do(tb, "GET", "/api/v1"+base, "", "")
-	var doc struct{ Workloads []json.RawMessage }
-	if err := json.Unmarshal([]byte(body), &doc); err != nil {
-		tb.Fatalf("api: %v", err)
-	}
-	return len(doc.Workloads)
-}
-
 func TestInventoryUploadPreviewConfirm(t *testing.T) {
 	a := startApp(t)
 	base := newInventoryAssessment(t, a)
-	_, body := a.do(t, "GET", base+"/workloads", "", "")
+	_, body := a.Do(t, "GET", base+"/workloads", "", "")
 	if !strings.Contains(body, `href="`+base+`/inventory"`) {
 		t.Errorf("step 2 has no link to the import")
 	}
-	resp, body := a.do(t, "GET", base+"/inventory", "", "")
+	resp, body := a.Do(t, "GET", base+"/inventory", "", "")
 	for _, want := range []string{`enctype="multipart/form-data"`, `hx-encoding="multipart/form-data"`,
 		`hx-indicator="#upload-progress"`, `accept=".xlsx,.csv,.zip"`, "/inventory/template.csv", "100 MB", "50000 rows",
 		"RVTools export", "Azure Migrate", "Google Migration Center", "AWS Migration Hub"} {
@@ -107,12 +58,12 @@ func TestInventoryUploadPreviewConfirm(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Fatalf("upload page: got %d", resp.StatusCode)
 	}
-	resp, body = a.do(t, "GET", "/inventory/template.csv", "", "")
+	resp, body = a.Do(t, "GET", "/inventory/template.csv", "", "")
 	if resp.StatusCode != 200 || !strings.HasPrefix(body, "\ufeffname,") {
 		t.Errorf("template: got %d %.40q, want our CSV with a BOM", resp.StatusCode, body)
 	}
 
-	preview, body := stageFile(t, a, base, "estate.csv", []byte(ownInventory))
+	preview, body := a.StageFile(t, base, "estate.csv", []byte(webtest.OwnInventory))
 	for id, want := range map[string]string{"read": "6", "importable": "4", "skipped": "2", "added": "4", "updated": "0"} {
 		if got := count(t, body, id); got != want {
 			t.Errorf("preview count %s: got %s, want %s", id, got, want)
@@ -124,7 +75,7 @@ func TestInventoryUploadPreviewConfirm(t *testing.T) {
 			t.Errorf("preview lacks %q", want)
 		}
 	}
-	if n := workloadCount(t, a, base); n != 0 {
+	if n := a.WorkloadCount(t, base); n != 0 {
 		t.Fatalf("before confirmation: got %d workloads saved, want 0", n)
 	}
 
@@ -134,7 +85,7 @@ func TestInventoryUploadPreviewConfirm(t *testing.T) {
 		{"en", "\ufeffRow,Column,Value,Reason\n", "7,vcpu,100000,must be between 1 and 896\n"},
 		{"ko", "\ufeff행,열,값,사유\n", "7,vcpu,100000,1~896 사이여야 합니다\n"},
 	} {
-		resp, body = a.doHeader(t, "GET", preview+"/problems.csv", "", "", "Accept-Language", tc.lang)
+		resp, body = a.DoHeader(t, "GET", preview+"/problems.csv", "", "", "Accept-Language", tc.lang)
 		if resp.StatusCode != 200 || !strings.HasPrefix(body, tc.header) || !strings.Contains(body, tc.reason) ||
 			!strings.Contains(body, "mainframe") || !strings.Contains(body, "100000") ||
 			!strings.Contains(resp.Header.Get("Content-Disposition"), "estate-problems.csv") {
@@ -143,20 +94,20 @@ func TestInventoryUploadPreviewConfirm(t *testing.T) {
 		}
 	}
 
-	resp, _ = a.do(t, "POST", preview+"/confirm", formType, "")
+	resp, _ = a.Do(t, "POST", preview+"/confirm", webtest.FormType, "")
 	if resp.StatusCode != 303 || resp.Header.Get("Location") != base {
 		t.Fatalf("confirm: got %d to %q, want 303 to the result page", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	if n := workloadCount(t, a, base); n != 4 {
+	if n := a.WorkloadCount(t, base); n != 4 {
 		t.Errorf("after confirmation: got %d workloads, want 4", n)
 	}
 	// A staged import is confirmed once.
-	if resp, _ = a.do(t, "POST", preview+"/confirm", formType, ""); resp.StatusCode != 404 {
+	if resp, _ = a.Do(t, "POST", preview+"/confirm", webtest.FormType, ""); resp.StatusCode != 404 {
 		t.Errorf("second confirmation: got %d, want 404", resp.StatusCode)
 	}
 
 	// The same file again updates by name instead of duplicating.
-	preview, body = stageFile(t, a, base, "estate.csv", []byte(strings.Replace(ownInventory, "Shop front,web_app,2,2,4",
+	preview, body = a.StageFile(t, base, "estate.csv", []byte(strings.Replace(webtest.OwnInventory, "Shop front,web_app,2,2,4",
 		"Shop front,web_app,3,2,4", 1)))
 	if got, want := count(t, body, "updated"), "4"; got != want {
 		t.Errorf("re-import preview updated: got %s, want %s", got, want)
@@ -164,13 +115,13 @@ func TestInventoryUploadPreviewConfirm(t *testing.T) {
 	if got, want := count(t, body, "added"), "0"; got != want {
 		t.Errorf("re-import preview added: got %s, want %s", got, want)
 	}
-	a.do(t, "POST", preview+"/confirm", formType, "")
-	if n := workloadCount(t, a, base); n != 4 {
+	a.Do(t, "POST", preview+"/confirm", webtest.FormType, "")
+	if n := a.WorkloadCount(t, base); n != 4 {
 		t.Errorf("after re-import: got %d workloads, want still 4", n)
 	}
 
 	// The estate page groups them by the file's group, with totals.
-	resp, body = a.do(t, "GET", base+"/estate?by=group", "", "")
+	resp, body = a.Do(t, "GET", base+"/estate?by=group", "", "")
 	if resp.StatusCode != 200 {
 		t.Fatalf("estate: got %d", resp.StatusCode)
 	}
@@ -180,12 +131,12 @@ func TestInventoryUploadPreviewConfirm(t *testing.T) {
 			t.Errorf("estate by group lacks %q", want)
 		}
 	}
-	_, body = a.do(t, "GET", base+"/estate?by=group&value=Sales", "", "")
+	_, body = a.Do(t, "GET", base+"/estate?by=group&value=Sales", "", "")
 	ids := regexp.MustCompile(`name="ids" value="([a-z2-7]+)"`).FindAllStringSubmatch(body, -1)
 	if len(ids) != 2 || !strings.Contains(body, "Orders DB") {
 		t.Fatalf("group Sales: got %d workloads, want 2 with Orders DB", len(ids))
 	}
-	resp, body = a.do(t, "GET", base+"/workloads/"+ids[0][1]+"/result", "", "")
+	resp, body = a.Do(t, "GET", base+"/workloads/"+ids[0][1]+"/result", "", "")
 	if resp.StatusCode != 200 || !strings.Contains(body, `data-testid="comparison"`) || !strings.Contains(body, `data-testid="reasons"`) {
 		t.Errorf("one workload's result: got %d, want its recommendation and options", resp.StatusCode)
 	}
@@ -194,15 +145,15 @@ func TestInventoryUploadPreviewConfirm(t *testing.T) {
 func TestInventoryRefusedFiles(t *testing.T) {
 	a := startApp(t)
 	base := newInventoryAssessment(t, a)
-	resp, body := a.upload(t, base+"/inventory", "notes.csv", []byte("hello,world\n1,2\n"))
+	resp, body := a.Upload(t, base+"/inventory", "notes.csv", []byte("hello,world\n1,2\n"))
 	if resp.StatusCode != 422 || !strings.Contains(body, "not an inventory") || !strings.Contains(body, "RVTools export") {
 		t.Errorf("not an inventory: got %d, want 422 naming the accepted formats", resp.StatusCode)
 	}
-	resp, body = a.upload(t, base+"/inventory", "notes.csv", []byte("hello"), "HX-Request", "true")
+	resp, body = a.Upload(t, base+"/inventory", "notes.csv", []byte("hello"), "HX-Request", "true")
 	if resp.StatusCode != 422 || strings.Contains(body, "<html") || !strings.Contains(body, `data-testid="upload-error"`) {
 		t.Errorf("htmx, not an inventory: got %d, want 422 with the message only: %s", resp.StatusCode, body)
 	}
-	resp, _ = a.do(t, "POST", base+"/inventory", formType, "")
+	resp, _ = a.Do(t, "POST", base+"/inventory", webtest.FormType, "")
 	if resp.StatusCode != 422 {
 		t.Errorf("no file: got %d, want 422", resp.StatusCode)
 	}
@@ -214,18 +165,18 @@ func TestInventoryRefusedFiles(t *testing.T) {
 		big.WriteString(strings.Repeat("x", i%3))
 		big.WriteString(",2\n")
 	}
-	resp, body = a.upload(t, base+"/inventory", "big.csv", []byte(big.String()))
+	resp, body = a.Upload(t, base+"/inventory", "big.csv", []byte(big.String()))
 	if resp.StatusCode != 422 || !strings.Contains(body, "more than 50000 rows") {
 		t.Errorf("too many rows: got %d, want 422 with the limit", resp.StatusCode)
 	}
 	// Over the size limit: 413, without reading the whole body.
 	for _, path := range []string{base + "/inventory", "/api/v1" + base + "/inventory"} {
-		req, _ := http.NewRequest("POST", a.url+path, io.LimitReader(zeros{}, 102<<20))
+		req, _ := http.NewRequest("POST", a.URL+path, io.LimitReader(zeros{}, 102<<20))
 		req.ContentLength = 102 << 20
 		req.Header.Set("Content-Type", "text/csv")
-		req.Header.Set("Origin", a.url)
+		req.Header.Set("Origin", a.URL)
 		req.Header.Set("Expect", "100-continue") // the server answers before the body is sent
-		resp, err := a.client.Do(req)
+		resp, err := a.HTTP.Do(req)
 		if err != nil {
 			t.Fatalf("oversize %s: %v", path, err)
 		}
@@ -235,7 +186,7 @@ func TestInventoryRefusedFiles(t *testing.T) {
 			t.Errorf("oversize %s: got %d %.200s, want 413 with the limit", path, resp.StatusCode, b)
 		}
 	}
-	if n := workloadCount(t, a, base); n != 0 {
+	if n := a.WorkloadCount(t, base); n != 0 {
 		t.Errorf("refused files saved %d workloads, want 0", n)
 	}
 }
@@ -250,30 +201,30 @@ func (zeros) Read(p []byte) (int, error) {
 func TestInventoryBulkEdit(t *testing.T) {
 	a := startApp(t)
 	base := newInventoryAssessment(t, a)
-	preview, _ := stageFile(t, a, base, "estate.csv", []byte(ownInventory))
-	a.do(t, "POST", preview+"/confirm", formType, "")
+	preview, _ := a.StageFile(t, base, "estate.csv", []byte(webtest.OwnInventory))
+	a.Do(t, "POST", preview+"/confirm", webtest.FormType, "")
 	list := base + "/estate?by=group&value=Sales"
-	_, body := a.do(t, "GET", list, "", "")
+	_, body := a.Do(t, "GET", list, "", "")
 	ids := regexp.MustCompile(`name="ids" value="([a-z2-7]+)"`).FindAllStringSubmatch(body, -1)
 	if len(ids) != 2 {
 		t.Fatalf("got %d workloads in Sales, want 2", len(ids))
 	}
-	bad := formBody("ids", ids[0][1], "ids", ids[1][1], "field", "data_sensitivity", "value", "secret", "back", list)
-	resp, body := a.do(t, "POST", base+"/workloads/bulk", formType, bad)
+	bad := webtest.FormBody("ids", ids[0][1], "ids", ids[1][1], "field", "data_sensitivity", "value", "secret", "back", list)
+	resp, body := a.Do(t, "POST", base+"/workloads/bulk", webtest.FormType, bad)
 	if resp.StatusCode != 422 || !strings.Contains(body, `data-testid="bulk-error"`) || !strings.Contains(body, "Data sensitivity: must be one of") {
 		t.Errorf("bad value: got %d, want 422 with the field's message", resp.StatusCode)
 	}
-	resp, _ = a.do(t, "POST", base+"/workloads/bulk", formType, formBody("ids", ids[0][1], "field", "name", "value", "x", "back", list))
+	resp, _ = a.Do(t, "POST", base+"/workloads/bulk", webtest.FormType, webtest.FormBody("ids", ids[0][1], "field", "name", "value", "x", "back", list))
 	if resp.StatusCode != 422 {
 		t.Errorf("field not offered: got %d, want 422", resp.StatusCode)
 	}
-	good := formBody("all", "page", "page_ids", ids[0][1], "page_ids", ids[1][1], "field", "data_sensitivity",
+	good := webtest.FormBody("all", "page", "page_ids", ids[0][1], "page_ids", ids[1][1], "field", "data_sensitivity",
 		"value", "regulated", "back", list)
-	resp, _ = a.do(t, "POST", base+"/workloads/bulk", formType, good)
+	resp, _ = a.Do(t, "POST", base+"/workloads/bulk", webtest.FormType, good)
 	if resp.StatusCode != 303 || resp.Header.Get("Location") != base+"/estate?by=group&changed=2&value=Sales" {
 		t.Fatalf("bulk edit: got %d to %q, want 303 back to the list", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	_, body = a.do(t, "GET", "/api/v1"+base, "", "")
+	_, body = a.Do(t, "GET", "/api/v1"+base, "", "")
 	var doc struct {
 		Workloads []struct {
 			Name     string
@@ -295,7 +246,7 @@ func TestInventoryBulkEdit(t *testing.T) {
 func TestInventoryAPI(t *testing.T) {
 	a := startApp(t)
 	base := newInventoryAssessment(t, a)
-	resp, body := a.doHeader(t, "POST", "/api/v1"+base+"/inventory?name=estate.csv", "text/csv", ownInventory)
+	resp, body := a.DoHeader(t, "POST", "/api/v1"+base+"/inventory?name=estate.csv", "text/csv", webtest.OwnInventory)
 	if resp.StatusCode != 200 {
 		t.Fatalf("api import: got %d %s", resp.StatusCode, body)
 	}
@@ -317,16 +268,16 @@ func TestInventoryAPI(t *testing.T) {
 		res.Added != 4 || len(res.Problems) != 2 || res.Problems[0].Line != 6 || res.Problems[0].Value != "mainframe" {
 		t.Errorf("api import: got %+v", res)
 	}
-	resp, body = a.doHeader(t, "POST", "/api/v1"+base+"/inventory", "application/octet-stream", ownInventory,
+	resp, body = a.DoHeader(t, "POST", "/api/v1"+base+"/inventory", "application/octet-stream", webtest.OwnInventory,
 		"Content-Disposition", `attachment; filename="again.csv"`)
 	json.Unmarshal([]byte(body), &res)
 	if resp.StatusCode != 200 || res.File != "again.csv" || res.Added != 0 || res.Updated+res.Unchanged != 4 {
 		t.Errorf("api re-import: got %d %+v, want the same 4 workloads, none added", resp.StatusCode, res)
 	}
-	if n := workloadCount(t, a, base); n != 4 {
+	if n := a.WorkloadCount(t, base); n != 4 {
 		t.Errorf("after two API imports: got %d workloads, want 4", n)
 	}
-	resp, body = a.doHeader(t, "POST", "/api/v1"+base+"/inventory", "text/plain", "just some text")
+	resp, body = a.DoHeader(t, "POST", "/api/v1"+base+"/inventory", "text/plain", "just some text")
 	if resp.StatusCode != 422 || !strings.Contains(body, `"message"`) || !strings.Contains(body, "not an inventory") {
 		t.Errorf("api, not an inventory: got %d %s, want a 422 JSON error", resp.StatusCode, body)
 	}
@@ -349,7 +300,7 @@ func TestInventoryRealRVTools(t *testing.T) {
 	data := readSample(t, "rvtools-example1-kubev2v.xlsx")
 	a := startApp(t)
 	base := newInventoryAssessment(t, a)
-	preview, body := stageFile(t, a, base, "rvtools-example1-kubev2v.xlsx", data)
+	preview, body := a.StageFile(t, base, "rvtools-example1-kubev2v.xlsx", data)
 	for id, want := range map[string]string{"read": "9", "importable": "8", "skipped": "1", "added": "8", "powered_off": "6"} {
 		if got := count(t, body, id); got != want {
 			t.Errorf("preview count %s: got %s, want %s", id, got, want)
@@ -358,14 +309,14 @@ func TestInventoryRealRVTools(t *testing.T) {
 	if !strings.Contains(body, "RVTools export") || !regexp.MustCompile(`<td class="num">10</td>\s*<td>CPUs</td>`).MatchString(body) {
 		t.Errorf("preview: want the format and vm-9's missing CPUs on row 10")
 	}
-	a.do(t, "POST", preview+"/confirm", formType, "")
+	a.Do(t, "POST", preview+"/confirm", webtest.FormType, "")
 	// Re-importing the same file updates the same eight workloads.
-	preview, body = stageFile(t, a, base, "rvtools-example1-kubev2v.xlsx", data)
+	preview, body = a.StageFile(t, base, "rvtools-example1-kubev2v.xlsx", data)
 	if got := count(t, body, "updated"); got != "8" {
 		t.Errorf("re-import: got %s to update, want 8", got)
 	}
-	a.do(t, "POST", preview+"/confirm", formType, "")
-	if n := workloadCount(t, a, base); n != 8 {
+	a.Do(t, "POST", preview+"/confirm", webtest.FormType, "")
+	if n := a.WorkloadCount(t, base); n != 8 {
 		t.Errorf("after re-import: got %d workloads, want 8", n)
 	}
 }
@@ -379,7 +330,7 @@ func TestLargeEstatePages(t *testing.T) {
 	for i := range 60 {
 		ws = append(ws, `{"name":"vm-`+strconv.Itoa(i)+`","vcpu":2,"memory_gib":4}`)
 	}
-	resp, body := a.do(t, "POST", "/api/v1/assessments", "application/json",
+	resp, body := a.Do(t, "POST", "/api/v1/assessments", "application/json",
 		`{"organization":{"name":"Large"},"workloads":[`+strings.Join(ws, ",")+`]}`)
 	if resp.StatusCode != 201 {
 		t.Fatalf("create: got %d %s", resp.StatusCode, body)
@@ -387,7 +338,7 @@ func TestLargeEstatePages(t *testing.T) {
 	id := body[strings.Index(body, `"id": "`)+7:]
 	id = id[:strings.Index(id, `"`)]
 	for _, p := range []string{"/assessments/" + id, "/assessments/" + id + "/workloads"} {
-		resp, page := a.do(t, "GET", p, "", "")
+		resp, page := a.Do(t, "GET", p, "", "")
 		if resp.StatusCode != 200 || !strings.Contains(page, `data-testid="large-estate"`) || !strings.Contains(page, "/assessments/"+id+"/estate") {
 			t.Errorf("%s: got %d, want a pointer to the estate view", p, resp.StatusCode)
 		}

@@ -1,4 +1,7 @@
-package main
+// Package defaultcatalog imports the embedded default price catalog (package
+// pricing/defaults) into a store. The web command runs it at start; the
+// server's handler tests run it to serve the same prices.
+package defaultcatalog
 
 import (
 	"bytes"
@@ -8,12 +11,13 @@ import (
 
 	"cloudadvisor/pricing"
 	"cloudadvisor/pricing/defaults"
+	"cloudadvisor/pricing/refresh"
 	"cloudadvisor/pricing/sheet"
 )
 
-// importDefaults imports each embedded price sheet whose bytes are not yet the
+// Import imports each embedded price sheet whose bytes are not yet the
 // active version of its scope; an unchanged sheet costs one query.
-func importDefaults(ctx context.Context, db catalogStore, log *slog.Logger) error {
+func Import(ctx context.Context, db refresh.Importer, log *slog.Logger) error {
 	for _, s := range defaults.Sheets() {
 		in := pricing.CatalogImport{Provider: strings.TrimSuffix(s.Name, ".csv"), Scope: "default:" + s.Name,
 			Source: "embedded " + s.Name, Checksum: pricing.Checksum(s.Data)}

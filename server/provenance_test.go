@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"encoding/json"
@@ -10,7 +10,7 @@ import (
 // of source and age, and flag the stale and third-party ones.
 func TestPriceProvenance(t *testing.T) {
 	a := startApp(t)
-	_, body := a.do(t, "GET", "/api/v1/prices?limit=1000", "", "")
+	_, body := a.Do(t, "GET", "/api/v1/prices?limit=1000", "", "")
 	var got struct {
 		Items []struct {
 			SourceKind    string `json:"source_kind"`
@@ -36,7 +36,7 @@ func TestPriceProvenance(t *testing.T) {
 	if kinds["third_party"] == 0 || kinds["derived_dataset"] == 0 {
 		t.Errorf("got kinds %v, want both third_party and derived_dataset in the embedded catalog", kinds)
 	}
-	_, page := a.do(t, "GET", "/prices?provider=aws", "", "")
+	_, page := a.Do(t, "GET", "/prices?provider=aws", "", "")
 	for _, want := range []string{`data-testid="source-kind"`, `data-testid="price-age"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("price browser lacks %s", want)
