@@ -64,7 +64,7 @@ type Source struct {
 func Assess(rules *Rules, cat *pricing.Catalog, org OrganizationInput, inputs []WorkloadInput) (Assessment, error) {
 	a := Assessment{OrgInput: org, RulesVersion: rules.Version()}
 	var errs FieldErrors
-	o, err := org.Resolve()
+	o, err := org.Resolve(cat.Rates())
 	if fe, ok := err.(FieldErrors); ok {
 		errs = append(errs, fe.Prefix("organization.")...)
 	}
@@ -169,4 +169,14 @@ func MarkRuledOut(opts []pricing.Option, excluded map[Model][]string) {
 			opts[i].RuledOutBy = slices.Clone(ids)
 		}
 	}
+}
+
+// PricedAt is when the options were last priced in full: the recorded
+// pricing's time, else the creation time. The age of the rate table is
+// measured from it.
+func (a Assessment) PricedAt() time.Time {
+	if !a.Pricing.PricedAt.IsZero() {
+		return a.Pricing.PricedAt
+	}
+	return a.CreatedAt
 }

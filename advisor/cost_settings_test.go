@@ -10,7 +10,7 @@ import (
 )
 
 func TestOrganizationCostDefaults(t *testing.T) {
-	o, err := OrganizationInput{Name: new("Acme")}.Resolve()
+	o, err := OrganizationInput{Name: new("Acme")}.Resolve(pricing.DefaultRates())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,11 +44,11 @@ func TestOrganizationCostErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := tc.in.Resolve()
+			_, err := tc.in.Resolve(pricing.DefaultRates())
 			checkFieldError(t, err, tc.field, tc.code, tc.args)
 		})
 	}
-	_, err := OrganizationInput{Name: new("a"), Commitment: new("forever")}.Resolve()
+	_, err := OrganizationInput{Name: new("a"), Commitment: new("forever")}.Resolve(pricing.DefaultRates())
 	var fe FieldErrors
 	if err == nil || !errors.As(err, &fe) || fe.For("commitment") == nil {
 		t.Errorf("got %v, want an error for commitment", err)
@@ -83,7 +83,7 @@ func TestVATOnlyForKRW(t *testing.T) {
 		{krw, "sometimes", true, ""},
 	} {
 		in := OrganizationInput{Name: new("Acme"), Currency: &tc.currency, VAT: &tc.vat}
-		o, err := in.Resolve()
+		o, err := in.Resolve(pricing.DefaultRates())
 		var fe FieldErrors
 		if tc.err {
 			if !errors.As(err, &fe) || len(fe) != 1 || fe[0].Field != "vat" {
@@ -95,7 +95,7 @@ func TestVATOnlyForKRW(t *testing.T) {
 			t.Errorf("%s %s: got %v, VAT %q, rate %s; want rate %s", tc.currency, tc.vat, err, o.VAT, o.Settings().VATRate, tc.rate)
 		}
 	}
-	if o, err := (OrganizationInput{Name: new("Acme")}).Resolve(); err != nil || o.VAT != "none" {
+	if o, err := (OrganizationInput{Name: new("Acme")}).Resolve(pricing.DefaultRates()); err != nil || o.VAT != "none" {
 		t.Errorf("default: got %q, %v; want none", o.VAT, err)
 	}
 }

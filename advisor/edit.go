@@ -7,14 +7,15 @@ import (
 )
 
 // NewDraft starts an assessment of the organisation with no workloads yet,
-// the first step of the questionnaire. Field errors are prefixed "organization.".
-func NewDraft(rules *Rules, org OrganizationInput) (Assessment, error) {
+// the first step of the questionnaire, converting with rates unless the
+// user gave their own. Field errors are prefixed "organization.".
+func NewDraft(rules *Rules, rates pricing.Rates, org OrganizationInput) (Assessment, error) {
 	a := Assessment{OrgInput: org, RulesVersion: rules.Version()}
-	return a, a.setOrganization(org)
+	return a, a.setOrganization(org, rates)
 }
 
-func (a *Assessment) setOrganization(in OrganizationInput) error {
-	o, err := in.Resolve()
+func (a *Assessment) setOrganization(in OrganizationInput, rates pricing.Rates) error {
+	o, err := in.Resolve(rates)
 	if fe, ok := err.(FieldErrors); ok {
 		return fe.Prefix("organization.")
 	}
@@ -25,7 +26,7 @@ func (a *Assessment) setOrganization(in OrganizationInput) error {
 // SetOrganization replaces the organisation's answers and re-evaluates every
 // workload, since geography, currency and horizon change the prices.
 func (a *Assessment) SetOrganization(rules *Rules, cat *pricing.Catalog, in OrganizationInput) error {
-	if err := a.setOrganization(in); err != nil {
+	if err := a.setOrganization(in, cat.Rates()); err != nil {
 		return err
 	}
 	a.Reevaluate(rules, cat)
@@ -123,9 +124,14 @@ func (a *Assessment) RemoveWorkload(cat *pricing.Catalog, id string) error {
 	return nil
 }
 
-// Reevaluate re-resolves and re-evaluates every workload with the rules and
-// catalog given, e.g. after the organisation or the rules changed.
+// Reevaluate re-resolves the organisation and every workload and
+// re-evaluates them with the rules and catalog given, e.g. after the
+// organisation or the rules changed; amounts are converted with the
+// catalog's rates unless the user gave their own.
 func (a *Assessment) Reevaluate(rules *Rules, cat *pricing.Catalog) {
+	if o, err := a.OrgInput.Resolve(cat.Rates()); err == nil {
+		a.Organization = o
+	}
 	for i := range a.Workloads {
 		aw := &a.Workloads[i]
 		if w, err := aw.Input.Resolve(); err == nil {

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"cloudadvisor/pricing"
 )
 
 // The default engineer hour follows the organisation's currency and is never
@@ -28,7 +30,7 @@ func TestHourlyCostFollowsCurrency(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.currency, func(t *testing.T) {
-			o, err := OrganizationInput{Name: new("Acme"), Currency: new(tt.currency)}.Resolve()
+			o, err := OrganizationInput{Name: new("Acme"), Currency: new(tt.currency)}.Resolve(pricing.DefaultRates())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -48,7 +50,7 @@ func TestHourlyCostFollowsCurrency(t *testing.T) {
 
 func TestHourlyCostSetByUserIsKept(t *testing.T) {
 	c := decimal.NewFromInt(60000)
-	o, err := OrganizationInput{Name: new("Acme"), Currency: new("KRW"), EngineerHourlyCost: &c}.Resolve()
+	o, err := OrganizationInput{Name: new("Acme"), Currency: new("KRW"), EngineerHourlyCost: &c}.Resolve(pricing.DefaultRates())
 	if err != nil {
 		t.Fatal(err)
 	}

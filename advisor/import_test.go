@@ -4,13 +4,15 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"cloudadvisor/pricing"
 )
 
 func ptr[T any](v T) *T { return &v }
 
 func TestImportMergesByKey(t *testing.T) {
 	cat := defaultCatalog(t)
-	a, err := NewDraft(DefaultRules(), OrganizationInput{Name: ptr("Estate")})
+	a, err := NewDraft(DefaultRules(), pricing.DefaultRates(), OrganizationInput{Name: ptr("Estate")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +42,7 @@ func TestImportMergesByKey(t *testing.T) {
 
 func TestSetFieldAllOrNothing(t *testing.T) {
 	cat := defaultCatalog(t)
-	a, _ := NewDraft(DefaultRules(), OrganizationInput{Name: ptr("Estate")})
+	a, _ := NewDraft(DefaultRules(), pricing.DefaultRates(), OrganizationInput{Name: ptr("Estate")})
 	a.Import(DefaultRules(), cat, []ImportRow{{Input: WorkloadInput{Name: ptr("a")}}, {Input: WorkloadInput{Name: ptr("b")}}})
 	ids := []string{a.Workloads[0].ID, a.Workloads[1].ID}
 	tests := []struct {
@@ -72,7 +74,7 @@ func TestSetFieldAllOrNothing(t *testing.T) {
 // before it is parsed, with a too_long error naming the field.
 func TestSetFieldNumberTooLong(t *testing.T) {
 	cat := defaultCatalog(t)
-	a, _ := NewDraft(DefaultRules(), OrganizationInput{Name: ptr("Estate")})
+	a, _ := NewDraft(DefaultRules(), pricing.DefaultRates(), OrganizationInput{Name: ptr("Estate")})
 	a.Import(DefaultRules(), cat, []ImportRow{{Input: WorkloadInput{Name: ptr("a")}}})
 	tests := []struct{ name, field, value string }{
 		{"million-digit decimal", "current_monthly_cost", strings.Repeat("9", 1_000_000)},

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"cloudadvisor/pricing"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -16,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // testOrg returns a resolved organisation for the tests.
 func testOrg(tb testing.TB) Organization {
 	tb.Helper()
-	org, err := OrganizationInput{Name: new("Acme")}.Resolve()
+	org, err := OrganizationInput{Name: new("Acme")}.Resolve(pricing.DefaultRates())
 	if err != nil {
 		tb.Fatalf("resolve organisation: %v", err)
 	}

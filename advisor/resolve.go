@@ -186,8 +186,10 @@ func (in WorkloadInput) Resolve() (Workload, error) {
 	return w, nil
 }
 
-// Resolve validates the organisation and applies defaults.
-func (in OrganizationInput) Resolve() (Organization, error) {
+// Resolve validates the organisation and applies defaults; rates is the
+// exchange-rate table used unless the user gave their own (the catalog's,
+// pricing.Catalog.Rates).
+func (in OrganizationInput) Resolve(rates pricing.Rates) (Organization, error) {
 	var v validator
 	var o Organization
 	var as []Assumption
@@ -202,7 +204,7 @@ func (in OrganizationInput) Resolve() (Organization, error) {
 	v.enum("geography", in.Geography, "us-east", Geographies, &o.Geography, &as)
 	v.enum("currency", in.Currency, DefaultCurrency(o.Geography), Currencies, &o.Currency, &as)
 	v.intRange("horizon_years", in.HorizonYears, 3, 1, MaxHorizonYears, &o.HorizonYears, &as)
-	v.costSettings(in, &o, &as)
+	v.costSettings(in, rates, &o, &as)
 	v.hourlyCost(in.EngineerHourlyCost, &o)
 	var none []Assumption // not an answer about the workloads: never an assumption
 	v.enum("vat", in.VAT, "none", VATModes, &o.VAT, &none)
@@ -255,8 +257,8 @@ var (
 
 // costSettings resolves the sizing, comfort factor, commitment, rate table,
 // labour and migration estimates (defaults: as is, 1.3, on demand, the
-// embedded ECB table, pricing.DefaultLabour and pricing.DefaultMigration).
-func (v *validator) costSettings(in OrganizationInput, o *Organization, as *[]Assumption) {
+// rates given, pricing.DefaultLabour and pricing.DefaultMigration).
+func (v *validator) costSettings(in OrganizationInput, rates pricing.Rates, o *Organization, as *[]Assumption) {
 	var sizing, commit string
 	v.enum("sizing", in.Sizing, string(pricing.SizingAsIs), Sizings, &sizing, as)
 	o.Sizing = pricing.SizingMode(sizing)
@@ -269,7 +271,7 @@ func (v *validator) costSettings(in OrganizationInput, o *Organization, as *[]As
 	}
 	v.enum("commitment", in.Commitment, string(pricing.CommitOnDemand), pricing.CommitmentNames(), &commit, as)
 	o.Commitment = pricing.Commitment(commit)
-	o.Rates = pricing.DefaultRates()
+	o.Rates = rates
 	if in.Rates != nil {
 		o.Rates = *in.Rates
 		v.rates(o.Rates, o.Currency)

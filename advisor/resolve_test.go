@@ -8,6 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"cloudadvisor/pricing"
 )
 
 func TestWorkloadResolveRecordsDefaults(t *testing.T) {
@@ -88,7 +90,7 @@ func TestWorkloadResolveReportsEveryBadField(t *testing.T) {
 }
 
 func TestOrganizationResolve(t *testing.T) {
-	o, err := OrganizationInput{Name: new("Acme")}.Resolve()
+	o, err := OrganizationInput{Name: new("Acme")}.Resolve(pricing.DefaultRates())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +116,7 @@ func TestOrganizationResolveErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := tc.in.Resolve()
+			_, err := tc.in.Resolve(pricing.DefaultRates())
 			checkFieldError(t, err, tc.field, tc.code, tc.args)
 		})
 	}

@@ -24,6 +24,8 @@ type Catalog struct {
 	cheap map[Service]map[string][]int
 	// held records every "provider|region" with at least one offer.
 	held map[string]bool
+	// rates is the table conversions use (CurrentRates of the offers).
+	rates Rates
 }
 
 type variantKey struct {
@@ -41,11 +43,16 @@ func keyOf(o Offer, t Term) variantKey {
 		o.Attributes["engine"], o.Attributes["deployment"], t}
 }
 
+// Rates returns the exchange-rate table of the catalog: the newest one its
+// exchange-rate records hold when dated after the embedded table, else the
+// embedded table. The caller may edit the copy.
+func (c *Catalog) Rates() Rates { return c.rates.Clone() }
+
 // NewCatalog returns a catalog over the offers.
 func NewCatalog(offers []Offer) *Catalog {
 	c := &Catalog{offers: offers, monthly: make([]decimal.Decimal, len(offers)),
 		byService: map[Service]map[string][]int{}, variants: map[variantKey]int{}, cheap: map[Service]map[string][]int{},
-		held: map[string]bool{}}
+		held: map[string]bool{}, rates: CurrentRates(offers)}
 	for i, o := range offers {
 		c.monthly[i] = o.MonthlyEquivalent()
 		c.held[o.Provider+"|"+o.Region] = true

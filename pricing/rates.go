@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -26,7 +28,8 @@ var defaultRatesJSON []byte
 // DefaultRates returns the embedded table: the European Central Bank's euro
 // reference rates of 2026-10-06 (units per 1 EUR, for USD, JPY, GBP, KRW and
 // the other currencies the ECB publishes that offers may carry). Each call
-// returns a fresh copy the caller may edit; the catalog refresh replaces it.
+// returns a fresh copy the caller may edit. Conversions use it until a
+// catalog holds a newer table (CurrentRates).
 func DefaultRates() Rates {
 	var r Rates
 	if err := json.Unmarshal(defaultRatesJSON, &r); err != nil {
@@ -122,4 +125,47 @@ func RateText(r decimal.Decimal) string {
 		places++
 	}
 	return r.Round(places).String()
+}
+
+// ExchangeRateKind is the "kind" attribute of the catalog records that hold
+// an exchange rate: one record per currency, SKU "BASE/CUR", Amount units of
+// Currency per 1 BASE, dated by AsOf (see package ecb).
+const ExchangeRateKind = "exchange_rate"
+
+// RatesFromOffers rebuilds the newest rate table held in offers: the
+// exchange-rate records of the latest date. It returns false when offers
+// hold no valid table.
+func RatesFromOffers(offers []Offer) (Rates, bool) {
+	var r Rates
+	for _, o := range offers {
+		base, _, ok := strings.Cut(o.SKU, "/")
+		if o.Attributes["kind"] != ExchangeRateKind || !ok {
+			continue
+		}
+		asOf := o.AsOf.Format(time.DateOnly)
+		if asOf < r.AsOf || (asOf == r.AsOf && base != r.Base) {
+			continue
+		}
+		if asOf > r.AsOf {
+			r = Rates{Base: base, AsOf: asOf, Source: o.Source, Per: map[string]decimal.Decimal{}}
+		}
+		r.Per[o.Currency] = o.Amount
+	}
+	return r, len(r.Per) > 1 && r.Validate() == nil
+}
+
+// CurrentRates is the table conversions use: the newest one offers hold
+// when it is dated after the embedded table, else the embedded table.
+func CurrentRates(offers []Offer) Rates {
+	def := DefaultRates()
+	if r, ok := RatesFromOffers(offers); ok && r.AsOf > def.AsOf {
+		return r
+	}
+	return def
+}
+
+// Clone returns a copy of the table whose rates the caller may edit.
+func (r Rates) Clone() Rates {
+	r.Per = maps.Clone(r.Per)
+	return r
 }

@@ -42,6 +42,21 @@ type Pricing struct {
 	// Newer are today's active versions when they differ from Current's:
 	// re-pricing would use them. The caller that knows the catalog sets it.
 	Newer []pricing.VersionRef `json:"newer_versions,omitempty"`
+	// Repriced is what re-pricing on the newer versions gives, as the
+	// result page shows it; absent for an estate too large to re-price on
+	// every read.
+	Repriced *Repriced `json:"repriced,omitempty"`
+}
+
+// Repriced is the recommended plan on the newer catalog versions: its
+// monthly total and each workload whose recommended option changes, with
+// the changed cost lines and rates old → new.
+type Repriced struct {
+	Monthly  pricing.Money          `json:"monthly"`
+	Complete bool                   `json:"complete"`
+	Changes  []pricing.OptionChange `json:"changes"`
+	// More counts the changed workloads left out of Changes.
+	More int `json:"more_changes,omitempty"`
 }
 
 // Document is the report of one assessment. Its JSON is the API's
@@ -95,7 +110,7 @@ func Build(a advisor.Assessment, catalogs []Catalog, generated time.Time) Docume
 	}
 	d.Workloads = WorkloadsOf(a)
 	d.Summary = summarize(d.Workloads, a.Organization.Currency)
-	d.Assumptions = assumptionsOf(a.Organization, d.Workloads, a.CreatedAt)
+	d.Assumptions = assumptionsOf(a.Organization, d.Workloads, a.PricedAt())
 	d.Sources = sourcesOf(d.Workloads)
 	if !a.Pricing.IsZero() {
 		d.Pricing = &Pricing{Current: a.Pricing, History: slices.Clone(a.PricingHistory)}

@@ -10,8 +10,8 @@ import (
 )
 
 // orgView fills the organisation form's editable estimates with their
-// defaults and reasons.
-func orgView(v templates.OrganizationView) templates.OrganizationView {
+// defaults and reasons; the rates shown are those of the table given.
+func orgView(v templates.OrganizationView, rates pricing.Rates) templates.OrganizationView {
 	labour := pricing.DefaultLabour()
 	reasons := map[string]string{"iaas_per_instance": labour.IaaSPerInstance.Reason, "iaas_per_workload": labour.IaaSPerWorkload.Reason,
 		"self_run_database": labour.SelfRunDatabase.Reason, "paas_per_instance": labour.PaaSPerInstance.Reason,
@@ -28,7 +28,6 @@ func orgView(v templates.OrganizationView) templates.OrganizationView {
 		v.Migration = append(v.Migration, templates.EstimateField{Name: orgPrefix + "migration." + name,
 			Key: "est.migration." + name, Default: hours[name].String(), Reason: migrationReason(migration, name)})
 	}
-	rates := pricing.DefaultRates()
 	for _, c := range advisor.Currencies {
 		v.Rates = append(v.Rates, templates.EstimateField{Name: orgPrefix + "rates." + c, Key: "est.rates.per",
 			Default: rates.Per[c].String(), Reason: c + " per 1 " + rates.Base})

@@ -11,6 +11,7 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
+	"cloudadvisor/pricing"
 )
 
 // form decodes submitted values into inputs: an empty value is nil (the field
@@ -98,13 +99,14 @@ func (f *form) bool(name string) *bool {
 	return &b
 }
 
-// organization decodes the organisation fields named prefix + field.
-func (f *form) organization(prefix string) advisor.OrganizationInput {
+// organization decodes the organisation fields named prefix + field; rates
+// typed by the user override those of the table given.
+func (f *form) organization(prefix string, rates pricing.Rates) advisor.OrganizationInput {
 	in := advisor.OrganizationInput{
 		Name: f.str(prefix + "name"), Geography: f.str(prefix + "geography"), Currency: f.str(prefix + "currency"),
 		EngineerHourlyCost: f.decimal(prefix + "engineer_hourly_cost"), HorizonYears: f.int(prefix + "horizon_years"),
 	}
-	f.costSettings(&in)
+	f.costSettings(&in, rates)
 	return in
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
+	"cloudadvisor/pricing"
 )
 
 // The fuzz targets below decode what a client sends: form bodies, API JSON
@@ -100,8 +101,8 @@ func FuzzOrganizationForm(f *testing.F) {
 		if !ok {
 			return
 		}
-		in := fm.organization(orgPrefix)
-		o, err := in.Resolve()
+		in := fm.organization(orgPrefix, pricing.DefaultRates())
+		o, err := in.Resolve(pricing.DefaultRates())
 		errs := append(fm.errs, asFieldErrors(t, err)...)
 		checkFieldErrors(t, errs)
 		if len(errs) == 0 {
@@ -163,7 +164,7 @@ func FuzzAPIRequest(f *testing.F) {
 			}
 			return
 		}
-		if o, err := req.Organization.Resolve(); err == nil {
+		if o, err := req.Organization.Resolve(pricing.DefaultRates()); err == nil {
 			checkOrganization(t, o)
 		} else {
 			checkFieldErrors(t, asFieldErrors(t, err))

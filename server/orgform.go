@@ -17,8 +17,8 @@ const orgPrefix = "organization."
 // costSettings decodes the organisation's cost assumptions: sizing, comfort
 // factor and commitment, and — only where the user typed a figure — labour
 // and migration hours and exchange rates, each starting from the defaults
-// so that an untouched estimate stays the documented default.
-func (f *form) costSettings(in *advisor.OrganizationInput) {
+// (rates: the table given) so that an untouched estimate stays the default.
+func (f *form) costSettings(in *advisor.OrganizationInput, base pricing.Rates) {
 	p := orgPrefix
 	in.Sizing, in.ComfortFactor, in.Commitment = f.str(p+"sizing"), f.decimal(p+"comfort_factor"), f.str(p+"commitment")
 	in.VAT = f.str(p + "vat")
@@ -44,7 +44,7 @@ func (f *form) costSettings(in *advisor.OrganizationInput) {
 	if changed {
 		in.Migration = &migration
 	}
-	rates, changed := pricing.DefaultRates(), false
+	rates, changed := base.Clone(), false
 	for _, c := range advisor.Currencies {
 		if r := f.decimal(p + "rates." + c); r != nil {
 			rates.Per[c], changed = *r, true

@@ -176,8 +176,11 @@ func (s *Server) browsePrices(w http.ResponseWriter, r *http.Request) error {
 	}
 	f, errs := priceQuery(q)
 	view := templates.PricesView{Query: q, Errors: fieldMessages(r.Context(), errs), Page: 1 + f.Offset/max(f.Limit, 1),
-		Rates: pricing.DefaultRates(), Now: s.now()}
+		Now: s.now()}
 	var err error
+	if view.Rates, err = s.rates(r.Context()); err != nil {
+		return err
+	}
 	if view.Facets, err = s.facets(r.Context()); err != nil {
 		return err
 	}

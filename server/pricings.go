@@ -6,22 +6,25 @@ import (
 	"net/http"
 	"slices"
 
-	"github.com/shopspring/decimal"
-
 	"cloudadvisor/advisor"
 	"cloudadvisor/pricing"
+	"cloudadvisor/pricing/ecb"
 	"cloudadvisor/templates"
 )
 
 // maxChangedLines bounds the workloads the price-change notice names.
 const maxChangedLines = 20
 
-// usedProviders are the providers the assessment's options are priced from.
+// usedProviders are the providers the assessment's options are priced from,
+// and the ECB when an option converts a currency with the catalog's rates.
 func usedProviders(a advisor.Assessment) map[string]bool {
 	used := map[string]bool{}
 	for _, w := range a.Workloads {
 		for _, o := range w.Options {
 			used[o.Provider] = true
+			if len(o.Rates) > 0 && a.OrgInput.Rates == nil {
+				used[ecb.Provider] = true
+			}
 		}
 	}
 	return used
@@ -115,19 +118,17 @@ func (s *Server) priceChange(ctx context.Context, a advisor.Assessment) (*templa
 	v.New, v.Compared = mixTotal(b), true
 	v.Providers = providerChanges(a, b)
 	for i, w := range a.Workloads {
-		before, after := recommended(w.Options), recommended(b.Workloads[i].Options)
-		if before == nil && after == nil {
-			continue
-		}
-		if before != nil && after != nil && before.Provider == after.Provider && before.SKU == after.SKU &&
-			before.Monthly.Amount.Equal(after.Monthly.Amount) && before.Complete == after.Complete {
+		// The saved options hold the lines as they were priced: they are
+		// compared with today's, line by line.
+		c, changed := pricing.CompareOptions(w.Workload.Name, recommended(w.Options), recommended(b.Workloads[i].Options))
+		if !changed {
 			continue
 		}
 		if len(v.Lines) == maxChangedLines {
 			v.More++
 			continue
 		}
-		v.Lines = append(v.Lines, templates.PriceChangeLine{Workload: w.Workload.Name, Old: before, New: after})
+		v.Lines = append(v.Lines, c)
 	}
 	return v, nil
 }
@@ -155,8 +156,7 @@ func providerChanges(a, b advisor.Assessment) []templates.ProviderChange {
 			o.Monthly.Amount.Equal(n.Monthly.Amount) {
 			continue
 		}
-		pct := n.Monthly.Amount.Sub(o.Monthly.Amount).Mul(decimal.NewFromInt(100)).Div(o.Monthly.Amount)
-		out = append(out, templates.ProviderChange{Provider: p, Percent: pct.Round(1)})
+		out = append(out, templates.ProviderChange{Provider: p, Percent: pricing.PercentChange(o.Monthly.Amount, n.Monthly.Amount)})
 	}
 	return out
 }

@@ -92,6 +92,36 @@ func TestRepriceAfterCatalogChange(t *testing.T) {
 	if !strings.Contains(page, `data-testid="price-change-lines"`) {
 		t.Errorf("change notice names no workload whose recommended option changed")
 	}
+	// Every price doubled: each changed line of a kept option reads old → new, +100.0%.
+	line := regexp.MustCompile(`data-testid="price-change-line"><td>([^<]+)</td><td class="num">([^<]+)</td><td class="num">([^<]+)</td><td class="num">([^<]+)</td>`)
+	lines := line.FindAllStringSubmatch(page, -1)
+	if len(lines) == 0 {
+		t.Fatalf("change notice shows no changed cost line")
+	}
+	doubled := 0
+	for _, m := range lines {
+		if m[4] == "+100.0%" {
+			doubled++
+		}
+	}
+	if doubled == 0 {
+		t.Errorf("got changed lines %q, want lines +100.0%%, every price having doubled", lines)
+	}
+	if doc.Pricing.Repriced == nil || len(doc.Pricing.Repriced.Changes) == 0 {
+		t.Fatalf("report before re-pricing: got no re-priced changes, want those the page shows")
+	}
+	var reportLines int
+	for _, c := range doc.Pricing.Repriced.Changes {
+		for _, l := range c.Lines {
+			reportLines++
+			if l.Old == nil && l.New == nil {
+				t.Errorf("report line %+v: want an old or a new amount", l)
+			}
+		}
+	}
+	if reportLines != len(lines) {
+		t.Errorf("report: got %d changed lines, want the page's %d", reportLines, len(lines))
+	}
 
 	korean := httptest.NewRequest("GET", "/assessments/"+id, nil)
 	korean.Header.Set("Accept-Language", "ko")

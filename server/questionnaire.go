@@ -64,7 +64,11 @@ func inputValues(prefix string, in any) url.Values {
 
 // newAssessment shows step 1: the organisation.
 func (s *Server) newAssessment(w http.ResponseWriter, r *http.Request) error {
-	s.render(w, r, http.StatusOK, templates.OrganizationPage(orgView(templates.OrganizationView{Action: "/assessments"})))
+	rates, err := s.rates(r.Context())
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, templates.OrganizationPage(orgView(templates.OrganizationView{Action: "/assessments"}, rates)))
 	return nil
 }
 
@@ -74,10 +78,14 @@ func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	a, err := advisor.NewDraft(s.rules, f.organization("organization."))
+	rates, err := s.rates(r.Context())
+	if err != nil {
+		return err
+	}
+	a, err := advisor.NewDraft(s.rules, rates, f.organization("organization.", rates))
 	if bad := invalid(f, err); bad != nil {
 		view := templates.OrganizationView{Action: "/assessments", Form: templates.FormView{Values: r.PostForm, Errors: fieldMessages(r.Context(), bad)}}
-		s.render(w, r, http.StatusUnprocessableEntity, templates.OrganizationPage(orgView(view)))
+		s.render(w, r, http.StatusUnprocessableEntity, templates.OrganizationPage(orgView(view, rates)))
 		return nil
 	}
 	if a.SessionID, err = s.sessionID(w, r, true); err != nil {
@@ -99,7 +107,11 @@ func (s *Server) editOrganization(w http.ResponseWriter, r *http.Request) error 
 	}
 	view := templates.OrganizationView{A: &a, Action: "/assessments/" + a.ID + "/organization",
 		Form: templates.FormView{Values: orgValues(a.OrgInput)}}
-	s.render(w, r, http.StatusOK, templates.OrganizationPage(orgView(view)))
+	rates, err := s.rates(r.Context())
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, templates.OrganizationPage(orgView(view, rates)))
 	return nil
 }
 
@@ -113,7 +125,11 @@ func (s *Server) updateOrganization(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	in := f.organization("organization.")
+	rates, err := s.rates(r.Context())
+	if err != nil {
+		return err
+	}
+	in := f.organization("organization.", rates)
 	cat, err := s.catalogFor(r.Context(), in.Geography)
 	if err != nil {
 		return err
@@ -122,7 +138,7 @@ func (s *Server) updateOrganization(w http.ResponseWriter, r *http.Request) erro
 	if bad := invalid(f, err); bad != nil {
 		view := templates.OrganizationView{A: &a, Action: "/assessments/" + a.ID + "/organization",
 			Form: templates.FormView{Values: r.PostForm, Errors: fieldMessages(r.Context(), bad)}}
-		s.render(w, r, http.StatusUnprocessableEntity, templates.OrganizationPage(orgView(view)))
+		s.render(w, r, http.StatusUnprocessableEntity, templates.OrganizationPage(orgView(view, rates)))
 		return nil
 	}
 	if err := s.stamp(r.Context(), &a, true); err != nil {

@@ -62,9 +62,18 @@ func (s *Server) reportOf(ctx context.Context, a advisor.Assessment) (report.Doc
 		return strings.Compare(x.Provider+"\x00"+x.Source, y.Provider+"\x00"+y.Source)
 	})
 	d := report.Build(a, cats, s.now())
-	if active := pricing.RefsOf(versions, used); d.Pricing != nil && len(a.Pricing.Versions) > 0 &&
-		!pricing.SameVersions(a.Pricing.Versions, active) {
-		d.Pricing.Newer = active
+	if d.Pricing != nil {
+		c, err := s.priceChange(ctx, a)
+		if err != nil {
+			return report.Document{}, err
+		}
+		if c != nil {
+			d.Pricing.Newer = c.Active
+		}
+		if c != nil && c.Compared {
+			d.Pricing.Repriced = &report.Repriced{Monthly: c.New.Monthly, Complete: c.New.Complete,
+				Changes: slices.Concat([]pricing.OptionChange{}, c.Lines), More: c.More}
+		}
 	}
 	return d, nil
 }

@@ -2686,7 +2686,7 @@ func assumptions(v AssessmentView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if days, ok := v.A.Organization.Rates.AgeDays(v.A.CreatedAt); !ok || days > pricing.StaleAfterDays {
+		if days, ok := v.A.Organization.Rates.AgeDays(v.A.PricedAt()); !ok || days > pricing.StaleAfterDays {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 229, "<strong class=\"warning\" data-testid=\"rates-stale\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

@@ -19,9 +19,9 @@ type PriceChangeView struct {
 	// set only when Compared (a large estate is not re-priced to be shown).
 	Old, New pricing.Total
 	Compared bool
-	// Lines are the workloads whose recommended option changes; More counts
-	// those left out.
-	Lines []PriceChangeLine
+	// Lines are the workloads whose recommended option changes, each with
+	// its changed cost lines and rates; More counts those left out.
+	Lines []pricing.OptionChange
 	More  int
 	// Providers are the changes of each provider's total, in percent.
 	Providers []ProviderChange
@@ -37,22 +37,42 @@ type ProviderChange struct {
 func providerChanges(ctx context.Context, cs []ProviderChange) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {
-		pct := c.Percent.StringFixed(1)
-		if c.Percent.IsPositive() {
-			pct = "+" + pct
-		} else {
-			pct = "−" + c.Percent.Abs().StringFixed(1)
-		}
-		parts[i] = t(ctx, "pricing.changed.provider", pct, ProviderName(ctx, c.Provider))
+		parts[i] = t(ctx, "pricing.changed.provider", signed(c.Percent), ProviderName(ctx, c.Provider))
 	}
 	return strings.Join(parts, t(ctx, "pricing.list_sep"))
 }
 
-// PriceChangeLine is one workload's recommended option before and after
-// re-pricing; either may be nil (no option).
-type PriceChangeLine struct {
-	Workload string
-	Old, New *pricing.Option
+// signed writes a change in percent with its sign, one decimal: +3.2, −1.0.
+func signed(p decimal.Decimal) string {
+	if p.IsPositive() {
+		return "+" + p.StringFixed(1)
+	}
+	if p.IsZero() {
+		return p.StringFixed(1)
+	}
+	return "−" + p.Abs().StringFixed(1)
+}
+
+// lineAmount is a changed line's amount before or after, or "none" when
+// that pricing has no such line.
+func lineAmount(ctx context.Context, d *decimal.Decimal, currency string) string {
+	if d == nil {
+		return t(ctx, "pricing.changed.absent")
+	}
+	return pricing.Money{Amount: *d, Currency: currency}.Display()
+}
+
+// linePercent is a changed line's change in percent, or "" when unknown.
+func linePercent(ctx context.Context, c pricing.LineChange) string {
+	if c.Percent == nil {
+		return ""
+	}
+	return t(ctx, "pricing.changed.percent", signed(*c.Percent))
+}
+
+// sameOption reports whether the change keeps the option and changes its price.
+func sameOption(c pricing.OptionChange) bool {
+	return c.Old != nil && c.New != nil && c.Old.Provider == c.New.Provider && c.Old.SKU == c.New.SKU
 }
 
 // versionDates names each catalog version by provider and the as-of range
@@ -83,7 +103,7 @@ func totalText(ctx context.Context, m pricing.Money, complete bool) string {
 }
 
 // optionText names an option and its monthly cost, or says there is none.
-func optionText(ctx context.Context, o *pricing.Option) string {
+func optionText(ctx context.Context, o *pricing.OptionBrief) string {
 	if o == nil {
 		return t(ctx, "pricing.no_option")
 	}

@@ -131,6 +131,11 @@ func writeResults(w io.Writer, results []refresh.Result) error {
 		if err != nil {
 			return err
 		}
+		if r.Note != "" && r.Status() != "skipped" {
+			if _, err := fmt.Fprintf(w, "note %s: %s\n", r.Provider, r.Note); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

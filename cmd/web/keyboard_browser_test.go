@@ -60,7 +60,7 @@ func TestBrowserKeyboardQuestionnaire(t *testing.T) {
 			t.Fatalf("waiting for %s: %v", sel, err)
 		}
 	}
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(a.url+"/"), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(a.URL+"/"), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 		t.Fatal(err)
 	}
 	tabTo(t, ctx, `[data-testid="start"]`, 30)
@@ -68,7 +68,7 @@ func TestBrowserKeyboardQuestionnaire(t *testing.T) {
 	wait(`#organization-name`)
 	// A number out of range, then Enter: the form comes back (422) with
 	// the summary focused.
-	b.Expect("status of 422 (Unprocessable Entity) at " + a.url + "/assessments")
+	b.Expect("status of 422 (Unprocessable Entity) at " + a.URL + "/assessments")
 	tabTo(t, ctx, `#organization-horizon_years`, 30)
 	key("99", kb.Enter)
 	wait(`[data-testid="form-errors"]`)

@@ -55,7 +55,8 @@ func TestCatalogRefresh(t *testing.T) {
 	out := c.mustRun(t, "refresh", "--geographies", "us-east", "--aws-services", "AmazonEC2")
 	for _, want := range []string{"skipped gcp: ADVISOR_GCP_API_KEY is not set",
 		"skipped ncp: ADVISOR_NCP_ACCESS_KEY and ADVISOR_NCP_SECRET_KEY are not both set", "refreshed aws: version",
-		"refreshed azure: version", "refreshed digitalocean: version", "refreshed ecb: version"} {
+		"refreshed azure: version", "refreshed digitalocean: version", "refreshed ecb: version",
+		"note digitalocean: managed databases not refreshed: the API's /v2/databases/options lists sizes without prices"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -25,6 +25,13 @@ const Samples = "../../../shared/pricing-samples"
 //go:embed testdata/eurofxref-daily.xml
 var ecbXML []byte
 
+// ECBNewer is a reference rates file dated 2026-12-04, after the embedded
+// table: hand-written in the ECB's format with made-up round figures (1 USD
+// = 1500 KRW), as its header says, for Corrupt(ECB, ECBNewer).
+//
+//go:embed testdata/eurofxref-daily-handwritten-2026-12-04.xml
+var ECBNewer []byte
+
 // Server is a fake of every provider's price endpoint.
 type Server struct {
 	*httptest.Server

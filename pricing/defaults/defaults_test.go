@@ -14,6 +14,7 @@ import (
 
 	"cloudadvisor/pricing"
 	"cloudadvisor/pricing/defaults"
+	"cloudadvisor/pricing/refresh"
 	"cloudadvisor/pricing/sheet"
 )
 
@@ -217,6 +218,8 @@ func TestCoverage(t *testing.T) {
 	for _, k := range missing {
 		fmt.Fprintf(&b, "- %s: %s\n", k, knownGaps[k])
 	}
+	b.WriteString("\n## What the refresh does not update\n\n- digitalocean managed databases: " +
+		refresh.DigitalOceanDatabasesNote + ".\n")
 	if *update {
 		if err := os.WriteFile("COVERAGE.md", []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)

@@ -93,7 +93,8 @@ const Provider = "ecb"
 
 // Offers stores a rate table in the catalog, one record per currency: the
 // price of 1 EUR in that currency (SKU "EUR/USD"), service other, region
-// global, dated by the table. RatesFromOffers reads them back.
+// global, dated by the table. pricing.RatesFromOffers reads them back, and
+// conversions use them once they are newer than the embedded table.
 func Offers(r pricing.Rates, sink pricing.Sink) (pricing.ImportStats, error) {
 	var st pricing.ImportStats
 	asOf, err := time.Parse(time.DateOnly, r.AsOf)
@@ -104,7 +105,7 @@ func Offers(r pricing.Rates, sink pricing.Sink) (pricing.ImportStats, error) {
 		o := pricing.Offer{Provider: Provider, Service: pricing.Other, ProviderService: "eurofxref",
 			Region: "global", SKU: r.Base + "/" + c, Name: c + " per 1 " + r.Base, Term: pricing.OnDemand,
 			Unit: pricing.PerMonth, Amount: v, Currency: c, Unbounded: true, AsOf: asOf, Source: r.Source,
-			Attributes: map[string]string{"kind": "exchange_rate"}}
+			Attributes: map[string]string{"kind": pricing.ExchangeRateKind}}
 		if err := sink(o); err != nil {
 			return st, err
 		}
@@ -112,17 +113,4 @@ func Offers(r pricing.Rates, sink pricing.Sink) (pricing.ImportStats, error) {
 		st.Prices++
 	}
 	return st, nil
-}
-
-// RatesFromOffers rebuilds a table from the offers Offers stored.
-func RatesFromOffers(offers []pricing.Offer) (pricing.Rates, bool) {
-	r := pricing.Rates{Base: "EUR", Per: map[string]decimal.Decimal{}}
-	for _, o := range offers {
-		if o.Provider != Provider || o.Attributes["kind"] != "exchange_rate" {
-			continue
-		}
-		r.Per[o.Currency] = o.Amount
-		r.AsOf, r.Source = o.AsOf.Format(time.DateOnly), o.Source
-	}
-	return r, r.Validate() == nil && len(r.Per) > 1
 }

@@ -28,7 +28,7 @@ func TestParse(t *testing.T) {
 	if _, err := Offers(r, func(o pricing.Offer) error { offers = append(offers, o); return o.Validate() }); err != nil {
 		t.Fatal(err)
 	}
-	back, ok := RatesFromOffers(offers)
+	back, ok := pricing.RatesFromOffers(offers)
 	if !ok || !back.Per["JPY"].Equal(r.Per["JPY"]) || back.AsOf != r.AsOf {
 		t.Errorf("got %v %v back, want the table", back, ok)
 	}

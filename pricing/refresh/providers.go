@@ -184,10 +184,17 @@ func gcpJob(c Config) Job {
 		}}
 }
 
+// DigitalOceanDatabasesNote says why managed databases are not refreshed:
+// GET /v2/databases/options answers, per engine, regions, versions and
+// layouts ({num_nodes, sizes: ["db-s-2vcpu-4gb", ...]}) but no price (the
+// API reference's response example; godo.DatabaseOptions has no price
+// field), and no other v2 endpoint prices them.
+const DigitalOceanDatabasesNote = "managed databases not refreshed: the API's /v2/databases/options lists sizes without prices; the embedded dated rows keep serving"
+
 func digitalOceanJob(c Config) Job {
 	base := or(c.DigitalOceanURL, digitalocean.DefaultBaseURL)
 	regions := c.Regions["digitalocean"]
-	return Job{Provider: "digitalocean", Source: base + "/v2/sizes",
+	return Job{Provider: "digitalocean", Source: base + "/v2/sizes", Note: DigitalOceanDatabasesNote,
 		Fetch: func(ctx context.Context, sink pricing.Sink) (pricing.ImportStats, error) {
 			// The sizes carry no date: they are dated the day they are read.
 			return digitalocean.Fetch(ctx, c.HTTP, base, c.DigitalOceanToken, c.today(), inRegions(regions, sink))

@@ -30,6 +30,8 @@ type Job struct {
 	// Source is recorded on the catalog version: the endpoint read.
 	Source string
 	Fetch  func(ctx context.Context, sink pricing.Sink) (pricing.ImportStats, error)
+	// Note is what the job leaves out and why, said once per run.
+	Note string
 }
 
 // Scope is the catalog scope a refresh of provider replaces.
@@ -41,6 +43,7 @@ type Result struct {
 	Version  pricing.CatalogVersion // zero unless imported
 	Err      error                  // nil when imported
 	Skipped  string                 // why the job was not run (a missing credential)
+	Note     string                 // what the job leaves out and why
 	Duration time.Duration
 }
 
@@ -86,7 +89,7 @@ func Run(ctx context.Context, db Importer, jobs []Job, skipped []Result, log *sl
 
 func runJob(ctx context.Context, db Importer, j Job, log *slog.Logger) Result {
 	start := time.Now()
-	r := Result{Provider: j.Provider}
+	r := Result{Provider: j.Provider, Note: j.Note}
 	log.Info("refresh fetching", "provider", j.Provider, "source", j.Source)
 	sp, err := newSpool()
 	if err == nil {
