@@ -91,7 +91,11 @@ func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/assessments/"+a.ID+"/workloads/new", http.StatusSeeOther)
 		return nil
 	}
-	view := resultView(a, i18n.Lang(r.Context()))
+	pg, err := resultPager(r, a, "/assessments/"+a.ID)
+	if err != nil {
+		return err
+	}
+	view := resultView(a, i18n.Lang(r.Context()), pg)
 	box, err := s.ShareBoxView(r.Context(), a)
 	box.Origin = origin(r)
 	if err != nil {
@@ -105,20 +109,32 @@ func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// resultView is the result page's model: the assessment, its totals and the
-// charts of every workload.
-func resultView(a advisor.Assessment, lang string) templates.AssessmentView {
-	v := templates.AssessmentView{A: a, Charts: map[string]templates.WorkloadCharts{}}
+// resultView is the result page's model: the assessment, its totals over
+// every workload, and the charts of the workloads of page pg.
+func resultView(a advisor.Assessment, lang string, pg templates.PagerView) templates.AssessmentView {
+	v := templates.AssessmentView{A: a, Charts: map[string]templates.WorkloadCharts{}, Pager: pg}
 	words := chart.WordsFor(lang)
-	for _, w := range a.Workloads {
-		if len(a.Workloads) > templates.LargeEstate {
-			continue // the page shows no per-workload sections, so no charts
-		}
+	for _, w := range v.Shown() {
 		v.Charts[w.ID] = templates.WorkloadCharts{Bars: chart.CostBars(w.Options, templates.ScreenBox(), words),
 			Lines: chart.CostOverTime(w.Options, templates.ScreenBox(), words)}
 	}
 	v.Summary = report.Summarize(report.WorkloadsOf(a), a.Organization.Currency)
 	return v
+}
+
+// resultPager reads the page and per_page of a result page whose links go
+// to path.
+func resultPager(r *http.Request, a advisor.Assessment, path string) (templates.PagerView, error) {
+	pg, err := paging(r, len(a.Workloads), resultPerPage, resultMaxPerPage)
+	pg.Path = path
+	return pg, err
+}
+
+// pagerAt is the result page, of the default size, that shows the i-th
+// workload of total, with links to path.
+func pagerAt(i, total int, path string) templates.PagerView {
+	return templates.PagerView{Page: i/resultPerPage + 1, Pages: max(1, (total+resultPerPage-1)/resultPerPage),
+		PerPage: resultPerPage, DefaultPerPage: resultPerPage, Total: total, Path: path}
 }
 
 // origin is the scheme and host the request came to, as a browser sees them.

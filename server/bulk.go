@@ -84,7 +84,10 @@ func (s *Server) refuseBulk(w http.ResponseWriter, r *http.Request, back, msg st
 	u, _ := url.Parse(back)
 	list := r.Clone(r.Context())
 	list.URL = u
-	v := estateView(a, list)
+	v, err := estateView(a, list)
+	if err != nil {
+		return err
+	}
 	v.BulkError = msg
 	v.Bulk = templates.FormView{Values: r.PostForm}
 	s.render(w, r, http.StatusUnprocessableEntity, templates.EstatePage(v))

@@ -49,6 +49,8 @@ var errorKinds = []struct {
 	{match: quota("assessments"), status: http.StatusUnprocessableEntity, key: "error.quota.assessments",
 		args: quotaLimit(0)},
 	{match: quota("staged_total"), status: http.StatusServiceUnavailable, key: "error.quota.staged_total", field: "file"},
+	{match: isParam(true), status: http.StatusBadRequest, key: "error.param.malformed", args: paramArgs},
+	{match: isParam(false), status: http.StatusUnprocessableEntity, key: "error.param.range", args: paramArgs},
 	{match: is(errMalformed), status: http.StatusBadRequest},
 	{match: is(errMethod), status: http.StatusMethodNotAllowed},
 	{match: is(advisor.ErrInvalid), status: http.StatusUnprocessableEntity},
@@ -108,6 +110,16 @@ func errStatus(err error) int {
 // the field at fault where there is one. Errors outside the table, and
 // server errors, get the status's generic message and never their own text.
 func errMessage(ctx context.Context, err error) (field, msg string) {
+	field, msg, status := errOwnMessage(ctx, err)
+	if msg == "" {
+		msg = i18n.Tc(ctx, statusKey(status))
+	}
+	return field, msg
+}
+
+// errOwnMessage is errMessage without the fallback: msg is "" when the
+// error has no message of its own, only its status's.
+func errOwnMessage(ctx context.Context, err error) (field, msg string, status int) {
 	for _, k := range errorKinds {
 		if !k.match(err) {
 			continue
@@ -117,15 +129,15 @@ func errMessage(ctx context.Context, err error) (field, msg string) {
 			key = k.keyOf(err)
 		}
 		if key == "" {
-			return k.field, i18n.Tc(ctx, statusKey(k.status))
+			return k.field, "", k.status
 		}
 		var args []any
 		if k.args != nil {
 			args = k.args(ctx, err)
 		}
-		return k.field, i18n.Tc(ctx, key, args...)
+		return k.field, i18n.Tc(ctx, key, args...), k.status
 	}
-	return "", i18n.Tc(ctx, statusKey(http.StatusInternalServerError))
+	return "", "", http.StatusInternalServerError
 }
 
 // retryAfter is the Retry-After of a 503: a locked database frees up in
@@ -155,7 +167,8 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.renderStatus(w, r, status)
+	_, msg, _ := errOwnMessage(r.Context(), err)
+	s.render(w, r, status, templates.ErrorPage(templates.ErrorView{Status: status, Message: msg, RequestID: RequestID(r.Context())}))
 }
 
 // renderStatus shows the friendly page for a 4xx status.

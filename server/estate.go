@@ -13,7 +13,8 @@ import (
 	"cloudadvisor/templates"
 )
 
-// estatePerPage is how many workloads a group's list shows per page.
+// estatePerPage is how many workloads a group's list shows per page unless
+// per_page says otherwise (at most estateMaxPerPage).
 const estatePerPage = 100
 
 // noneKey is the group of workloads without a provider or a group.
@@ -26,14 +27,18 @@ func (s *Server) showEstate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := estateView(a, r)
+	v, err := estateView(a, r)
+	if err != nil {
+		return err
+	}
 	v.Notice = importNotice(r)
 	s.render(w, r, http.StatusOK, templates.EstatePage(v))
 	return nil
 }
 
-// estateView builds the page for the request's grouping, group and page.
-func estateView(a advisor.Assessment, r *http.Request) templates.EstateView {
+// estateView builds the page for the request's grouping, group and page; a
+// page or per_page out of range is a paramError.
+func estateView(a advisor.Assessment, r *http.Request) (templates.EstateView, error) {
 	q := r.URL.Query()
 	by := q.Get("by")
 	if !slices.Contains(templates.EstateBys, by) {
@@ -63,20 +68,45 @@ func estateView(a advisor.Assessment, r *http.Request) templates.EstateView {
 	}
 	sortGroups(by, v.Groups)
 	if v.Value == "" {
-		return v
+		return v, nil
 	}
 	if g := groups[v.Value]; g != nil {
 		v.Group = *g
 	} else {
 		v.Group = newGroup(v.Value, v.Value, cur)
 	}
-	v.Pages = max(1, (len(members)+estatePerPage-1)/estatePerPage)
-	v.Page, _ = strconv.Atoi(q.Get("page"))
-	v.Page = min(max(v.Page, 1), v.Pages)
-	for _, i := range members[min((v.Page-1)*estatePerPage, len(members)):min(v.Page*estatePerPage, len(members))] {
+	pg, err := paging(afterBulk(r, len(members)), len(members), estatePerPage, estateMaxPerPage)
+	if err != nil {
+		return v, err
+	}
+	v.Pager = pg
+	from, to := pg.Bounds()
+	for _, i := range members[from:to] {
 		v.Rows = append(v.Rows, estateRow(a.Workloads[i]))
 	}
-	return v
+	return v, nil
+}
+
+// afterBulk is the request with its page moved to the group's last page
+// when it is the list a bulk edit went back to (changed=N) and the edit
+// moved workloads out of the group, so the page asked for no longer
+// exists; other requests are as they are.
+func afterBulk(r *http.Request, members int) *http.Request {
+	q := r.URL.Query()
+	if !q.Has("changed") || q.Get("page") == "" {
+		return r
+	}
+	page, err := strconv.Atoi(q.Get("page"))
+	per, perErr := strconv.Atoi(cmp.Or(q.Get("per_page"), strconv.Itoa(estatePerPage)))
+	if err != nil || perErr != nil || per < 1 {
+		return r
+	}
+	if last := max(1, (members+per-1)/per); page > last {
+		q.Set("page", strconv.Itoa(last))
+		r = r.Clone(r.Context())
+		r.URL.RawQuery = q.Encode()
+	}
+	return r
 }
 
 func newGroup(key, label, cur string) templates.EstateGroup {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -318,32 +317,5 @@ func TestInventoryRealRVTools(t *testing.T) {
 	a.Do(t, "POST", preview+"/confirm", webtest.FormType, "")
 	if n := a.WorkloadCount(t, base); n != 8 {
 		t.Errorf("after re-import: got %d workloads, want 8", n)
-	}
-}
-
-// TestLargeEstatePages checks that with more workloads than LargeEstate the
-// result page and the workload list point to the estate view instead of
-// listing every workload.
-func TestLargeEstatePages(t *testing.T) {
-	a := startApp(t)
-	var ws []string
-	for i := range 60 {
-		ws = append(ws, `{"name":"vm-`+strconv.Itoa(i)+`","vcpu":2,"memory_gib":4}`)
-	}
-	resp, body := a.Do(t, "POST", "/api/v1/assessments", "application/json",
-		`{"organization":{"name":"Large"},"workloads":[`+strings.Join(ws, ",")+`]}`)
-	if resp.StatusCode != 201 {
-		t.Fatalf("create: got %d %s", resp.StatusCode, body)
-	}
-	id := body[strings.Index(body, `"id": "`)+7:]
-	id = id[:strings.Index(id, `"`)]
-	for _, p := range []string{"/assessments/" + id, "/assessments/" + id + "/workloads"} {
-		resp, page := a.Do(t, "GET", p, "", "")
-		if resp.StatusCode != 200 || !strings.Contains(page, `data-testid="large-estate"`) || !strings.Contains(page, "/assessments/"+id+"/estate") {
-			t.Errorf("%s: got %d, want a pointer to the estate view", p, resp.StatusCode)
-		}
-		if strings.Contains(page, "vm-55") {
-			t.Errorf("%s lists workload 56 of 60; want the first 50 at most", p)
-		}
 	}
 }

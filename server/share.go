@@ -65,7 +65,11 @@ func (s *Server) showShared(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := resultView(a, i18n.Lang(r.Context()))
+	pg, err := resultPager(r, a, "/shared/"+r.PathValue("token"))
+	if err != nil {
+		return err
+	}
+	v := resultView(a, i18n.Lang(r.Context()), pg)
 	v.ReadOnly = true
 	v.Actions = templates.SharedActions("/shared/" + r.PathValue("token"))
 	w.Header().Set("Cache-Control", "private, no-store")

@@ -37,7 +37,8 @@ func (s *Server) whatIf(w http.ResponseWriter, r *http.Request) error {
 		advisor.MarkRuledOut(aw.Options, aw.Recommendation.Excluded)
 		a = withWorkload(a, aw)
 	}
-	view := resultView(a, i18n.Lang(r.Context()))
+	i := slices.IndexFunc(a.Workloads, func(w advisor.Assessed) bool { return w.ID == aw.ID })
+	view := resultView(a, i18n.Lang(r.Context()), pagerAt(i, len(a.Workloads), "/assessments/"+a.ID))
 	view.WhatIf = templates.WhatIfView{Workload: aw.ID, Form: templates.FormView{Values: r.PostForm,
 		Errors: fieldMessages(r.Context(), bad)}}
 	if r.Header.Get("HX-Request") == "true" {

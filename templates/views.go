@@ -59,7 +59,10 @@ func (f FormView) Err(name string) string { return f.Errors[name] }
 
 // ErrorView is the error page's model.
 type ErrorView struct {
-	Status    int
+	Status int
+	// Message says what was wrong with the request, when the error has its
+	// own message; else the status's text is shown.
+	Message   string
 	RequestID string
 }
 
@@ -78,6 +81,18 @@ type AssessmentView struct {
 	// PriceChange is set when the catalog changed since the assessment was
 	// priced (owner's view only).
 	PriceChange *PriceChangeView
+	// Pager is the page of workloads shown in full; the summary and totals
+	// cover every workload. Zero shows them all.
+	Pager PagerView
+}
+
+// Shown are the workloads of the page: all of them when the view is not paged.
+func (v AssessmentView) Shown() []advisor.Assessed {
+	if v.Pager.Pages == 0 {
+		return v.A.Workloads
+	}
+	from, to := v.Pager.Bounds()
+	return v.A.Workloads[from:to]
 }
 
 // WhatIfView is the what-if form of one workload: its id and the values tried.

@@ -1,0 +1,86 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"cloudadvisor/advisor"
+	"cloudadvisor/pricing"
+	"cloudadvisor/report/reporttest"
+	"cloudadvisor/sqlite"
+)
+
+// bigEstate stores an assessment of n workloads (the fixture's
+// workloads cycled, each with its own name, size and group) owned by c's
+// session, and returns its id. It goes through the store, not the API, whose
+// document of 10,000 workloads would be most of the setup's time.
+func bigEstate(tb testing.TB, c *client, db *sqlite.DB, n int) string {
+	tb.Helper()
+	body, _ := json.Marshal(map[string]any{"organization": reporttest.Organization(), "workloads": reporttest.Workloads()[:1]})
+	rec := c.do("POST", "/api/v1/assessments", string(body))
+	var doc struct{ ID string }
+	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil || doc.ID == "" {
+		tb.Fatalf("create: %d %s", rec.Code, rec.Body.String())
+	}
+	small, err := db.Assessment(context.Background(), doc.ID)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	fixture := reporttest.Workloads()
+	wls := make([]advisor.WorkloadInput, n)
+	for i := range wls {
+		w := fixture[i%len(fixture)]
+		name, vcpu := fmt.Sprintf("vm-%05d %s", i, *w.Name), []int{1, 2, 4, 8}[i%4]
+		w.Name, w.VCPU = &name, &vcpu
+		wls[i] = w
+	}
+	offers, err := db.Offers(context.Background(), pricing.OfferFilter{Regions: pricing.RegionsOf("us-east")})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a, err := advisor.Assess(advisor.DefaultRules(), pricing.NewCatalog(offers), reporttest.Organization(), wls)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i := range a.Workloads {
+		a.Workloads[i].Source.Group = fmt.Sprintf("app-%02d", i%40)
+	}
+	a.SessionID = small.SessionID
+	if err := db.CreateAssessment(context.Background(), &a); err != nil {
+		tb.Fatal(err)
+	}
+	return a.ID
+}
+
+// BenchmarkEstatePages measures, at 1,000 and 10,000 workloads, the result
+// (comparison) page, the estate overview and one group's list, each as a
+// browser fetches it; KiB/page is the size of the last page fetched.
+func BenchmarkEstatePages(b *testing.B) {
+	for _, n := range []int{1_000, 10_000} {
+		s, db, _ := testServer(b, false)
+		importFixture(b, db)
+		c := &client{tb: b, h: s.Handler()}
+		id := bigEstate(b, c, db, n)
+		for _, p := range []struct{ name, path string }{
+			{"result", "/assessments/" + id},
+			{"result-page-3", "/assessments/" + id + "?page=3"},
+			{"estate", "/assessments/" + id + "/estate"},
+			{"estate-group", "/assessments/" + id + "/estate?by=group&value=app-07"},
+		} {
+			b.Run(fmt.Sprintf("%s/%d", p.name, n), func(b *testing.B) {
+				var size int
+				for b.Loop() {
+					rec := c.do("GET", p.path, "")
+					if rec.Code != http.StatusOK {
+						b.Fatalf("got %d", rec.Code)
+					}
+					size = rec.Body.Len()
+				}
+				b.ReportMetric(float64(size)/1024, "KiB/page")
+			})
+		}
+	}
+}
