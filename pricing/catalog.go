@@ -24,6 +24,8 @@ type Catalog struct {
 	cheap map[Service]map[string][]int
 	// held records every "provider|region" with at least one offer.
 	held map[string]bool
+	// egressBounds are the egress ladders' tier bounds (see EgressClass).
+	egressBounds []decimal.Decimal
 }
 
 type variantKey struct {
@@ -45,7 +47,7 @@ func keyOf(o Offer, t Term) variantKey {
 func NewCatalog(offers []Offer) *Catalog {
 	c := &Catalog{offers: offers, monthly: make([]decimal.Decimal, len(offers)),
 		byService: map[Service]map[string][]int{}, variants: map[variantKey]int{}, cheap: map[Service]map[string][]int{},
-		held: map[string]bool{}}
+		held: map[string]bool{}, egressBounds: egressBounds(offers)}
 	for i, o := range offers {
 		c.monthly[i] = o.MonthlyEquivalent()
 		c.held[o.Provider+"|"+o.Region] = true

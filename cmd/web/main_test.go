@@ -101,6 +101,15 @@ func (a *app) do(tb testing.TB, method, path, ctype, body string) (*http.Respons
 // doHeader is do with extra request headers given as name, value pairs.
 func (a *app) doHeader(tb testing.TB, method, path, ctype, body string, headers ...string) (*http.Response, string) {
 	tb.Helper()
+	resp := a.send(tb, method, path, ctype, body, headers...)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+// send makes a same-origin request and returns the response unread.
+func (a *app) send(tb testing.TB, method, path, ctype, body string, headers ...string) *http.Response {
+	tb.Helper()
 	req, err := http.NewRequest(method, a.url+path, strings.NewReader(body))
 	if err != nil {
 		tb.Fatal(err)
@@ -116,9 +125,7 @@ func (a *app) doHeader(tb testing.TB, method, path, ctype, body string, headers 
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp, string(b)
+	return resp
 }
 
 func formBody(kv ...string) string {
