@@ -91,7 +91,7 @@ func Assess(rules *Rules, cat *pricing.Catalog, org OrganizationInput, inputs []
 }
 
 func (aw *Assessed) evaluate(rules *Rules, cat *pricing.Catalog, org Organization) {
-	aw.evaluateWith(rules, cat, org, org.Settings(), &quoteCache{m: map[string][]pricing.Option{}})
+	aw.evaluateWith(rules, cat, org, org.Settings(), newQuoteCache())
 }
 
 // NeedOf is what the workload asks of the cost model: its allocation and

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 
 	"cloudadvisor/pricing"
@@ -13,29 +14,51 @@ import (
 
 // quoteCache remembers the options of a need within one evaluation run:
 // estates hold many workloads of the same shape, and the cost model is a
-// pure function of the need, catalog and settings.
+// pure function of the need, catalog and settings. The estate's earlier
+// egress counts only by the egress tier it puts the workload in (see
+// pricing.Catalog.EgressClass): otherwise each workload of an estate
+// would be a need of its own.
 type quoteCache struct {
 	mu sync.Mutex
-	m  map[string][]pricing.Option
+	m  map[string]quoted
 }
 
+// quoted is the options of a need, quoted for a workload after from GB of
+// the estate's egress.
+type quoted struct {
+	opts []pricing.Option
+	from int
+}
+
+func newQuoteCache() *quoteCache { return &quoteCache{m: map[string]quoted{}} }
+
 func (c *quoteCache) quote(n pricing.Need, cat *pricing.Catalog, s pricing.Settings) ([]pricing.Option, string) {
-	b, err := json.Marshal(n)
+	from := n.Estate.EgressBeforeGB
+	k := n
+	k.Estate.EgressBeforeGB = 0
+	b, err := json.Marshal(k)
 	if err != nil {
 		return pricing.Quote(n, cat, s), "" // a Need always marshals; never cache what cannot be keyed
 	}
-	key := string(b)
+	key := string(b) + "\x00" + cat.EgressClass(from, n.EgressGBMonth)
 	c.mu.Lock()
-	opts, ok := c.m[key]
+	q, ok := c.m[key]
 	c.mu.Unlock()
 	if !ok {
-		opts = pricing.Quote(n, cat, s)
+		q = quoted{pricing.Quote(n, cat, s), from}
 		c.mu.Lock()
-		c.m[key] = opts
+		c.m[key] = q
 		c.mu.Unlock()
 	}
-	sum := sha256.Sum256(b)
-	return slices.Clone(opts), "need:" + hex.EncodeToString(sum[:16]) // each workload marks its own recommended option
+	opts := slices.Clone(q.opts) // each workload marks its own recommended option
+	if from != q.from {
+		pricing.WithEgressFrom(opts, from)
+	}
+	if from > 0 && n.EgressGBMonth > 0 {
+		key += "\x00" + strconv.Itoa(from) // the note states it
+	}
+	sum := sha256.Sum256([]byte(key))
+	return opts, "need:" + hex.EncodeToString(sum[:16])
 }
 
 // evaluateAll recommends and prices the workloads, in parallel on every
@@ -49,7 +72,7 @@ func evaluateAll(ws []Assessed, rules *Rules, cat *pricing.Catalog, org Organiza
 	for i, e := range estateFacts(ws) {
 		ws[i].Estate = e
 	}
-	cache := &quoteCache{m: map[string][]pricing.Option{}}
+	cache := newQuoteCache()
 	settings := org.Settings()
 	workers := min(runtime.GOMAXPROCS(0), max(len(ws)/64, 1))
 	var wg sync.WaitGroup
@@ -120,7 +143,7 @@ func hostsOf(aw Assessed) int {
 // edit (a workload added, changed, copied or removed).
 func (a *Assessment) settleEstate(cat *pricing.Catalog) {
 	facts := estateFacts(a.Workloads)
-	c := &quoteCache{m: map[string][]pricing.Option{}}
+	c := newQuoteCache()
 	s := a.Organization.Settings()
 	for i := range a.Workloads {
 		if a.Workloads[i].Estate != facts[i] {

@@ -26,6 +26,8 @@ type Catalog struct {
 	held map[string]bool
 	// rates is the table conversions use (CurrentRates of the offers).
 	rates Rates
+	// egressBounds are the egress ladders' tier bounds (see EgressClass).
+	egressBounds []decimal.Decimal
 }
 
 type variantKey struct {
@@ -52,7 +54,7 @@ func (c *Catalog) Rates() Rates { return c.rates.Clone() }
 func NewCatalog(offers []Offer) *Catalog {
 	c := &Catalog{offers: offers, monthly: make([]decimal.Decimal, len(offers)),
 		byService: map[Service]map[string][]int{}, variants: map[variantKey]int{}, cheap: map[Service]map[string][]int{},
-		held: map[string]bool{}, rates: CurrentRates(offers)}
+		held: map[string]bool{}, rates: CurrentRates(offers), egressBounds: egressBounds(offers)}
 	for i, o := range offers {
 		c.monthly[i] = o.MonthlyEquivalent()
 		c.held[o.Provider+"|"+o.Region] = true

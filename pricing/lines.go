@@ -80,7 +80,7 @@ func (q quoter) addUsage(opt *Option, f Fit, label Msg, component string, qty in
 		return
 	}
 	if from > 0 {
-		opt.note("tiers_shared", gbText(from))
+		opt.Notes = append(opt.Notes, M(tiersSharedNote, gbText(from)))
 	}
 	opt.Lines = append(opt.Lines, ls...)
 }

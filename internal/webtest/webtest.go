@@ -39,6 +39,15 @@ func (c *Client) Do(tb testing.TB, method, path, ctype, body string) (*http.Resp
 // DoHeader is Do with extra request headers given as name, value pairs.
 func (c *Client) DoHeader(tb testing.TB, method, path, ctype, body string, headers ...string) (*http.Response, string) {
 	tb.Helper()
+	resp := c.Send(tb, method, path, ctype, body, headers...)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+// Send makes a same-origin request and returns the response unread.
+func (c *Client) Send(tb testing.TB, method, path, ctype, body string, headers ...string) *http.Response {
+	tb.Helper()
 	req, err := http.NewRequest(method, c.URL+path, strings.NewReader(body))
 	if err != nil {
 		tb.Fatal(err)
@@ -54,9 +63,7 @@ func (c *Client) DoHeader(tb testing.TB, method, path, ctype, body string, heade
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp, string(b)
+	return resp
 }
 
 // Upload posts a file as the upload form does, with extra headers as pairs.
