@@ -19,7 +19,7 @@ import (
 var allowedLatin = strings.Fields(`
 	AWS Amazon Azure Microsoft Google Cloud DigitalOcean Heroku Datadog Dropbox Salesforce Slack
 	Workspace HubSpot Pipedrive Zoho CRM GitHub GitLab IaaS PaaS SaaS TCO ERP API OS CPU vCPU GiB GB MB TB
-	Linux Windows PostgreSQL MySQL SQL Server Oracle RDS EC EBS Elastic Beanstalk App Service Engine Droplet Droplets
+	Application Load Balancer Linux Windows PostgreSQL MySQL SQL Server Oracle RDS EC EBS Elastic Beanstalk App Service Engine Droplet Droplets
 	Managed Instance Business Standard Premium Basic Professional Enterprise Team Free Pro Plus Starter
 	CSV PDF JSON Excel Markdown RVTools xlsx csv zip vInfo vmInfo perfInfo diskInfo tagInfo SRM
 	Migrate Migration Center Hub Evaluator USD KRW EUR JPY GBP ID What if Savings Plan Retry After Allow
