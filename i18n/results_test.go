@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -22,6 +23,9 @@ func TestResultsKeysInKorean(t *testing.T) {
 	}
 	en, ko := read("messages.en.results.yaml"), read("messages.ko.results.yaml")
 	for k := range en {
+		if strings.HasSuffix(k, ".one") && !HasOneForm("ko") {
+			continue // Korean has no singular form: N uses the key itself
+		}
 		if ko[k] == "" {
 			t.Errorf("%s: no Korean translation", k)
 		}

@@ -11,15 +11,9 @@ import (
 // computes it: the page, the print view and the PDF show this one.
 func Summarize(ws []Workload, currency string) Summary { return summarize(ws, currency) }
 
-// Plural picks key.one for one and key.other for any other n, filled with n.
-func (t Text) Plural(key string, n int) string {
-	if n == 1 {
-		if m, ok := i18n.Lookup(t.Lang, key+".one"); ok {
-			return m
-		}
-	}
-	return t.T(key+".other", n)
-}
+// Plural is key for a count n filled with n: its singular form for one
+// where the language has one (i18n.N).
+func (t Text) Plural(key string, n int) string { return t.N(key, n, n) }
 
 // Workloads counts workloads in words: "one workload", "3 workloads".
 func (t Text) Workloads(n int) string {
