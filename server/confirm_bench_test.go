@@ -75,18 +75,13 @@ func benchRows(n int) []advisor.ImportRow {
 // returning the confirm URL.
 func stageBench(tb testing.TB, c *client, db *sqlite.DB, rows []advisor.ImportRow) (id, confirm string) {
 	tb.Helper()
-	body, _ := json.Marshal(map[string]any{"organization": reporttest.Organization(), "workloads": reporttest.Workloads()[:1]})
-	rec := c.do("POST", "/api/v1/assessments", string(body))
-	var doc struct{ ID string }
-	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil || doc.ID == "" {
-		tb.Fatalf("create: %d %s", rec.Code, rec.Body.String())
-	}
-	st := advisor.StagedImport{AssessmentID: doc.ID, FileName: "bench.csv", Format: "own_csv", Rows: rows,
+	id = createWith(tb, c, reporttest.Workloads()[:1])
+	st := advisor.StagedImport{AssessmentID: id, FileName: "bench.csv", Format: "own_csv", Rows: rows,
 		Problems: json.RawMessage("[]"), Stats: json.RawMessage(fmt.Sprintf(`{"read":%d,"imported":%d}`, len(rows), len(rows)))}
 	if err := db.StageImport(context.Background(), &st); err != nil {
 		tb.Fatal(err)
 	}
-	return doc.ID, "/assessments/" + doc.ID + "/inventory/" + st.ID + "/confirm"
+	return id, "/assessments/" + id + "/inventory/" + st.ID + "/confirm"
 }
 
 // BenchmarkConfirmImport confirms a staged import of 9,999 rows (classify,

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"testing"
@@ -19,13 +18,8 @@ import (
 // document of 10,000 workloads would be most of the setup's time.
 func bigEstate(tb testing.TB, c *client, db *sqlite.DB, n int) string {
 	tb.Helper()
-	body, _ := json.Marshal(map[string]any{"organization": reporttest.Organization(), "workloads": reporttest.Workloads()[:1]})
-	rec := c.do("POST", "/api/v1/assessments", string(body))
-	var doc struct{ ID string }
-	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil || doc.ID == "" {
-		tb.Fatalf("create: %d %s", rec.Code, rec.Body.String())
-	}
-	small, err := db.Assessment(context.Background(), doc.ID)
+	id := createWith(tb, c, reporttest.Workloads()[:1])
+	small, err := db.Assessment(context.Background(), id)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -90,7 +90,14 @@ func importFixture(tb testing.TB, db *sqlite.DB) {
 // createFixture posts the fixture assessment through the API and returns its id.
 func createFixture(tb testing.TB, c *client) string {
 	tb.Helper()
-	body, err := json.Marshal(map[string]any{"organization": reporttest.Organization(), "workloads": reporttest.Workloads()})
+	return createWith(tb, c, reporttest.Workloads())
+}
+
+// createWith posts the fixture's organisation with the given workloads
+// through the API and returns the assessment's id.
+func createWith(tb testing.TB, c *client, ws []advisor.WorkloadInput) string {
+	tb.Helper()
+	body, err := json.Marshal(map[string]any{"organization": reporttest.Organization(), "workloads": ws})
 	if err != nil {
 		tb.Fatal(err)
 	}
