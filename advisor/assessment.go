@@ -42,8 +42,11 @@ type Assessed struct {
 	// Estate is what the other workloads contribute to this one's price.
 	Estate pricing.Estate `json:"estate,omitzero"`
 	// QuoteKey names the priced options: workloads with the same key have
-	// the same options (but for the recommended mark), so a store can keep
-	// one copy. Empty when unknown.
+	// the same options but for the recommended mark and the estate's
+	// earlier egress their tiers_shared notes state, which
+	// pricing.WithEgressFrom(options, Estate.EgressBeforeGB) sets; so a
+	// store can keep one copy and each workload's Estate.EgressBeforeGB.
+	// Empty when unknown.
 	QuoteKey string `json:"-"`
 }
 

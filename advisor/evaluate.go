@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"runtime"
 	"slices"
-	"strconv"
 	"sync"
 
 	"cloudadvisor/pricing"
@@ -53,9 +52,6 @@ func (c *quoteCache) quote(n pricing.Need, cat *pricing.Catalog, s pricing.Setti
 	opts := slices.Clone(q.opts) // each workload marks its own recommended option
 	if from != q.from {
 		pricing.WithEgressFrom(opts, from)
-	}
-	if from > 0 && n.EgressGBMonth > 0 {
-		key += "\x00" + strconv.Itoa(from) // the note states it
 	}
 	sum := sha256.Sum256([]byte(key))
 	return opts, "need:" + hex.EncodeToString(sum[:16])

@@ -59,8 +59,8 @@ func insertWorkloads(ctx context.Context, tx Tx, a *advisor.Assessment) error {
 		return err
 	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO workloads (assessment_id, position, id, name, input, workload,
-		recommendation, options, quote, recommended, source_key, grp, tags, flags)
-		VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)`)
+		recommendation, options, quote, recommended, egress_from, source_key, grp, tags, flags)
+		VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -85,12 +85,31 @@ func insertWorkloads(ctx context.Context, tx Tx, a *advisor.Assessment) error {
 		}
 		tags, _ := json.Marshal(nonNil(w.Source.Tags))
 		flags, _ := json.Marshal(nonNil(w.Source.Flags))
-		vals = append(vals, hash, rec, w.Source.Key, w.Source.Group, string(tags), string(flags))
+		vals = append(vals, hash, rec, egressFrom(*w), w.Source.Key, w.Source.Group, string(tags), string(flags))
 		if _, err := stmt.ExecContext(ctx, vals...); err != nil {
 			return fmt.Errorf("workload %d: %w", i, err)
 		}
 	}
 	return nil
+}
+
+// egressFrom is the estate's earlier egress to restate in the options of
+// the workload's quote when it is read: another workload of its quote key
+// may have stored them with its own (see advisor.Assessed.QuoteKey); 0 keeps
+// them as stored.
+func egressFrom(w advisor.Assessed) int {
+	if w.QuoteKey == "" {
+		return 0
+	}
+	return max(w.Estate.EgressBeforeGB, 0)
+}
+
+// restate gives options read from a quote the workload's own earlier estate
+// egress, as egressFrom kept it.
+func restate(opts []pricing.Option, from int) {
+	if from > 0 {
+		pricing.WithEgressFrom(opts, from)
+	}
 }
 
 func nonNil(s []string) []string {
@@ -195,7 +214,7 @@ func loadWorkloads(ctx context.Context, tx Tx, a *advisor.Assessment) error {
 		return err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, input, workload, recommendation, options, quote, recommended,
-		source_key, grp, tags, flags FROM workloads WHERE assessment_id = ? ORDER BY position`, a.ID)
+		egress_from, source_key, grp, tags, flags FROM workloads WHERE assessment_id = ? ORDER BY position`, a.ID)
 	if err != nil {
 		return err
 	}
@@ -204,8 +223,8 @@ func loadWorkloads(ctx context.Context, tx Tx, a *advisor.Assessment) error {
 		var in, w, rec, opts, quote, tags, flags string
 		var recommended int
 		var aw advisor.Assessed
-		if err := rows.Scan(&aw.ID, &in, &w, &rec, &opts, &quote, &recommended, &aw.Source.Key, &aw.Source.Group,
-			&tags, &flags); err != nil {
+		if err := rows.Scan(&aw.ID, &in, &w, &rec, &opts, &quote, &recommended, &aw.Estate.EgressBeforeGB,
+			&aw.Source.Key, &aw.Source.Group, &tags, &flags); err != nil {
 			return err
 		}
 		if err := unmarshal(in, &aw.Input, w, &aw.Workload, rec, &aw.Recommendation, tags, &aw.Source.Tags,
@@ -218,6 +237,7 @@ func loadWorkloads(ctx context.Context, tx Tx, a *advisor.Assessment) error {
 			}
 		} else {
 			aw.Options, aw.QuoteKey = slices.Clone(quotes[quote]), "stored:"+quote
+			restate(aw.Options, aw.Estate.EgressBeforeGB)
 			if recommended >= 0 && recommended < len(aw.Options) {
 				aw.Options[recommended].Recommended = true
 			}

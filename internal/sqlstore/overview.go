@@ -53,7 +53,7 @@ func (db *Store) loadOverview(ctx context.Context, tx Tx, a *advisor.Assessment)
 	rows, err := tx.QueryContext(ctx, `SELECT id, name, `+db.d.JSON("workload", "kind")+`,
 		`+db.d.JSON("workload", "instances")+`, `+db.d.JSON("workload", "vcpu")+`, `+db.d.JSON("workload", "memory_gib")+`,
 		`+db.d.JSON("recommendation", "model")+`, `+db.d.JSON("recommendation", "strategy")+`,
-		source_key, grp, tags, flags, quote, recommended, options
+		source_key, grp, tags, flags, quote, recommended, egress_from, options
 		FROM workloads WHERE assessment_id = ? ORDER BY position`, a.ID)
 	if err != nil {
 		return err
@@ -62,10 +62,11 @@ func (db *Store) loadOverview(ctx context.Context, tx Tx, a *advisor.Assessment)
 	for rows.Next() {
 		var aw advisor.Assessed
 		var tags, flags, quote, inline string
-		var rec int
+		var rec, from int
 		w := &aw.Workload
 		if err := rows.Scan(&aw.ID, &w.Name, &w.Kind, &w.Instances, &w.VCPU, &w.MemoryGiB, &aw.Recommendation.Model,
-			&aw.Recommendation.Strategy, &aw.Source.Key, &aw.Source.Group, &tags, &flags, &quote, &rec, &inline); err != nil {
+			&aw.Recommendation.Strategy, &aw.Source.Key, &aw.Source.Group, &tags, &flags, &quote, &rec, &from,
+			&inline); err != nil {
 			return err
 		}
 		if err := unmarshal(tags, &aw.Source.Tags, flags, &aw.Source.Flags); err != nil {
@@ -87,6 +88,7 @@ func (db *Store) loadOverview(ctx context.Context, tx Tx, a *advisor.Assessment)
 			o := opts[rec]
 			o.Recommended = true
 			aw.Options = []pricing.Option{o}
+			restate(aw.Options, from)
 		}
 		a.Workloads = append(a.Workloads, aw)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -197,4 +199,63 @@ func testOverview(t *testing.T, db Store) {
 	if _, err := db.AssessmentOverview(ctx, "nope"); !errors.Is(err, advisor.ErrNotFound) {
 		t.Errorf("missing: got %v, want ErrNotFound", err)
 	}
+}
+
+// testSharedQuoteEgress stores workloads of one quote key whose options state
+// each its own earlier estate egress: every read (whole, overview, and after
+// saving a read back) gives each workload its own options.
+func testSharedQuoteEgress(t *testing.T, db Store) {
+	ctx := context.Background()
+	a := advisor.Assessment{SessionID: "s", RulesVersion: "r1"}
+	for i, from := range []int{100, 2500, 0, 1200} {
+		name := fmt.Sprintf("w%d", i)
+		notes := []pricing.Msg{pricing.M("price.note.burstable_only", "t3.medium")}
+		if from > 0 {
+			notes = append(notes, pricing.M("price.note.tiers_shared", pricing.GroupThousands(strconv.Itoa(from))))
+		}
+		aw := advisor.Assessed{Input: advisor.WorkloadInput{Name: &name}, Workload: advisor.Workload{Name: name},
+			Estate: pricing.Estate{EgressBeforeGB: from, Hosts: 3}, QuoteKey: "tier",
+			Options: []pricing.Option{{Provider: "aws", Recommended: true, Notes: notes}, {Provider: "gcp", Notes: notes}}}
+		if from == 0 { // the start of the ladder: no note, a key of its own
+			aw.QuoteKey = "start"
+		}
+		if i == 3 { // no key: stored as it is, whatever its estate says
+			aw.QuoteKey, aw.Options[0].Notes = "", notes[:1]
+		}
+		a.Workloads = append(a.Workloads, aw)
+	}
+	if err := db.CreateAssessment(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	check := func(step string, got advisor.Assessment, only bool) {
+		t.Helper()
+		for i, w := range got.Workloads {
+			want := a.Workloads[i].Options
+			if only {
+				want = want[:1]
+			}
+			wantJSON, _ := json.Marshal(want)
+			if gotJSON, _ := json.Marshal(w.Options); string(gotJSON) != string(wantJSON) {
+				t.Errorf("%s: workload %d options: got %s, want %s", step, i, gotJSON, wantJSON)
+			}
+		}
+	}
+	got, err := db.Assessment(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("read", got, false)
+	o, err := db.AssessmentOverview(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("overview", o, true)
+	if err := db.UpdateAssessment(ctx, &got); err != nil {
+		t.Fatal(err)
+	}
+	again, err := db.Assessment(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("read after saving a read", again, false)
 }

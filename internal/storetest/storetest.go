@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(testing.TB) Store) {
 		{"UpdateConflicts", testUpdateConflicts},
 		{"ConcurrentUpdates", testConcurrentUpdates},
 		{"Overview", testOverview},
+		{"SharedQuoteEgress", testSharedQuoteEgress},
 		{"Shares", testShares},
 		{"StagedImports", testStagedImports},
 		{"Quotas", testQuotas},
