@@ -1,57 +1,12 @@
 package report
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/csv"
-	"encoding/json"
-	"errors"
 	"io"
 	"strings"
 
 	"cloudadvisor/pricing"
 )
-
-// JSON writes the document as the API returns it: indented by two spaces,
-// one trailing newline.
-//
-// It encodes one workload at a time straight to w, so an assessment of
-// 10,000 workloads never holds its whole document in memory; the bytes are
-// those json.Encoder with a two-space indent would write for d.
-func JSON(w io.Writer, d Document) error {
-	workloads := d.Workloads
-	d.Workloads = []Workload{}
-	head, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
-		return err
-	}
-	const slot = "\n  \"workloads\": [],"
-	i := bytes.Index(head, []byte(slot))
-	if i < 0 {
-		return errors.New("json report: no workloads slot in the document")
-	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(head[:i+len(slot)-2]) // up to and with the "["
-	for n, wl := range workloads {
-		b, err := json.MarshalIndent(wl, "    ", "  ")
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			bw.WriteString("\n    ")
-		} else {
-			bw.WriteString(",\n    ")
-		}
-		bw.Write(b)
-	}
-	if len(workloads) > 0 {
-		bw.WriteString("\n  ")
-	}
-	bw.WriteString("],")
-	bw.Write(head[i+len(slot):])
-	bw.WriteByte('\n')
-	return bw.Flush()
-}
 
 // WithoutLines is d with every option's cost lines left out (its totals,
 // components and notes stay): the API's ?lines=false, for large estates.

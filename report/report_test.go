@@ -281,12 +281,16 @@ func TestMarkdownKeepsNamesOnTheirLine(t *testing.T) {
 
 // TestJSONStreamsTheSameBytes: the per-workload encoder writes exactly what
 // one json.Encoder call with a two-space indent writes, with no, one or
-// several workloads.
+// several workloads, and with enough for several batches.
 func TestJSONStreamsTheSameBytes(t *testing.T) {
 	d := fixture(t)
-	for _, n := range []int{0, 1, len(d.Workloads)} {
+	var many []report.Workload
+	for len(many) < 150 {
+		many = append(many, d.Workloads...)
+	}
+	for _, n := range []int{0, 1, len(d.Workloads), len(many)} {
 		dn := d
-		dn.Workloads = d.Workloads[:n]
+		dn.Workloads = many[:n]
 		var want, got bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetIndent("", "  ")
