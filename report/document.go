@@ -139,8 +139,10 @@ func sourcesOf(ws []Workload) []Source {
 	counts := map[[2]string]int{}
 	for _, w := range ws {
 		for _, o := range w.Options {
-			for _, l := range slices.Concat(o.Lines, o.MigrationLines) {
-				counts[[2]string{l.Source, l.AsOf}]++
+			for _, ls := range [][]pricing.Line{o.Lines, o.MigrationLines} {
+				for _, l := range ls {
+					counts[[2]string{l.Source, l.AsOf}]++
+				}
 			}
 		}
 	}

@@ -116,8 +116,9 @@ func scenario(key, model, provider string, ws []Workload, cur string, keep func(
 		s.Workloads++
 		var best *pricing.Option
 		var missing []pricing.Msg
-		for _, o := range w.Options {
-			if !keep(w, o) {
+		for j := range w.Options {
+			o := &w.Options[j] // not a copy: a pointer to one would be allocated per option
+			if !keep(w, *o) {
 				continue
 			}
 			if !o.Complete {
@@ -125,7 +126,7 @@ func scenario(key, model, provider string, ws []Workload, cur string, keep func(
 				continue
 			}
 			if best == nil || o.HorizonTotal.Amount.LessThan(best.HorizonTotal.Amount) {
-				best = &o
+				best = o
 			}
 		}
 		if best == nil {
