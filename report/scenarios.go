@@ -42,7 +42,7 @@ type Scenario struct {
 	// workloads whose current cost is known; nil otherwise.
 	Saving *Savings `json:"saving,omitempty"`
 
-	chosen []pricing.Option // one per priced workload
+	chosen []*pricing.Option // one per priced workload, in the document's workloads
 }
 
 // Unpriced is a workload a scenario could not price and why.
@@ -137,7 +137,7 @@ func scenario(key, model, provider string, ws []Workload, cur string, keep func(
 			continue
 		}
 		s.Priced++
-		s.chosen = append(s.chosen, *best)
+		s.chosen = append(s.chosen, best)
 		s.HorizonMonths = max(s.HorizonMonths, best.HorizonMonths)
 		s.Monthly.Amount = s.Monthly.Amount.Add(best.Monthly.Amount)
 		s.Upfront.Amount = s.Upfront.Amount.Add(best.MigrationOneTime.Amount).Add(firstMonthFees(*best))
