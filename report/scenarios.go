@@ -42,7 +42,9 @@ type Scenario struct {
 	// workloads whose current cost is known; nil otherwise.
 	Saving *Savings `json:"saving,omitempty"`
 
-	chosen []*pricing.Option // one per priced workload, in the document's workloads
+	// all and compared add up the chosen options, of every priced workload
+	// and of those whose current cost is known.
+	all, compared *cashFlow
 }
 
 // Unpriced is a workload a scenario could not price and why.
@@ -56,25 +58,23 @@ type Unpriced struct {
 // workloads whose current cost is known when compared is true, else over all
 // it priced.
 func (s Scenario) Cumulative(m int, compared bool) decimal.Decimal {
-	t := decimal.Zero
-	for _, o := range s.chosen {
-		if !compared || o.CurrentMonthly != nil {
-			t = t.Add(o.Cumulative(min(m, o.HorizonMonths)))
-		}
+	c := s.all
+	if compared {
+		c = s.compared
 	}
-	return t
+	if c == nil {
+		return decimal.Zero
+	}
+	return c.at(m)
 }
 
 // CurrentCumulative is today's cost by the end of month m over the workloads
 // whose current cost is known.
 func (s Scenario) CurrentCumulative(m int) decimal.Decimal {
-	t := decimal.Zero
-	for _, o := range s.chosen {
-		if o.CurrentMonthly != nil {
-			t = t.Add(o.CurrentMonthly.Amount.Mul(decimal.NewFromInt(int64(m))))
-		}
+	if s.compared == nil {
+		return decimal.Zero
 	}
-	return t
+	return s.compared.currentAt(m)
 }
 
 // scenarios builds the recommended mix, the cheapest mix and one IaaS
@@ -106,7 +106,7 @@ func scenarios(ws []Workload, currency string) []Scenario {
 // scenario takes, per workload in scope, the complete option keep accepts
 // with the lowest horizon total.
 func scenario(key, model, provider string, ws []Workload, cur string, keep func(Workload, pricing.Option) bool) Scenario {
-	s := Scenario{Key: key, Model: model, Provider: provider, Unpriced: []Unpriced{}}
+	s := Scenario{Key: key, Model: model, Provider: provider, Unpriced: []Unpriced{}, all: &cashFlow{}, compared: &cashFlow{}}
 	zero := func() pricing.Money { return pricing.Money{Amount: decimal.Zero, Currency: cur} }
 	s.Monthly, s.Upfront, s.FirstYear, s.Horizon = zero(), zero(), zero(), zero()
 	for i, w := range ws {
@@ -137,7 +137,10 @@ func scenario(key, model, provider string, ws []Workload, cur string, keep func(
 			continue
 		}
 		s.Priced++
-		s.chosen = append(s.chosen, best)
+		s.all.add(best)
+		if best.CurrentMonthly != nil {
+			s.compared.add(best)
+		}
 		s.HorizonMonths = max(s.HorizonMonths, best.HorizonMonths)
 		s.Monthly.Amount = s.Monthly.Amount.Add(best.Monthly.Amount)
 		s.Upfront.Amount = s.Upfront.Amount.Add(best.MigrationOneTime.Amount).Add(firstMonthFees(*best))
@@ -146,7 +149,7 @@ func scenario(key, model, provider string, ws []Workload, cur string, keep func(
 	}
 	s.Complete = s.Priced == s.Workloads && s.Workloads > 0
 	if s.Complete {
-		s.Saving = s.saving(cur)
+		s.Saving = s.compared.savings(cur)
 	}
 	return s
 }
@@ -183,36 +186,6 @@ func firstMonthFees(o pricing.Option) decimal.Decimal {
 		}
 	}
 	return t
-}
-
-// saving compares the scenario with today's cost over the workloads whose
-// current cost is known; nil when none is.
-func (s Scenario) saving(cur string) *Savings {
-	n, months := 0, 0
-	current, monthly := decimal.Zero, decimal.Zero
-	for _, o := range s.chosen {
-		if o.CurrentMonthly != nil {
-			n++
-			current = current.Add(o.CurrentMonthly.Amount)
-			monthly = monthly.Add(o.Monthly.Amount)
-			months = max(months, o.HorizonMonths)
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	sv := &Savings{Workloads: n, HorizonMonths: months,
-		CurrentMonthly:     pricing.Money{Amount: current, Currency: cur},
-		RecommendedMonthly: pricing.Money{Amount: monthly, Currency: cur},
-		Monthly:            pricing.Money{Amount: current.Sub(monthly), Currency: cur},
-		Horizon:            pricing.Money{Amount: s.CurrentCumulative(months).Sub(s.Cumulative(months, true)), Currency: cur}}
-	for m := 1; m <= months; m++ {
-		if s.Cumulative(m, true).LessThan(s.CurrentCumulative(m)) {
-			sv.BreakEvenMonth = m
-			break
-		}
-	}
-	return sv
 }
 
 // Scenario returns the scenario with the key, and whether there is one.

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"github.com/shopspring/decimal"
-
 	"cloudadvisor/advisor"
 	"cloudadvisor/pricing"
 )
@@ -84,39 +82,13 @@ func summarize(ws []Workload, currency string) Summary {
 
 // savings adds up the recommended options whose current cost is known.
 func savings(ws []Workload, currency string) *Savings {
-	var recs []pricing.Option
-	current, monthly := decimal.Zero, decimal.Zero
-	months := 0
+	var recs cashFlow
 	for _, w := range ws {
-		for _, o := range w.Options {
-			if o.Recommended && o.Complete && o.CurrentMonthly != nil {
-				recs = append(recs, o)
-				current = current.Add(o.CurrentMonthly.Amount)
-				monthly = monthly.Add(o.Monthly.Amount)
-				months = max(months, o.HorizonMonths)
+		for j := range w.Options {
+			if o := &w.Options[j]; o.Recommended && o.Complete && o.CurrentMonthly != nil {
+				recs.add(o)
 			}
 		}
 	}
-	if len(recs) == 0 {
-		return nil
-	}
-	cum := func(m int) decimal.Decimal {
-		t := decimal.Zero
-		for _, o := range recs {
-			t = t.Add(o.Cumulative(min(m, o.HorizonMonths)))
-		}
-		return t
-	}
-	s := &Savings{Workloads: len(recs), HorizonMonths: months,
-		CurrentMonthly:     pricing.Money{Amount: current, Currency: currency},
-		RecommendedMonthly: pricing.Money{Amount: monthly, Currency: currency},
-		Monthly:            pricing.Money{Amount: current.Sub(monthly), Currency: currency},
-		Horizon:            pricing.Money{Amount: current.Mul(decimal.NewFromInt(int64(months))).Sub(cum(months)), Currency: currency}}
-	for m := 1; m <= months; m++ {
-		if cum(m).LessThan(current.Mul(decimal.NewFromInt(int64(m)))) {
-			s.BreakEvenMonth = m
-			break
-		}
-	}
-	return s
+	return recs.savings(currency)
 }
