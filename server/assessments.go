@@ -36,23 +36,32 @@ func (s *Server) catalogFor(ctx context.Context, geography *string) (*pricing.Ca
 	return s.catalog(ctx, geo)
 }
 
-// owned returns the assessment if it belongs to the request's session; any
-// other session gets ErrNotFound, as for an id that does not exist.
-func (s *Server) owned(w http.ResponseWriter, r *http.Request) (advisor.Assessment, error) {
-	// The session first: a request without one owns nothing, and must not
-	// cost the read of a large assessment.
+// owner checks that the assessment of the path's {id} belongs to the
+// request's session, reading only its owner, and returns the session: any
+// other session gets ErrNotFound, as for an id that does not exist, without
+// costing the read of a large assessment.
+func (s *Server) owner(w http.ResponseWriter, r *http.Request) (string, error) {
 	sid, err := s.sessionID(w, r, false)
 	if err != nil || sid == "" {
-		return advisor.Assessment{}, errors.Join(err, advisor.ErrNotFound)
+		return "", errors.Join(err, advisor.ErrNotFound)
 	}
-	a, err := s.store.Assessment(r.Context(), r.PathValue("id"))
+	owner, err := s.store.AssessmentSession(r.Context(), r.PathValue("id"))
 	if err != nil {
-		return a, err
+		return "", err
 	}
-	if sid != a.SessionID {
-		return advisor.Assessment{}, advisor.ErrNotFound
+	if owner != sid {
+		return "", advisor.ErrNotFound
 	}
-	return a, nil
+	return sid, nil
+}
+
+// owned returns the assessment if it belongs to the request's session (see
+// owner).
+func (s *Server) owned(w http.ResponseWriter, r *http.Request) (advisor.Assessment, error) {
+	if _, err := s.owner(w, r); err != nil {
+		return advisor.Assessment{}, err
+	}
+	return s.store.Assessment(r.Context(), r.PathValue("id"))
 }
 
 // ownedWorkload is owned, plus the workload named by the path's {wid}.
@@ -67,23 +76,34 @@ func (s *Server) ownedWorkload(w http.ResponseWriter, r *http.Request) (advisor.
 
 // ownedOverview is owned for overview pages: the light read of the store.
 func (s *Server) ownedOverview(w http.ResponseWriter, r *http.Request) (advisor.Assessment, error) {
-	sid, err := s.sessionID(w, r, false)
-	if err != nil || sid == "" {
-		return advisor.Assessment{}, errors.Join(err, advisor.ErrNotFound)
+	if _, err := s.owner(w, r); err != nil {
+		return advisor.Assessment{}, err
 	}
-	a, err := s.store.AssessmentOverview(r.Context(), r.PathValue("id"))
-	if err != nil {
+	return s.store.AssessmentOverview(r.Context(), r.PathValue("id"))
+}
+
+// ownedResult is owned for the result page, which shows one page of
+// workloads in full and totals over all: a large estate is read with only
+// the requested page's workloads in full; a small one wholly, since a
+// catalog change re-prices it on the page (priceChange).
+func (s *Server) ownedResult(w http.ResponseWriter, r *http.Request) (advisor.Assessment, error) {
+	if _, err := s.owner(w, r); err != nil {
+		return advisor.Assessment{}, err
+	}
+	from, to := 0, 0 // a page out of range is refused by resultPager, with the real count
+	if pg, err := paging(r, advisor.MaxWorkloads, resultPerPage, resultMaxPerPage); err == nil {
+		from, to = pg.Bounds()
+	}
+	a, err := s.store.AssessmentPage(r.Context(), r.PathValue("id"), from, to)
+	if err != nil || len(a.Workloads) > templates.LargeEstate {
 		return a, err
 	}
-	if sid != a.SessionID {
-		return advisor.Assessment{}, advisor.ErrNotFound
-	}
-	return a, nil
+	return s.store.Assessment(r.Context(), a.ID)
 }
 
 // showAssessment shows a saved assessment's recommendations and options.
 func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.owned(w, r)
+	a, err := s.ownedResult(w, r)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,8 @@ type Store interface {
 	CreateAssessment(ctx context.Context, a *advisor.Assessment) error
 	Assessment(ctx context.Context, id string) (advisor.Assessment, error)
 	AssessmentOverview(ctx context.Context, id string) (advisor.Assessment, error)
+	AssessmentPage(ctx context.Context, id string, from, to int) (advisor.Assessment, error)
+	AssessmentSession(ctx context.Context, id string) (string, error)
 	UpdateAssessment(ctx context.Context, a *advisor.Assessment) error
 	Assessments(ctx context.Context, sessionID string) ([]advisor.Summary, error)
 

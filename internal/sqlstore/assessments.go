@@ -179,25 +179,15 @@ func (db *Store) Assessment(ctx context.Context, id string) (advisor.Assessment,
 				return nil
 			}
 		}
-		var created, orgIn, org string
-		err := tx.QueryRowContext(ctx, `SELECT id, session_id, created_at, updated_at, org_input, organization,
-			rules_version FROM assessments WHERE id = ?`, id).Scan(&a.ID, &a.SessionID, &created, &updated,
-			&orgIn, &org, &a.RulesVersion)
-		if errors.Is(err, sql.ErrNoRows) {
-			return advisor.ErrNotFound
+		if err := loadAssessment(ctx, tx, &a, id); err != nil {
+			return err
 		}
+		quotes, err := loadQuotes(ctx, tx, a.ID)
 		if err != nil {
 			return err
 		}
-		a.CreatedAt, _ = time.Parse(timeFormat, created)
-		a.UpdatedAt, _ = time.Parse(timeFormat, updated)
-		if err := unmarshal(orgIn, &a.OrgInput, org, &a.Organization); err != nil {
-			return err
-		}
-		if err := loadPricings(ctx, tx, &a); err != nil {
-			return err
-		}
-		return loadWorkloads(ctx, tx, &a)
+		a.Workloads, err = loadWorkloads(ctx, tx, a.ID, quotes, 0, -1)
+		return err
 	})
 	if err != nil {
 		return a, fmt.Errorf("get assessment %s: %w", id, err)
@@ -208,43 +198,97 @@ func (db *Store) Assessment(ctx context.Context, id string) (advisor.Assessment,
 	return a, nil
 }
 
-func loadWorkloads(ctx context.Context, tx Tx, a *advisor.Assessment) error {
-	quotes, err := loadQuotes(ctx, tx, a.ID)
+// AssessmentSession returns the session that owns the assessment, or
+// advisor.ErrNotFound: an owner check that reads nothing else, so that a
+// request of another session costs as little for an estate of 50,000
+// workloads as for one.
+func (db *Store) AssessmentSession(ctx context.Context, id string) (string, error) {
+	var sid string
+	err := db.r.QueryRowContext(ctx, `SELECT session_id FROM assessments WHERE id = ?`, id).Scan(&sid)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = advisor.ErrNotFound
+	}
+	if err != nil {
+		return "", fmt.Errorf("get assessment owner %s: %w", id, err)
+	}
+	return sid, nil
+}
+
+// loadAssessment reads the assessment's own row and pricings, without its
+// workloads.
+func loadAssessment(ctx context.Context, tx Tx, a *advisor.Assessment, id string) error {
+	var created, updated, orgIn, org string
+	err := tx.QueryRowContext(ctx, `SELECT id, session_id, created_at, updated_at, org_input, organization,
+		rules_version FROM assessments WHERE id = ?`, id).Scan(&a.ID, &a.SessionID, &created, &updated,
+		&orgIn, &org, &a.RulesVersion)
+	if errors.Is(err, sql.ErrNoRows) {
+		return advisor.ErrNotFound
+	}
 	if err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, input, workload, recommendation, options, quote, recommended,
-		egress_from, source_key, grp, tags, flags FROM workloads WHERE assessment_id = ? ORDER BY position`, a.ID)
-	if err != nil {
+	a.CreatedAt, _ = time.Parse(timeFormat, created)
+	a.UpdatedAt, _ = time.Parse(timeFormat, updated)
+	if err := unmarshal(orgIn, &a.OrgInput, org, &a.Organization); err != nil {
 		return err
+	}
+	return loadPricings(ctx, tx, a)
+}
+
+// loadWorkloads reads in full limit workloads (all when negative) from
+// position offset on.
+func loadWorkloads(ctx context.Context, tx Tx, id string, quotes map[string][]pricing.Option, offset, limit int) ([]advisor.Assessed, error) {
+	q, args := `SELECT id, input, workload, recommendation, options, quote, recommended, egress_from, source_key,
+		grp, tags, flags FROM workloads WHERE assessment_id = ? ORDER BY position`, []any{id}
+	if limit >= 0 {
+		q, args = q+` LIMIT ? OFFSET ?`, append(args, limit, offset)
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
+	var out []advisor.Assessed
 	for rows.Next() {
 		var in, w, rec, opts, quote, tags, flags string
 		var recommended int
 		var aw advisor.Assessed
 		if err := rows.Scan(&aw.ID, &in, &w, &rec, &opts, &quote, &recommended, &aw.Estate.EgressBeforeGB,
 			&aw.Source.Key, &aw.Source.Group, &tags, &flags); err != nil {
-			return err
+			return nil, err
 		}
 		if err := unmarshal(in, &aw.Input, w, &aw.Workload, rec, &aw.Recommendation, tags, &aw.Source.Tags,
 			flags, &aw.Source.Flags); err != nil {
-			return err
+			return nil, err
 		}
-		if quote == "" {
-			if err := unmarshal(opts, &aw.Options); err != nil {
-				return err
-			}
-		} else {
-			aw.Options, aw.QuoteKey = slices.Clone(quotes[quote]), "stored:"+quote
-			restate(aw.Options, aw.Estate.EgressBeforeGB)
-			if recommended >= 0 && recommended < len(aw.Options) {
-				aw.Options[recommended].Recommended = true
-			}
+		if aw.Options, err = optionsOf(quotes, quote, opts, recommended, aw.Estate.EgressBeforeGB); err != nil {
+			return nil, err
 		}
-		a.Workloads = append(a.Workloads, aw)
+		if quote != "" {
+			aw.QuoteKey = "stored:" + quote
+		}
+		out = append(out, aw)
 	}
-	return rows.Err()
+	return out, rows.Err()
+}
+
+// optionsOf is a workload's options as stored: its quote's, restated with
+// its earlier estate egress and the recommended one marked, or else its own
+// inline ones (rows saved before quotes).
+func optionsOf(quotes map[string][]pricing.Option, quote, inline string, recommended, from int) ([]pricing.Option, error) {
+	if quote == "" {
+		var opts []pricing.Option
+		if err := json.Unmarshal([]byte(inline), &opts); err != nil {
+			return nil, fmt.Errorf("decode stored options: %w", err)
+		}
+		return opts, nil
+	}
+	opts := slices.Clone(quotes[quote])
+	restate(opts, from)
+	if recommended >= 0 && recommended < len(opts) {
+		opts[recommended].Recommended = true
+	}
+	return opts, nil
 }
 
 // loadQuotes decodes each distinct set of options of the assessment once.

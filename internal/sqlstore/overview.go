@@ -37,7 +37,12 @@ func (db *Store) AssessmentOverview(ctx context.Context, id string) (advisor.Ass
 		if err := loadPricings(ctx, tx, &a); err != nil {
 			return err
 		}
-		return db.loadOverview(ctx, tx, &a)
+		quotes, err := loadQuotes(ctx, tx, a.ID)
+		if err != nil {
+			return err
+		}
+		a.Workloads, err = db.loadOverview(ctx, tx, a.ID, quotes, false)
+		return err
 	})
 	if err != nil {
 		return a, fmt.Errorf("get assessment overview %s: %w", id, err)
@@ -45,20 +50,51 @@ func (db *Store) AssessmentOverview(ctx context.Context, id string) (advisor.Ass
 	return a, nil
 }
 
-func (db *Store) loadOverview(ctx context.Context, tx Tx, a *advisor.Assessment) error {
-	quotes, err := loadQuotes(ctx, tx, a.ID)
+// AssessmentPage returns the assessment for its result page, which shows
+// the workloads at positions from to to-1 in full and totals over every
+// workload: those are read in full, the others as AssessmentOverview reads
+// them but with all their options. The result must not be saved back.
+func (db *Store) AssessmentPage(ctx context.Context, id string, from, to int) (advisor.Assessment, error) {
+	var a advisor.Assessment
+	err := db.read(ctx, func(tx Tx) error {
+		if err := loadAssessment(ctx, tx, &a, id); err != nil {
+			return err
+		}
+		quotes, err := loadQuotes(ctx, tx, a.ID)
+		if err != nil {
+			return err
+		}
+		if a.Workloads, err = db.loadOverview(ctx, tx, a.ID, quotes, true); err != nil {
+			return err
+		}
+		from, to = min(max(from, 0), len(a.Workloads)), min(max(to, from), len(a.Workloads))
+		full, err := loadWorkloads(ctx, tx, a.ID, quotes, from, to-from)
+		if err != nil {
+			return err
+		}
+		copy(a.Workloads[from:to], full)
+		return nil
+	})
 	if err != nil {
-		return err
+		return a, fmt.Errorf("get assessment page %s: %w", id, err)
 	}
+	return a, nil
+}
+
+// loadOverview reads every workload's id, source, name, kind, size,
+// recommended model and strategy, and all its options or only the
+// recommended one.
+func (db *Store) loadOverview(ctx context.Context, tx Tx, id string, quotes map[string][]pricing.Option, all bool) ([]advisor.Assessed, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, name, `+db.d.JSON("workload", "kind")+`,
 		`+db.d.JSON("workload", "instances")+`, `+db.d.JSON("workload", "vcpu")+`, `+db.d.JSON("workload", "memory_gib")+`,
 		`+db.d.JSON("recommendation", "model")+`, `+db.d.JSON("recommendation", "strategy")+`,
 		source_key, grp, tags, flags, quote, recommended, egress_from, options
-		FROM workloads WHERE assessment_id = ? ORDER BY position`, a.ID)
+		FROM workloads WHERE assessment_id = ? ORDER BY position`, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
+	var out []advisor.Assessed
 	for rows.Next() {
 		var aw advisor.Assessed
 		var tags, flags, quote, inline string
@@ -67,30 +103,45 @@ func (db *Store) loadOverview(ctx context.Context, tx Tx, a *advisor.Assessment)
 		if err := rows.Scan(&aw.ID, &w.Name, &w.Kind, &w.Instances, &w.VCPU, &w.MemoryGiB, &aw.Recommendation.Model,
 			&aw.Recommendation.Strategy, &aw.Source.Key, &aw.Source.Group, &tags, &flags, &quote, &rec, &from,
 			&inline); err != nil {
-			return err
+			return nil, err
 		}
 		if err := unmarshal(tags, &aw.Source.Tags, flags, &aw.Source.Flags); err != nil {
-			return err
+			return nil, err
 		}
-		opts := quotes[quote]
-		if quote == "" {
-			if err := json.Unmarshal([]byte(inline), &opts); err != nil {
-				return fmt.Errorf("decode stored options: %w", err)
+		if all {
+			opts, err := optionsOf(quotes, quote, inline, rec, from)
+			if err != nil {
+				return nil, err
 			}
-			rec = -1
-			for i, o := range opts {
-				if o.Recommended {
-					rec = i
-				}
-			}
+			aw.Options = opts
+		} else if err := recommendedOf(&aw, quotes, quote, inline, rec, from); err != nil {
+			return nil, err
 		}
-		if rec >= 0 && rec < len(opts) {
-			o := opts[rec]
-			o.Recommended = true
-			aw.Options = []pricing.Option{o}
-			restate(aw.Options, from)
-		}
-		a.Workloads = append(a.Workloads, aw)
+		out = append(out, aw)
 	}
-	return rows.Err()
+	return out, rows.Err()
+}
+
+// recommendedOf sets the workload's options to its recommended one alone,
+// as optionsOf would give it, without copying the others.
+func recommendedOf(aw *advisor.Assessed, quotes map[string][]pricing.Option, quote, inline string, rec, from int) error {
+	opts := quotes[quote]
+	if quote == "" {
+		if err := json.Unmarshal([]byte(inline), &opts); err != nil {
+			return fmt.Errorf("decode stored options: %w", err)
+		}
+		rec = -1
+		for i, o := range opts {
+			if o.Recommended {
+				rec = i
+			}
+		}
+	}
+	if rec >= 0 && rec < len(opts) {
+		o := opts[rec]
+		o.Recommended = true
+		aw.Options = []pricing.Option{o}
+		restate(aw.Options, from)
+	}
+	return nil
 }

@@ -259,3 +259,50 @@ func testSharedQuoteEgress(t *testing.T, db Store) {
 	}
 	check("read after saving a read", again, false)
 }
+
+// testPageAndOwner checks the owner check and the result page's read: the
+// page's workloads as Assessment reads them, every other one with its id,
+// name, model, strategy, source and all its options.
+func testPageAndOwner(t *testing.T, db Store) {
+	ctx := context.Background()
+	a := sample("s1")
+	if err := db.CreateAssessment(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	if sid, err := db.AssessmentSession(ctx, a.ID); err != nil || sid != "s1" {
+		t.Errorf("owner: got %q, %v; want s1", sid, err)
+	}
+	if _, err := db.AssessmentSession(ctx, "nope"); !errors.Is(err, advisor.ErrNotFound) {
+		t.Errorf("owner of a missing assessment: got %v, want ErrNotFound", err)
+	}
+	whole, err := db.Assessment(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range [][2]int{{1, 2}, {0, 3}, {2, 9}, {5, 6}} {
+		got, err := db.AssessmentPage(ctx, a.ID, r[0], r[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.SessionID != "s1" || got.Organization.Name != "Acme" || len(got.Workloads) != 3 {
+			t.Fatalf("page %v: got session %q, %q, %d workloads; want s1, Acme, 3", r, got.SessionID, got.Organization.Name, len(got.Workloads))
+		}
+		for i, w := range got.Workloads {
+			want := whole.Workloads[i]
+			if i < r[0] || i >= r[1] { // the light part: the page shows totals of it
+				want = advisor.Assessed{ID: want.ID, Options: want.Options, Source: want.Source,
+					Workload:       advisor.Workload{Name: want.Workload.Name, Kind: want.Workload.Kind, Instances: want.Workload.Instances, VCPU: want.Workload.VCPU, MemoryGiB: want.Workload.MemoryGiB},
+					Recommendation: advisor.Recommendation{Model: want.Recommendation.Model, Strategy: want.Recommendation.Strategy}}
+				w.QuoteKey, w.Estate = "", pricing.Estate{}
+			}
+			gotJSON, _ := json.Marshal([]any{w, w.Input, w.QuoteKey, w.Estate})
+			wantJSON, _ := json.Marshal([]any{want, want.Input, want.QuoteKey, want.Estate})
+			if string(gotJSON) != string(wantJSON) {
+				t.Errorf("page %v, workload %d: got %s, want %s", r, i, gotJSON, wantJSON)
+			}
+		}
+	}
+	if _, err := db.AssessmentPage(ctx, "nope", 0, 25); !errors.Is(err, advisor.ErrNotFound) {
+		t.Errorf("page of a missing assessment: got %v, want ErrNotFound", err)
+	}
+}

@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(testing.TB) Store) {
 		{"ConcurrentUpdates", testConcurrentUpdates},
 		{"Overview", testOverview},
 		{"SharedQuoteEgress", testSharedQuoteEgress},
+		{"PageAndOwner", testPageAndOwner},
 		{"Shares", testShares},
 		{"StagedImports", testStagedImports},
 		{"Quotas", testQuotas},
