@@ -56,27 +56,27 @@ type Totals struct {
 func Summarize(workloads [][]Option, currency string) Totals {
 	t := Totals{Currency: currency}
 	for _, m := range []Model{ModelIaaS, ModelPaaS, ModelSaaS} {
-		t.ByModel = append(t.ByModel, sum(string(m), workloads, currency, func(o Option) bool { return o.Model == m }))
+		t.ByModel = append(t.ByModel, sum(string(m), workloads, currency, func(o *Option) bool { return o.Model == m }))
 	}
 	var providers []string
 	for _, opts := range workloads {
-		for _, o := range opts {
-			if !slices.Contains(providers, o.Provider) {
-				providers = append(providers, o.Provider)
+		for j := range opts {
+			if p := opts[j].Provider; !slices.Contains(providers, p) {
+				providers = append(providers, p)
 			}
 		}
 	}
 	slices.Sort(providers)
 	for _, p := range providers {
-		t.ByProvider = append(t.ByProvider, sum(p, workloads, currency, func(o Option) bool { return o.Provider == p }))
+		t.ByProvider = append(t.ByProvider, sum(p, workloads, currency, func(o *Option) bool { return o.Provider == p }))
 	}
-	t.Mix = sum("mix", workloads, currency, func(o Option) bool { return o.Recommended })
+	t.Mix = sum("mix", workloads, currency, func(o *Option) bool { return o.Recommended })
 	return t
 }
 
 // sum adds, per workload, the cheapest complete option that keep accepts; a
 // workload with options but none accepted makes the total incomplete.
-func sum(key string, workloads [][]Option, cur string, keep func(Option) bool) Total {
+func sum(key string, workloads [][]Option, cur string, keep func(*Option) bool) Total {
 	t := Total{Key: key, Missing: []string{}, Gaps: []Gap{}}
 	m, f, h, mig, current := decimal.Zero, decimal.Zero, decimal.Zero, decimal.Zero, decimal.Zero
 	allCurrent := true
@@ -86,14 +86,15 @@ func sum(key string, workloads [][]Option, cur string, keep func(Option) bool) T
 		}
 		t.Of++
 		best, near := -1, -1
-		for j, o := range opts {
+		for j := range opts {
+			o := &opts[j] // not a copy: an estate has tens of thousands of options
 			if keep(o) && o.Complete && (best < 0 || o.HorizonTotal.Amount.LessThan(opts[best].HorizonTotal.Amount)) {
 				best = j
 			}
 			// the nearest option says what is missing: one the key keeps,
 			// else any (the mix keeps only recommended, hence complete, ones)
-			if !o.Complete && (near < 0 || keep(o) && !keep(opts[near]) ||
-				keep(o) == keep(opts[near]) && len(o.Missing) < len(opts[near].Missing)) {
+			if !o.Complete && (near < 0 || keep(o) && !keep(&opts[near]) ||
+				keep(o) == keep(&opts[near]) && len(o.Missing) < len(opts[near].Missing)) {
 				near = j
 			}
 		}
@@ -107,7 +108,7 @@ func sum(key string, workloads [][]Option, cur string, keep func(Option) bool) T
 			t.Gaps = append(t.Gaps, g)
 			continue
 		}
-		o := opts[best]
+		o := &opts[best]
 		m, f, h = m.Add(o.Monthly.Amount), f.Add(o.FirstYear.Amount), h.Add(o.HorizonTotal.Amount)
 		mig = mig.Add(o.MigrationOneTime.Amount)
 		if o.CurrentMonthly != nil && o.CurrentMonthly.Currency == cur {

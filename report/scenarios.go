@@ -83,8 +83,8 @@ func (s Scenario) CurrentCumulative(m int) decimal.Decimal {
 // options say why, and a row of "not available" compares nothing.
 func scenarios(ws []Workload, currency string) []Scenario {
 	out := []Scenario{
-		scenario(ScenarioRecommended, "", "", ws, currency, func(w Workload, o pricing.Option) bool { return o.Recommended }),
-		scenario(ScenarioCheapest, "", "", ws, currency, func(Workload, pricing.Option) bool { return true }),
+		scenario(ScenarioRecommended, "", "", ws, currency, func(o *pricing.Option) bool { return o.Recommended }),
+		scenario(ScenarioCheapest, "", "", ws, currency, func(*pricing.Option) bool { return true }),
 	}
 	var providers []string
 	for _, w := range ws {
@@ -96,7 +96,7 @@ func scenarios(ws []Workload, currency string) []Scenario {
 	}
 	slices.Sort(providers)
 	for _, p := range providers {
-		out = append(out, scenario("iaas-"+p, string(pricing.ModelIaaS), p, ws, currency, func(_ Workload, o pricing.Option) bool {
+		out = append(out, scenario("iaas-"+p, string(pricing.ModelIaaS), p, ws, currency, func(o *pricing.Option) bool {
 			return o.Model == pricing.ModelIaaS && o.Provider == p
 		}))
 	}
@@ -105,11 +105,12 @@ func scenarios(ws []Workload, currency string) []Scenario {
 
 // scenario takes, per workload in scope, the complete option keep accepts
 // with the lowest horizon total.
-func scenario(key, model, provider string, ws []Workload, cur string, keep func(Workload, pricing.Option) bool) Scenario {
+func scenario(key, model, provider string, ws []Workload, cur string, keep func(*pricing.Option) bool) Scenario {
 	s := Scenario{Key: key, Model: model, Provider: provider, Unpriced: []Unpriced{}, all: &cashFlow{}, compared: &cashFlow{}}
 	zero := func() pricing.Money { return pricing.Money{Amount: decimal.Zero, Currency: cur} }
 	s.Monthly, s.Upfront, s.FirstYear, s.Horizon = zero(), zero(), zero(), zero()
-	for i, w := range ws {
+	for i := range ws {
+		w := &ws[i] // not a copy: an estate has tens of thousands
 		if w.Recommendation.Model == advisor.Retire {
 			continue
 		}
@@ -118,7 +119,7 @@ func scenario(key, model, provider string, ws []Workload, cur string, keep func(
 		var missing []pricing.Msg
 		for j := range w.Options {
 			o := &w.Options[j] // not a copy: a pointer to one would be allocated per option
-			if !keep(w, *o) {
+			if !keep(o) {
 				continue
 			}
 			if !o.Complete {
@@ -131,7 +132,7 @@ func scenario(key, model, provider string, ws []Workload, cur string, keep func(
 		}
 		if best == nil {
 			if key == ScenarioRecommended && len(missing) == 0 {
-				missing = missingOfModel(w)
+				missing = missingOfModel(*w)
 			}
 			s.Unpriced = append(s.Unpriced, Unpriced{Index: i, Name: w.Name, Missing: firstN(missing, 2)})
 			continue
