@@ -67,7 +67,7 @@ func (s *Server) writeDocument(w http.ResponseWriter, r *http.Request, status in
 		return err
 	}
 	if !lines {
-		doc = report.WithoutLines(doc)
+		dropLines(doc)
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
@@ -75,6 +75,18 @@ func (s *Server) writeDocument(w http.ResponseWriter, r *http.Request, status in
 		s.log.Warn("write assessment document", "err", err, "request_id", RequestID(r.Context()))
 	}
 	return nil
+}
+
+// dropLines leaves every option's cost lines out of the document, as
+// report.WithoutLines does but in place: the options are the handler's own
+// (a new assessment, or the store's copy of a saved one), so the 50,000
+// workloads' options need not be copied.
+func dropLines(d report.Document) {
+	for _, w := range d.Workloads {
+		for j := range w.Options {
+			w.Options[j].Lines, w.Options[j].MigrationLines = nil, nil
+		}
+	}
 }
 
 // apiCreateAssessment assesses and saves the posted organisation and workloads.

@@ -11,6 +11,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"cloudadvisor/report"
+	"cloudadvisor/report/reporttest"
 )
 
 // million is a number of a million digits: parsed as a decimal it cost
@@ -194,5 +197,29 @@ func TestWhatIfNumberTooLong(t *testing.T) {
 	s.Handler().ServeHTTP(rec, req)
 	if rec.Code != 422 || !strings.Contains(rec.Body.String(), "must be at most 64 characters") {
 		t.Errorf("got %d, want 422 saying at most 64 characters", rec.Code)
+	}
+}
+
+// TestAPIWithoutLines: ?lines=false is the document report.WithoutLines
+// makes, and leaving the lines out of one response leaves them in the next.
+func TestAPIWithoutLines(t *testing.T) {
+	s, db, _ := testServer(t, false)
+	importFixture(t, db)
+	c := &client{tb: t, h: s.Handler()}
+	id := createWith(t, c, reporttest.Workloads())
+	full := c.do("GET", "/api/v1/assessments/"+id, "").Body.String()
+	var d report.Document
+	if err := json.Unmarshal([]byte(full), &d); err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	if err := report.JSON(&want, report.WithoutLines(d)); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.do("GET", "/api/v1/assessments/"+id+"?lines=false", "").Body.String(); got != want.String() {
+		t.Errorf("?lines=false: got %d bytes, want %d: the document without lines", len(got), want.Len())
+	}
+	if again := c.do("GET", "/api/v1/assessments/"+id, "").Body.String(); again != full || !strings.Contains(full, `"unit_price"`) {
+		t.Error("after ?lines=false, the document lost its lines")
 	}
 }
