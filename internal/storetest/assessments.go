@@ -291,7 +291,7 @@ func testPageAndOwner(t *testing.T, db Store) {
 			want := whole.Workloads[i]
 			if i < r[0] || i >= r[1] { // the light part: the page shows totals of it
 				want = advisor.Assessed{ID: want.ID, Options: want.Options, Source: want.Source,
-					Workload:       advisor.Workload{Name: want.Workload.Name, Kind: want.Workload.Kind, Instances: want.Workload.Instances, VCPU: want.Workload.VCPU, MemoryGiB: want.Workload.MemoryGiB},
+					Workload:       advisor.Workload{Name: want.Workload.Name},
 					Recommendation: advisor.Recommendation{Model: want.Recommendation.Model, Strategy: want.Recommendation.Strategy}}
 				w.QuoteKey, w.Estate = "", pricing.Estate{}
 			}
