@@ -11,7 +11,12 @@ import (
 )
 
 // MaxWorkloads is the most workloads one assessment may hold.
-const MaxWorkloads = 10000
+const MaxWorkloads = 50_000
+
+// tooManyWorkloads is the field error of an assessment past MaxWorkloads.
+func tooManyWorkloads() FieldError {
+	return FieldError{Field: "workloads", Code: "too_many", Args: []string{strconv.Itoa(MaxWorkloads)}}
+}
 
 // Assessment is an organisation with its assessed workloads.
 type Assessment struct {
@@ -76,7 +81,7 @@ func Assess(rules *Rules, cat *pricing.Catalog, org OrganizationInput, inputs []
 		errs = append(errs, FieldError{Field: "workloads", Code: "required"})
 	}
 	if len(inputs) > MaxWorkloads {
-		errs = append(errs, FieldError{Field: "workloads", Code: "too_many", Args: []string{"10000"}})
+		errs = append(errs, tooManyWorkloads())
 	}
 	for i, in := range inputs {
 		w, err := in.Resolve()

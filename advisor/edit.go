@@ -36,7 +36,7 @@ func (a *Assessment) SetOrganization(rules *Rules, cat *pricing.Catalog, in Orga
 // AddWorkload validates the answers and appends the workload, evaluated.
 func (a *Assessment) AddWorkload(rules *Rules, cat *pricing.Catalog, in WorkloadInput) error {
 	if len(a.Workloads) >= MaxWorkloads {
-		return FieldErrors{{Field: "workloads", Code: "too_many", Args: []string{"10000"}}}
+		return FieldErrors{tooManyWorkloads()}
 	}
 	w, err := in.Resolve()
 	if err != nil {
@@ -95,7 +95,7 @@ func (a *Assessment) DuplicateWorkload(cat *pricing.Catalog, id string) error {
 		return err
 	}
 	if len(a.Workloads) >= MaxWorkloads {
-		return FieldErrors{{Field: "workloads", Code: "too_many", Args: []string{"10000"}}}
+		return FieldErrors{tooManyWorkloads()}
 	}
 	c := a.Workloads[i]
 	c.ID = newWorkloadID()

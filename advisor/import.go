@@ -2,7 +2,6 @@ package advisor
 
 import (
 	"reflect"
-	"strconv"
 
 	"cloudadvisor/pricing"
 )
@@ -64,7 +63,7 @@ func (a *Assessment) Import(rules *Rules, cat *pricing.Catalog, rows []ImportRow
 			sum.Updated++
 		default:
 			if len(a.Workloads) >= MaxWorkloads {
-				return sum, FieldErrors{{Field: "workloads", Code: "too_many", Args: []string{strconv.Itoa(MaxWorkloads)}}}
+				return sum, FieldErrors{tooManyWorkloads()}
 			}
 			a.Workloads = append(a.Workloads, Assessed{ID: newWorkloadID(), Input: in, Workload: w, Source: r.Source})
 			if r.Source.Key != "" {

@@ -14,8 +14,13 @@ import (
 	"cloudadvisor/report"
 )
 
-// maxAPIBytes bounds an API request body.
-const maxAPIBytes = 4 << 20
+// maxAPIBytes bounds an API request body: an assessment of
+// advisor.MaxWorkloads workloads, each with every answer given and indented
+// as a JSON library writes it, is about 38 MB (TestAPIBodyLimitFitsMaxWorkloads).
+const maxAPIBytes = 48 << 20
+
+// errBodyTooLarge is an API request body over maxAPIBytes.
+var errBodyTooLarge = errors.New("request body too large")
 
 // SchemaVersion is the version of the assessment JSON document; the JSON
 // export carries the same document (see report.Document).
@@ -130,9 +135,9 @@ func (s *Server) apiGetAssessment(w http.ResponseWriter, r *http.Request) error 
 // are malformed (400); a value of the wrong type, or a number too long to
 // parse, names its field (422).
 func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxAPIBytes))
+	raw, err := readBody(w, r)
 	if err != nil {
-		return decodeError(err)
+		return err
 	}
 	if err := checkJSONNumbers(raw); err != nil {
 		return err
@@ -144,6 +149,23 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 		return &malformedError{msg: "the body holds more than one JSON value"}
 	}
 	return err
+}
+
+// readBody reads the request body, refusing one over maxAPIBytes by its
+// Content-Length before reading any of it, or else once the limit is read.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	if r.ContentLength > maxAPIBytes {
+		return nil, errBodyTooLarge
+	}
+	var buf bytes.Buffer
+	if r.ContentLength > 0 {
+		buf.Grow(int(r.ContentLength) + bytes.MinRead) // one allocation for a large body
+	}
+	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, maxAPIBytes))
+	if isMaxBytes(err) {
+		return nil, errBodyTooLarge
+	}
+	return buf.Bytes(), decodeError(err)
 }
 
 // decodeError classifies a JSON decoding error.

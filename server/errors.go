@@ -30,6 +30,8 @@ var errorKinds = []struct {
 }{
 	{match: is(advisor.ErrNotFound), status: http.StatusNotFound},
 	{match: is(errGone), status: http.StatusGone, key: "error.410.text"},
+	{match: is(errBodyTooLarge), status: http.StatusRequestEntityTooLarge, key: "error.body_too_large",
+		args: func(context.Context, error) []any { return []any{maxAPIBytes >> 20} }},
 	{match: isMaxBytes, status: http.StatusRequestEntityTooLarge, key: "inventory.error.too_large",
 		args: func(context.Context, error) []any { return []any{inventoryOptions.MaxBytes >> 20} }, field: "file"},
 	{match: isLimit(http.StatusRequestEntityTooLarge), status: http.StatusRequestEntityTooLarge, keyOf: limitKey, args: limitArgs, field: "file"},

@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"cloudadvisor/advisor"
 	"cloudadvisor/internal/webtest"
 )
 
@@ -198,13 +199,13 @@ func TestInventoryPerformance(t *testing.T) {
 		confirm := time.Since(t0)
 		total := time.Since(start)
 		heap, sys := mem.done()
-		if n > 10_000 {
-			if resp.StatusCode != 422 || !strings.Contains(body, "more than 10000 workloads") {
+		if n > advisor.MaxWorkloads {
+			if resp.StatusCode != 422 || !strings.Contains(body, "more than "+strconv.Itoa(advisor.MaxWorkloads)+" workloads") {
 				t.Errorf("%d VMs: confirm got %d, want 422 naming the limit", n, resp.StatusCode)
 			}
 			t.Logf("%6d VMs (%.1f MB file): upload+parse+stage %v, preview %v, confirm refused (%d, the %d-workload limit) in %v; peak heap %.0f MB, sys %.0f MB",
 				n, float64(len(data))/(1<<20), upload.Round(time.Millisecond), previewTime.Round(time.Millisecond),
-				resp.StatusCode, 10_000, confirm.Round(time.Millisecond), heap, sys)
+				resp.StatusCode, advisor.MaxWorkloads, confirm.Round(time.Millisecond), heap, sys)
 			continue
 		}
 		if resp.StatusCode != 303 {

@@ -9,9 +9,11 @@ import (
 	"mime/multipart"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
+	"cloudadvisor/advisor"
 	"cloudadvisor/report"
 	"cloudadvisor/report/reporttest"
 )
@@ -198,6 +200,92 @@ func TestWhatIfNumberTooLong(t *testing.T) {
 	if rec.Code != 422 || !strings.Contains(rec.Body.String(), "must be at most 64 characters") {
 		t.Errorf("got %d, want 422 saying at most 64 characters", rec.Code)
 	}
+}
+
+// TestAPIWorkloadLimit: an assessment of advisor.MaxWorkloads workloads is
+// taken by the body limit, one more is a 422 naming the workloads field and
+// the limit.
+func TestAPIWorkloadLimit(t *testing.T) {
+	s, _, _ := testServer(t, true)
+	c := &client{tb: t, h: s.Handler()}
+	body := `{"organization":{"name":"A"},"workloads":[` +
+		strings.TrimSuffix(strings.Repeat(`{"name":"w"},`, advisor.MaxWorkloads+1), ",") + `]}`
+	rec := c.do("POST", "/api/v1/assessments", body)
+	var got apiError
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatalf("got %d %.300q: %v", rec.Code, rec.Body.String(), err)
+	}
+	want := "more than " + strconv.Itoa(advisor.MaxWorkloads) + " workloads"
+	if rec.Code != 422 || got.Error.Field != "workloads" || !strings.Contains(got.Error.Message, want) {
+		t.Errorf("%d workloads: got %d field %q message %q, want 422 for workloads saying %q",
+			advisor.MaxWorkloads+1, rec.Code, got.Error.Field, got.Error.Message, want)
+	}
+	if advisor.MaxWorkloads != 50_000 {
+		t.Errorf("MaxWorkloads is %d, want 50,000 (issue 16)", advisor.MaxWorkloads)
+	}
+}
+
+// TestAPIBodyLimitFitsMaxWorkloads: the body of an assessment of
+// advisor.MaxWorkloads workloads, each with every answer given and a long
+// name, indented as a JSON library writes it, fits the API's body limit.
+func TestAPIBodyLimitFitsMaxWorkloads(t *testing.T) {
+	w := reporttest.Workloads()[0]
+	name, months, sector, kind := strings.Repeat("n", 40), 36, "finance", "a100"
+	cpu, mem := 42.5, 61.25
+	w.Name, w.LifetimeMonths, w.Sector, w.GPUKind, w.AvgCPUUtilizationPct, w.AvgMemoryUtilizationPct =
+		&name, &months, &sector, &kind, &cpu, &mem
+	elem, err := json.MarshalIndent(w, "    ", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	org, err := json.MarshalIndent(reporttest.Organization(), "  ", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := len(org) + advisor.MaxWorkloads*(len(elem)+len(",\n    "))
+	t.Logf("%d workloads of %d bytes: %.1f MB, limit %d MB", advisor.MaxWorkloads, len(elem), float64(size)/1e6, maxAPIBytes>>20)
+	if size > maxAPIBytes || size < maxAPIBytes/2 {
+		t.Errorf("a body of %d workloads is %d bytes, want under the limit of %d and not far from it", advisor.MaxWorkloads, size, maxAPIBytes)
+	}
+}
+
+// TestAPIBodyTooLarge: a body over the limit is a 413 naming it, refused
+// by its Content-Length before any of it is read, or once the limit is read
+// when it has none.
+func TestAPIBodyTooLarge(t *testing.T) {
+	s, _, _ := testServer(t, true)
+	for _, tc := range []struct {
+		name   string
+		length int64
+	}{{"by its length", maxAPIBytes + 1}, {"without a length", -1}} {
+		t.Run(tc.name, func(t *testing.T) {
+			body := &countingReader{r: io.LimitReader(zeros{}, maxAPIBytes+1)}
+			req := httptest.NewRequest("POST", "/api/v1/assessments", body)
+			req.ContentLength = tc.length
+			req.Header.Set("Content-Type", "application/json")
+			rec := httptest.NewRecorder()
+			s.Handler().ServeHTTP(rec, req)
+			want := strconv.Itoa(maxAPIBytes>>20) + " MB"
+			if rec.Code != 413 || !strings.Contains(rec.Body.String(), want) {
+				t.Errorf("got %d %.200q, want 413 saying %q", rec.Code, rec.Body.String(), want)
+			}
+			if tc.length > 0 && body.n > 0 {
+				t.Errorf("read %d bytes of a body whose length is over the limit, want none", body.n)
+			}
+		})
+	}
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // TestAPIWithoutLines: ?lines=false is the document report.WithoutLines

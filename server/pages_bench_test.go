@@ -49,27 +49,38 @@ func bigEstate(tb testing.TB, c *client, db *sqlite.DB, n int) string {
 	return a.ID
 }
 
-// BenchmarkEstatePages measures, at 1,000 and 10,000 workloads, the result
-// (comparison) page, the estate overview and one group's list, each as a
-// browser fetches it; KiB/page is the size of the last page fetched.
+// BenchmarkEstatePages measures, at 1,000, 10,000 and 50,000 (the most one
+// assessment holds) workloads, the result (comparison) page, the estate
+// overview and one group's list, each as a browser fetches it, and the 404
+// a request without the owner's session gets for the result page, with no
+// session at all and with another one; KiB/page is the size of the last
+// page fetched.
 func BenchmarkEstatePages(b *testing.B) {
-	for _, n := range []int{1_000, 10_000} {
+	for _, n := range []int{1_000, 10_000, advisor.MaxWorkloads} {
 		s, db, _ := testServer(b, false)
 		importFixture(b, db)
 		c := &client{tb: b, h: s.Handler()}
 		id := bigEstate(b, c, db, n)
-		for _, p := range []struct{ name, path string }{
-			{"result", "/assessments/" + id},
-			{"result-page-3", "/assessments/" + id + "?page=3"},
-			{"estate", "/assessments/" + id + "/estate"},
-			{"estate-group", "/assessments/" + id + "/estate?by=group&value=app-07"},
+		other := &client{tb: b, h: s.Handler()}
+		createWith(b, other, reporttest.Workloads()[:1]) // a session of its own
+		for _, p := range []struct {
+			name, path string
+			c          *client
+			status     int
+		}{
+			{"result", "/assessments/" + id, c, http.StatusOK},
+			{"result-page-3", "/assessments/" + id + "?page=3", c, http.StatusOK},
+			{"estate", "/assessments/" + id + "/estate", c, http.StatusOK},
+			{"estate-group", "/assessments/" + id + "/estate?by=group&value=app-07", c, http.StatusOK},
+			{"anonymous-404", "/assessments/" + id, &client{tb: b, h: s.Handler()}, http.StatusNotFound},
+			{"other-session-404", "/assessments/" + id, other, http.StatusNotFound},
 		} {
 			b.Run(fmt.Sprintf("%s/%d", p.name, n), func(b *testing.B) {
 				var size int
 				for b.Loop() {
-					rec := c.do("GET", p.path, "")
-					if rec.Code != http.StatusOK {
-						b.Fatalf("got %d", rec.Code)
+					rec := p.c.do("GET", p.path, "")
+					if rec.Code != p.status {
+						b.Fatalf("got %d, want %d", rec.Code, p.status)
 					}
 					size = rec.Body.Len()
 				}

@@ -22,25 +22,28 @@ import (
 //
 //	go test -run '^$' -bench 'Large' -benchtime 1x ./cmd/web
 
-// BenchmarkLargeCreate posts an assessment of 10,000 workloads, with the
-// default response (every option's cost lines) and with ?lines=false.
+// BenchmarkLargeCreate posts an assessment of 10,000 and of 50,000 (the
+// most one holds) workloads, with the default response (every option's cost
+// lines) and with ?lines=false.
 func BenchmarkLargeCreate(b *testing.B) {
 	a := startApp(b)
-	body := largeAssessmentBody(10_000)
-	for _, q := range []string{"", "?lines=false"} {
-		b.Run("lines="+strconv.FormatBool(q == ""), func(b *testing.B) {
-			for range b.N {
-				resetPeakRSS(b)
-				cpu := cpuTime(b)
-				resp, size := a.stream(b, "POST", "/api/v1/assessments"+q, "application/json", body)
-				if resp.StatusCode != 201 {
-					b.Fatalf("create: got %d, want 201", resp.StatusCode)
+	for _, n := range []int{10_000, 50_000} {
+		body := largeAssessmentBody(n)
+		for _, q := range []string{"", "?lines=false"} {
+			b.Run(fmt.Sprintf("%d/lines=%t", n, q == ""), func(b *testing.B) {
+				for range b.N {
+					resetPeakRSS(b)
+					cpu := cpuTime(b)
+					resp, size := a.stream(b, "POST", "/api/v1/assessments"+q, "application/json", body)
+					if resp.StatusCode != 201 {
+						b.Fatalf("create: got %d, want 201", resp.StatusCode)
+					}
+					b.ReportMetric((cpuTime(b) - cpu).Seconds(), "cpu-s")
+					b.ReportMetric(peakRSSMB(b), "peak-MB")
+					b.ReportMetric(float64(size)/(1<<20), "resp-MB")
 				}
-				b.ReportMetric((cpuTime(b) - cpu).Seconds(), "cpu-s")
-				b.ReportMetric(peakRSSMB(b), "peak-MB")
-				b.ReportMetric(float64(size)/(1<<20), "resp-MB")
-			}
-		})
+			})
+		}
 	}
 }
 
