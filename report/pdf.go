@@ -65,6 +65,7 @@ func newPDFDoc(lang, title, who string, at time.Time) *pdfDoc {
 	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
 	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
 	f.SetTitle(title, true)
+	f.SetXmpMetadata(xmpMetadata(title, lang))
 	f.SetCreator("Cloud Advisor", true)
 	f.SetLang(lang) // the document's language, for screen readers (/Lang)
 	f.SetCreationDate(at)

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
@@ -169,6 +170,9 @@ func TestPDFTagged(t *testing.T) {
 			file := writeTemp(t, b.Bytes())
 			qpdfCheck(t, file)
 			tree := structTree(t, file)
+			if meta, err := exec.Command("pdfinfo", "-meta", file).Output(); err != nil || !bytes.Contains(meta, []byte(`<rdf:li xml:lang="x-default">`+d.Organization.Name)) {
+				t.Errorf("pdfinfo -meta: %v: want an XMP dc:title starting with the organisation's name, got:\n%s", err, meta)
+			}
 
 			h1, h2 := texts(tree, "H1"), texts(tree, "H2")
 			if want := []string{squash(d.Organization.Name), squash(tx.T("report.appendix"))}; fmt.Sprint(h1) != fmt.Sprint(want) {
@@ -485,4 +489,21 @@ func operators(c []byte) []string {
 		}
 	}
 	return ops
+}
+
+// TestXMPMetadata: the XMP packet is well-formed XML whose dc:title and
+// dc:language read back exactly, whatever the organisation's name holds.
+func TestXMPMetadata(t *testing.T) {
+	for _, title := range []string{"한빛 Cloud 주식회사 · 클라우드 평가 보고서", `A & <B> "C"`, "Acme\r\n# heading\u2028x"} {
+		var got struct {
+			Title string `xml:"RDF>Description>title>Alt>li"`
+			Lang  string `xml:"RDF>Description>language>Bag>li"`
+		}
+		if err := xml.Unmarshal(xmpMetadata(title, "ko"), &got); err != nil {
+			t.Fatalf("%q: %v", title, err)
+		}
+		if got.Title != title || got.Lang != "ko" {
+			t.Errorf("got title %q and language %q, want %q and ko", got.Title, got.Lang, title)
+		}
+	}
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
 )
 
@@ -48,4 +50,19 @@ func (p *pdfDoc) figure(id int32, alt string, x, top, w float64, draw func()) {
 	_, pageH := p.GetPageSize()
 	p.tags.extra[id] = fmt.Sprintf("/Alt %s /A <</O /Layout /BBox [%.2f %.2f %.2f %.2f]>>",
 		pdfString(alt), x*k, (pageH-p.GetY())*k, (x+w)*k, (pageH-top)*k)
+}
+
+// xmpMetadata is the document's XMP metadata: its title and language, which
+// PDF/UA asks for beside the Info dictionary's title.
+func xmpMetadata(title, lang string) []byte {
+	var b bytes.Buffer
+	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n" +
+		`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` +
+		`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">` +
+		`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">`)
+	xml.EscapeText(&b, []byte(title))
+	b.WriteString(`</rdf:li></rdf:Alt></dc:title><dc:language><rdf:Bag><rdf:li>`)
+	xml.EscapeText(&b, []byte(lang))
+	b.WriteString("</rdf:li></rdf:Bag></dc:language></rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>")
+	return b.Bytes()
 }
