@@ -1,10 +1,12 @@
 package report
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -31,7 +33,8 @@ const (
 type pdfDoc struct {
 	*fpdf.Fpdf
 	t          Text
-	inAppendix bool // headings of level 2 now nest under the appendix's
+	inAppendix bool  // headings of level 2 now nest under the appendix's
+	tags       *tags // the structure tree, for screen readers
 }
 
 // PDF writes the report as an A4 PDF to forward: page 1 is the executive
@@ -40,26 +43,7 @@ type pdfDoc struct {
 // appendix with the recommended options' cost lines, the assumptions, the
 // price catalogs and sources, with page numbers.
 func PDF(w io.Writer, d Document, lang string) error {
-	f := fpdf.New("P", "mm", "A4", "")
-	f.SetMargins(margin, margin, margin)
-	f.SetAutoPageBreak(true, 18)
-	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
-	f.SetTitle(d.Organization.Name+" · "+Text{lang}.T("report.title"), true)
-	f.SetCreator("Cloud Advisor", true)
-	f.SetLang(lang) // the document's language, for screen readers (/Lang)
-	f.SetCreationDate(d.GeneratedAt)
-	f.SetModificationDate(d.GeneratedAt)
-	f.AliasNbPages("{nb}")
-	p := &pdfDoc{Fpdf: f, t: Text{Lang: lang}}
-	f.SetFooterFunc(func() {
-		f.SetY(-12)
-		p.font("", 8)
-		f.SetTextColor(110, 110, 110)
-		p.CellFormat(contentW/2, 5, d.Organization.Name, "", 0, "L", false, 0, "")
-		p.CellFormat(contentW/2, 5, p.t.T("report.page", f.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
-		f.SetTextColor(0, 0, 0)
-	})
+	p := newPDFDoc(lang, d.Organization.Name+" · "+Text{lang}.T("report.title"), d.Organization.Name, d.GeneratedAt)
 	p.summary(d)
 	for i, wl := range d.Workloads {
 		p.workload(i, wl)
@@ -69,10 +53,50 @@ func PDF(w io.Writer, d Document, lang string) error {
 	p.assumptions(d)
 	p.cover(d)
 	p.sources(d)
-	if err := f.Error(); err != nil {
+	return p.output(w)
+}
+
+// newPDFDoc starts an A4 PDF in lang, dated at, with a footer of who (the
+// organisation) and the page number on every page, and its structure tree.
+func newPDFDoc(lang, title, who string, at time.Time) *pdfDoc {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetMargins(margin, margin, margin)
+	f.SetAutoPageBreak(true, 18)
+	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
+	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
+	f.SetTitle(title, true)
+	f.SetXmpMetadata(xmpMetadata(title, lang))
+	f.SetCreator("Cloud Advisor", true)
+	f.SetLang(lang) // the document's language, for screen readers (/Lang)
+	f.SetCreationDate(at)
+	f.SetModificationDate(at)
+	f.AliasNbPages("{nb}")
+	p := &pdfDoc{Fpdf: f, t: Text{Lang: lang}, tags: newTags(f.RawWriteStr, f.PageNo)}
+	f.SetHeaderFunc(p.tags.pageBegins)
+	f.SetFooterFunc(func() {
+		p.tags.pageEnds()
+		p.tags.artifact(footerArtifact, func() {
+			f.SetY(-12)
+			p.font("", 8)
+			f.SetTextColor(110, 110, 110)
+			p.CellFormat(contentW/2, 5, who, "", 0, "L", false, 0, "")
+			p.CellFormat(contentW/2, 5, p.t.T("report.page", f.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
+			f.SetTextColor(0, 0, 0)
+		})
+	})
+	return p
+}
+
+// output writes the finished PDF, tagged, to w.
+func (p *pdfDoc) output(w io.Writer) error {
+	if err := p.Error(); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
-	return f.Output(w)
+	var b bytes.Buffer
+	if err := p.Output(&b); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	return p.tags.writeTagged(w, b.Bytes())
 }
 
 func (p *pdfDoc) font(style string, size float64) { p.SetFont(fontFamily, style, size) }
@@ -85,7 +109,7 @@ func (p *pdfDoc) heading(level int, text string) {
 	}
 	p.bookmark(level, text)
 	p.font("B", sizes[level])
-	p.MultiCell(contentW, sizes[level]*0.5, text, "", "L", false)
+	p.tagged(headingRole(level), func() { p.MultiCell(contentW, sizes[level]*0.5, text, "", "L", false) })
 	p.Ln(1)
 }
 
@@ -106,16 +130,39 @@ func (p *pdfDoc) bookmark(level int, text string) {
 
 func (p *pdfDoc) para(text string, size float64) {
 	p.font("", size)
-	p.MultiCell(contentW, size*0.45, text, "", "L", false)
+	p.tagged(roleP, func() { p.MultiCell(contentW, size*0.45, text, "", "L", false) })
 }
 
 func (p *pdfDoc) bullets(items []string, size float64) {
-	p.font("", size)
-	for _, it := range items {
-		p.SetX(margin)
-		p.CellFormat(4, size*0.45, "•", "", 0, "L", false, 0, "")
-		p.MultiCell(contentW-4, size*0.45, it, "", "L", false)
+	if len(items) == 0 {
+		return
 	}
+	p.group(roleL, func() {
+		for _, it := range items {
+			p.item(it, size, "")
+		}
+	})
+}
+
+// item draws a list item: its bullet, its text and, unless empty, a detail
+// in small grey type below it.
+func (p *pdfDoc) item(text string, size float64, detail string) {
+	p.group(roleLI, func() {
+		p.font("", size)
+		p.SetX(margin)
+		p.tagged(roleLbl, func() { p.CellFormat(4, size*0.45, "•", "", 0, "L", false, 0, "") })
+		body := p.tags.add(roleLBody)
+		p.tags.mark(body, func() { p.MultiCell(contentW-4, size*0.45, text, "", "L", false) })
+		if detail == "" {
+			return
+		}
+		p.SetX(margin + 4)
+		p.font("", 7.5)
+		p.SetTextColor(90, 90, 90)
+		p.tags.mark(body, func() { p.MultiCell(contentW-4, 3.4, detail, "", "L", false) })
+		p.SetTextColor(0, 0, 0)
+		p.Ln(0.8)
+	})
 }
 
 // need starts a new page unless h mm are left above the bottom margin.
@@ -143,13 +190,14 @@ func (p *pdfDoc) summary(d Document) {
 	p.AddPage()
 	p.font("", 10)
 	p.SetTextColor(90, 90, 90)
-	p.CellFormat(contentW, 5, p.t.T("report.title"), "", 1, "L", false, 0, "")
+	p.tagged(roleP, func() { p.CellFormat(contentW, 5, p.t.T("report.title"), "", 1, "L", false, 0, "") })
 	p.SetTextColor(0, 0, 0)
 	p.font("B", 20)
-	p.MultiCell(contentW, 9, d.Organization.Name, "", "L", false)
+	// The organisation's name is the report's title: its one H1 before the appendix's.
+	p.tagged(roleH1, func() { p.MultiCell(contentW, 9, d.Organization.Name, "", "L", false) })
 	p.font("", 8)
 	p.SetTextColor(90, 90, 90)
-	p.MultiCell(contentW, 3.8, strings.Join(p.t.CoverFacts(d), " · "), "", "L", false)
+	p.tagged(roleP, func() { p.MultiCell(contentW, 3.8, strings.Join(p.t.CoverFacts(d), " · "), "", "L", false) })
 	p.SetTextColor(0, 0, 0)
 	p.heading(2, p.t.T("exec.title"))
 	p.bullets(p.t.PlanLines(d.Summary), 9.5)
@@ -157,8 +205,10 @@ func (p *pdfDoc) summary(d Document) {
 	box := chart.Box{Width: 600, Height: 200, Left: 80, Right: 10, Top: 10, Bottom: 30}
 	if l, n, ok := ExecutiveChart(d.Summary, box, p.t); ok {
 		scale := contentW / box.Width
-		p.chartTitle(p.t.T("exec.chart")+" — "+p.t.Plural("exec.chart.scope", n), box.Height*scale+12)
-		p.drawLines(l, scale)
+		title := p.t.T("exec.chart") + " — " + p.t.Plural("exec.chart.scope", n)
+		p.chartTitle(title, box.Height*scale+12)
+		p.figure(p.tags.add(roleFigure), p.linesAlt(p.t.T("exec.chart"), l), margin, p.GetY(), contentW,
+			func() { p.drawLines(l, scale) })
 		p.para(p.t.T("report.chart.data_below"), 7)
 	} else {
 		p.para(p.t.T("exec.chart.none"), 8)
@@ -178,19 +228,17 @@ func (p *pdfDoc) workload(i int, w Workload) {
 	p.AddPage()
 	p.heading(2, p.t.T("report.workload", i+1, w.Name))
 	p.font("B", 10)
-	p.MultiCell(contentW, 5, p.t.Verdict(w.Recommendation), "", "L", false)
+	p.tagged(roleP, func() { p.MultiCell(contentW, 5, p.t.Verdict(w.Recommendation), "", "L", false) })
 	p.bullets(p.t.Advice(w.Recommendation), 9)
 	p.para(p.t.T("report.scores")+": "+strings.Join(p.t.Scores(w.Recommendation), " · "), 9)
 	p.heading(3, p.t.T("result.why"))
-	for _, rs := range w.Recommendation.Reasons {
-		text, detail := p.t.Reason(rs)
-		p.bullets([]string{text}, 9)
-		p.SetX(margin + 4)
-		p.font("", 7.5)
-		p.SetTextColor(90, 90, 90)
-		p.MultiCell(contentW-4, 3.4, detail, "", "L", false)
-		p.SetTextColor(0, 0, 0)
-		p.Ln(0.8)
+	if len(w.Recommendation.Reasons) > 0 {
+		p.group(roleL, func() {
+			for _, rs := range w.Recommendation.Reasons {
+				text, detail := p.t.Reason(rs)
+				p.item(text, 9, detail)
+			}
+		})
 	}
 	p.heading(3, p.t.T("result.options"))
 	if len(w.Options) == 0 {
@@ -231,7 +279,10 @@ func (p *pdfDoc) appendix(d Document) {
 		p.need(24)
 		p.font("B", 9)
 		p.Ln(2)
-		p.MultiCell(contentW, 4.5, p.t.T("report.workload", i+1, w.Name)+" — "+p.t.T("report.lines", p.t.OptionName(o)), "", "L", false)
+		// A heading for each table of lines: the appendix's parts are H2.
+		p.tagged(roleH2, func() {
+			p.MultiCell(contentW, 4.5, p.t.T("report.workload", i+1, w.Name)+" — "+p.t.T("report.lines", p.t.OptionName(o)), "", "L", false)
+		})
 		p.table([]float64{35, 15, 12, 19, 38, 18, 43}, LineHeader(p.t), LineRows(p.t, o), []bool{false, true, false, true, true, false, false})
 	}
 }
@@ -270,7 +321,7 @@ func (p *pdfDoc) chartData(d Document) {
 		p.need(24)
 		p.font("B", 9)
 		p.Ln(2)
-		p.MultiCell(contentW, 4.5, title, "", "L", false)
+		p.tagged(roleH3, func() { p.MultiCell(contentW, 4.5, title, "", "L", false) })
 		widths := make([]float64, len(t.Header))
 		money := make([]bool, len(t.Header))
 		widths[0] = 18

@@ -32,13 +32,18 @@ func (p *pdfDoc) charts(w Workload) {
 	p.Ln(2)
 	y := p.GetY()
 	p.font("B", 8.5)
-	p.CellFormat(half, 5, p.t.T("report.chart.bars"), "", 0, "L", false, 0, "")
+	// Read in order: each chart's title, then the chart; drawn side by side.
+	barsTitle, barsFig := p.tags.add(roleP), p.tags.add(roleFigure)
+	linesTitle, linesFig := p.tags.add(roleP), p.tags.add(roleFigure)
+	p.tags.mark(barsTitle, func() { p.CellFormat(half, 5, p.t.T("report.chart.bars"), "", 0, "L", false, 0, "") })
 	p.SetX(margin + half + 6)
-	p.CellFormat(half, 5, p.t.T("report.chart.lines"), "", 1, "L", false, 0, "")
+	p.tags.mark(linesTitle, func() { p.CellFormat(half, 5, p.t.T("report.chart.lines"), "", 1, "L", false, 0, "") })
 	top := p.GetY()
-	p.drawBarsAt(bars, frame{x0: margin, y0: top, s: scale})
+	p.figure(barsFig, p.barsAlt(p.t.T("report.chart.bars"), w.Options), margin, top, half,
+		func() { p.drawBarsAt(bars, frame{x0: margin, y0: top, s: scale}) })
 	left := p.GetY()
-	p.drawLinesAt(lines, frame{x0: margin + half + 6, y0: top, s: scale})
+	p.figure(linesFig, p.linesAlt(p.t.T("report.chart.lines"), lines), margin+half+6, top, half,
+		func() { p.drawLinesAt(lines, frame{x0: margin + half + 6, y0: top, s: scale}) })
 	p.SetY(max(left, p.GetY(), y))
 	p.para(p.t.T("report.chart.data_below"), 7)
 }
@@ -47,7 +52,7 @@ func (p *pdfDoc) chartTitle(title string, h float64) {
 	p.need(h + 8)
 	p.Ln(2)
 	p.font("B", 9)
-	p.CellFormat(contentW, 5, title, "", 1, "L", false, 0, "")
+	p.tagged(roleP, func() { p.CellFormat(contentW, 5, title, "", 1, "L", false, 0, "") })
 }
 
 // frame maps chart units to the page from the current position.
