@@ -89,58 +89,109 @@ func (s *Server) assessmentReport(ext string) func(http.ResponseWriter, *http.Re
 	}
 }
 
-// writeReport renders the report in one format into a buffer, then sends
-// it as a download named after the organisation and the date. The print
-// view is shown inline, so that it opens in the browser with its
-// stylesheet, ready to print.
+// writeReport sends the report in one format as a download named after
+// the organisation and the date. The print view is shown inline, so that it
+// opens in the browser with its stylesheet, ready to print. Every format
+// but JSON (streamed, never held whole) is rendered into a buffer and kept
+// in the export cache, so that downloading an unchanged assessment again
+// does not render it again.
 func (s *Server) writeReport(w http.ResponseWriter, r *http.Request, a advisor.Assessment, ext, base string) error {
-	f, ok := reportFormats[ext]
-	if !ok {
+	if _, ok := reportFormats[ext]; !ok {
 		return advisor.ErrNotFound
 	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	if ext == "json" {
+		return s.streamJSONReport(w, r, a, base)
+	}
+	key, err := s.exportKeyOf(r.Context(), a, ext, base)
+	if err != nil {
+		return err
+	}
+	// A large estate's workbook or PDF takes longer than the server's write
+	// timeout to render, or to send to a slow client; this response may take
+	// longer (the slot and the per-client export rate bound what that costs).
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(exportWriteTimeout))
+	e, hit, err := s.exportCache.load(r.Context(), key, func() (exportEntry, bool, error) {
+		return s.renderReport(r.Context(), a, key)
+	})
+	if err != nil {
+		return err
+	}
+	if hit {
+		s.metrics.exportHits.WithLabelValues(ext).Inc()
+	}
+	w.Header().Set("Content-Type", e.contentType)
+	w.Header().Set("Content-Disposition", e.disposition)
+	w.Write(e.body)
+	return nil
+}
+
+// streamJSONReport writes the report's JSON a workload at a time: a large
+// estate's document is hundreds of MB.
+func (s *Server) streamJSONReport(w http.ResponseWriter, r *http.Request, a advisor.Assessment, base string) error {
 	d, err := s.reportOf(r.Context(), a)
 	if err != nil {
 		return err
 	}
+	hideOwner(&d, base)
+	w.Header().Set("Content-Type", reportFormats["json"].contentType)
+	w.Header().Set("Content-Disposition", contentDisposition("attachment", a.Organization.Name, d.GeneratedAt, "json"))
+	if err := report.JSON(w, d); err != nil {
+		s.log.Warn("write json report", "err", err, "request_id", RequestID(r.Context()))
+	}
+	return nil
+}
+
+// hideOwner gives a share link's reader the report without the owner's
+// address of the assessment: its id would outlive a revoked link.
+func hideOwner(d *report.Document, base string) {
 	if strings.HasPrefix(base, "/shared/") {
-		// A share link's reader gets the report, not the owner's address of
-		// the assessment: its id would outlive a revoked link.
 		d.ID, d.URL = "", base
 	}
-	h := w.Header()
-	h.Set("Cache-Control", "private, no-store")
-	if ext == "json" { // streamed a workload at a time: a large estate's document is hundreds of MB
-		h.Set("Content-Type", f.contentType)
-		h.Set("Content-Disposition", contentDisposition("attachment", a.Organization.Name, d.GeneratedAt, ext))
-		if err := report.JSON(w, d); err != nil {
-			s.log.Warn("write json report", "err", err, "request_id", RequestID(r.Context()))
-		}
-		return nil
-	}
-	release, err := s.exportSlot(r.Context())
+}
+
+// renderReport renders the export key names into a buffer in a rendering
+// slot. keep is false when a catalog version was activated meanwhile: the
+// bytes may then not be those of key's catalogs.
+func (s *Server) renderReport(ctx context.Context, a advisor.Assessment, key exportKey) (e exportEntry, keep bool, err error) {
+	d, err := s.reportOf(ctx, a)
 	if err != nil {
-		return err
+		return e, false, err
+	}
+	hideOwner(&d, key.base)
+	release, err := s.exportSlot(ctx)
+	if err != nil {
+		return e, false, err
 	}
 	defer release()
-	// A large estate's workbook or PDF takes longer than the server's write
-	// timeout to render; this response may take longer (the slot and the
-	// per-client export rate bound what that costs).
-	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(exportWriteTimeout))
+	s.metrics.exportRenders.WithLabelValues(key.ext).Inc()
+	f := reportFormats[key.ext]
 	var buf bytes.Buffer
 	disposition := "attachment"
-	if ext == "html" {
+	if key.ext == "html" {
 		disposition = "inline"
-		err = templates.ReportPage(templates.ReportView{D: d, Base: base}).Render(r.Context(), &buf)
+		err = templates.ReportPage(templates.ReportView{D: d, Base: key.base}).Render(ctx, &buf)
 	} else {
-		err = f.write(&buf, d, i18n.Lang(r.Context()))
+		err = f.write(&buf, d, key.lang)
 	}
 	if err != nil {
-		return fmt.Errorf("render %s report of %s: %w", ext, a.ID, err)
+		return e, false, fmt.Errorf("render %s report of %s: %w", key.ext, a.ID, err)
 	}
-	h.Set("Content-Type", f.contentType)
-	h.Set("Content-Disposition", contentDisposition(disposition, a.Organization.Name, d.GeneratedAt, ext))
-	w.Write(buf.Bytes())
-	return nil
+	e = exportEntry{contentType: f.contentType, body: buf.Bytes(),
+		disposition: contentDisposition(disposition, a.Organization.Name, d.GeneratedAt, key.ext)}
+	catalogs, err := s.store.ActiveCatalogKey(ctx)
+	return e, err == nil && catalogs == key.catalogs, nil
+}
+
+// exportKeyOf is the cache key of an export of the assessment in the
+// request's language.
+func (s *Server) exportKeyOf(ctx context.Context, a advisor.Assessment, ext, base string) (exportKey, error) {
+	catalogs, err := s.store.ActiveCatalogKey(ctx)
+	if err != nil {
+		return exportKey{}, err
+	}
+	return exportKey{id: a.ID, revision: a.UpdatedAt.UTC().Format(time.RFC3339Nano), catalogs: catalogs,
+		ext: ext, lang: i18n.Lang(ctx), base: base, date: s.now().Format(time.DateOnly)}, nil
 }
 
 // exportWriteTimeout is how long an export's response may take to render and send.
