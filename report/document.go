@@ -139,8 +139,10 @@ func sourcesOf(ws []Workload) []Source {
 	counts := map[[2]string]int{}
 	for _, w := range ws {
 		for _, o := range w.Options {
-			for _, l := range slices.Concat(o.Lines, o.MigrationLines) {
-				counts[[2]string{l.Source, l.AsOf}]++
+			for _, lines := range [2][]pricing.Line{o.Lines, o.MigrationLines} {
+				for _, l := range lines {
+					counts[[2]string{l.Source, l.AsOf}]++
+				}
 			}
 		}
 	}
@@ -155,20 +157,33 @@ func sourcesOf(ws []Workload) []Source {
 }
 
 // Sorted returns the options by model, IaaS, PaaS, SaaS, each in quote
-// order, with the options of ruled-out models last.
+// order, with the options of ruled-out models last. Options already in
+// that order are returned as they are, not copied: the result is for
+// reading only.
 func Sorted(opts []pricing.Option) []pricing.Option {
-	rank := map[pricing.Model]int{pricing.ModelIaaS: 0, pricing.ModelPaaS: 1, pricing.ModelSaaS: 2}
-	ruled := func(o pricing.Option) int { // ruled-out models last (issue 14)
-		if len(o.RuledOutBy) > 0 {
-			return 1
-		}
-		return 0
+	in := func(i int) bool { return optionRank(&opts[i-1]) <= optionRank(&opts[i]) }
+	i := 1
+	for i < len(opts) && in(i) {
+		i++
+	}
+	if i >= len(opts) {
+		return opts
 	}
 	out := slices.Clone(opts)
-	slices.SortStableFunc(out, func(a, b pricing.Option) int {
-		return cmp.Or(cmp.Compare(ruled(a), ruled(b)), cmp.Compare(rank[a.Model], rank[b.Model]))
-	})
+	slices.SortStableFunc(out, func(a, b pricing.Option) int { return cmp.Compare(optionRank(&a), optionRank(&b)) })
 	return out
+}
+
+// modelRank is the order of the models in Sorted.
+var modelRank = map[pricing.Model]int{pricing.ModelIaaS: 0, pricing.ModelPaaS: 1, pricing.ModelSaaS: 2}
+
+// optionRank is an option's place in Sorted: by model, the options of
+// ruled-out models (issue 14) after all others.
+func optionRank(o *pricing.Option) int {
+	if len(o.RuledOutBy) > 0 {
+		return 10 + modelRank[o.Model]
+	}
+	return modelRank[o.Model]
 }
 
 // LineMonthly is a recurring line's monthly cost in the display currency,

@@ -42,7 +42,7 @@ type Scenario struct {
 	// workloads whose current cost is known; nil otherwise.
 	Saving *Savings `json:"saving,omitempty"`
 
-	chosen []pricing.Option // one per priced workload
+	chosen []*pricing.Option // one per priced workload, in the document
 }
 
 // Unpriced is a workload a scenario could not price and why.
@@ -116,8 +116,9 @@ func scenario(key, model, provider string, ws []Workload, cur string, keep func(
 		s.Workloads++
 		var best *pricing.Option
 		var missing []pricing.Msg
-		for _, o := range w.Options {
-			if !keep(w, o) {
+		for j := range w.Options {
+			o := &w.Options[j] // not a copy: a scenario visits every option of the estate
+			if !keep(w, *o) {
 				continue
 			}
 			if !o.Complete {
@@ -125,7 +126,7 @@ func scenario(key, model, provider string, ws []Workload, cur string, keep func(
 				continue
 			}
 			if best == nil || o.HorizonTotal.Amount.LessThan(best.HorizonTotal.Amount) {
-				best = &o
+				best = o
 			}
 		}
 		if best == nil {
@@ -136,7 +137,7 @@ func scenario(key, model, provider string, ws []Workload, cur string, keep func(
 			continue
 		}
 		s.Priced++
-		s.chosen = append(s.chosen, *best)
+		s.chosen = append(s.chosen, best)
 		s.HorizonMonths = max(s.HorizonMonths, best.HorizonMonths)
 		s.Monthly.Amount = s.Monthly.Amount.Add(best.Monthly.Amount)
 		s.Upfront.Amount = s.Upfront.Amount.Add(best.MigrationOneTime.Amount).Add(firstMonthFees(*best))
