@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"container/list"
 	"context"
+	"net/http"
 	"sync"
 )
 
@@ -27,6 +28,15 @@ type exportKey struct {
 type exportEntry struct {
 	contentType, disposition string
 	body                     []byte
+	// sent is true when the export went to the client as it was rendered
+	// (see spillWriter): there are no bytes to keep or send.
+	sent bool
+}
+
+// setHeaders sets the export's content type and file name.
+func (e exportEntry) setHeaders(h http.Header) {
+	h.Set("Content-Type", e.contentType)
+	h.Set("Content-Disposition", e.disposition)
 }
 
 // exportCache keeps rendered exports, least recently used first out, within
@@ -50,6 +60,16 @@ type cachedExport struct {
 func newExportCache(budget int64) *exportCache {
 	return &exportCache{budget: budget, order: list.New(), entries: map[exportKey]*list.Element{},
 		inflight: map[exportKey]chan struct{}{}}
+}
+
+// largest is the size of the largest export the cache keeps, or without a
+// cache DefaultExportCacheBytes: an export is rendered into memory up to
+// that size (see spillWriter).
+func (c *exportCache) largest() int {
+	if c.budget <= 0 {
+		return DefaultExportCacheBytes
+	}
+	return int(c.budget)
 }
 
 // lookup returns the cached export under key, marking it recently used;

@@ -283,3 +283,49 @@ func TestExportCacheRendersOnceForConcurrentRequests(t *testing.T) {
 		t.Errorf("four requests at once: got %d renders and bodies %q, want 1 render for all", n, got)
 	}
 }
+
+// TestExportLargerThanTheCacheIsStreamed: an export larger than the cache
+// could keep is sent as it is rendered, the same bytes and headers as a
+// buffered one, and rendered again the next time.
+func TestExportLargerThanTheCacheIsStreamed(t *testing.T) {
+	_, _, _, buffered, id := exportServer(t, 0)
+	want := download(t, buffered, "/assessments/"+id+"/report.csv")
+	// Room for the Markdown (about 30 KB), not the CSV (about 70 KB).
+	s, _, _, c, id2 := exportServer(t, 40<<10)
+	for range 2 {
+		got := download(t, c, "/assessments/"+id2+"/report.csv")
+		if strings.ReplaceAll(got.Body.String(), id2, id) != want.Body.String() {
+			t.Error("the streamed CSV differs from the buffered one")
+		}
+		for _, h := range []string{"Content-Type", "Content-Disposition", "Cache-Control"} {
+			if got.Header().Get(h) != want.Header().Get(h) {
+				t.Errorf("streamed CSV: %s %q, want %q", h, got.Header().Get(h), want.Header().Get(h))
+			}
+		}
+	}
+	if got := renders(t, s, "csv"); got != 2 || s.exportCache.size() != 0 {
+		t.Errorf("a CSV over the cache's budget downloaded twice: got %d renders and %d bytes cached, want 2 and none", got, s.exportCache.size())
+	}
+	download(t, c, "/assessments/"+id2+"/report.md")
+	download(t, c, "/assessments/"+id2+"/report.md")
+	if got := renders(t, s, "md"); got != 1 {
+		t.Errorf("a Markdown within the budget downloaded twice: got %d renders, want 1", got)
+	}
+}
+
+func TestSpillWriter(t *testing.T) {
+	rec := httptest.NewRecorder()
+	headers := 0
+	s := &spillWriter{w: rec, limit: 10, headers: func(h http.Header) { headers++; h.Set("Content-Type", "text/csv") }}
+	s.Write([]byte("hello"))
+	if s.spilled || rec.Body.Len() != 0 || headers != 0 {
+		t.Fatalf("5 bytes of 10: spilled %v, %d bytes sent, headers set %d times; want all kept", s.spilled, rec.Body.Len(), headers)
+	}
+	s.Write([]byte("world!!"))
+	s.Write([]byte(" more"))
+	if !s.spilled || rec.Body.String() != "helloworld!! more" || headers != 1 || rec.Header().Get("Content-Type") != "text/csv" ||
+		s.buf.Len() != 0 {
+		t.Errorf("past the limit: spilled %v, sent %q, headers set %d times, %d bytes still kept; want everything sent in order after the headers, once",
+			s.spilled, rec.Body.String(), headers, s.buf.Len())
+	}
+}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -112,16 +111,15 @@ func (s *Server) writeReport(w http.ResponseWriter, r *http.Request, a advisor.A
 	// longer (the slot and the per-client export rate bound what that costs).
 	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(exportWriteTimeout))
 	e, hit, err := s.exportCache.load(r.Context(), key, func() (exportEntry, bool, error) {
-		return s.renderReport(r.Context(), a, key)
+		return s.renderReport(w, r, a, key)
 	})
-	if err != nil {
+	if err != nil || e.sent {
 		return err
 	}
 	if hit {
 		s.metrics.exportHits.WithLabelValues(ext).Inc()
 	}
-	w.Header().Set("Content-Type", e.contentType)
-	w.Header().Set("Content-Disposition", e.disposition)
+	e.setHeaders(w.Header())
 	w.Write(e.body)
 	return nil
 }
@@ -151,9 +149,12 @@ func hideOwner(d *report.Document, base string) {
 }
 
 // renderReport renders the export key names into a buffer in a rendering
-// slot. keep is false when a catalog version was activated meanwhile: the
-// bytes may then not be those of key's catalogs.
-func (s *Server) renderReport(ctx context.Context, a advisor.Assessment, key exportKey) (e exportEntry, keep bool, err error) {
+// slot. An export larger than the buffer may hold is sent to w as it is
+// rendered instead (e.sent), and not kept. keep is also false when a
+// catalog version was activated meanwhile: the bytes may then not be those
+// of key's catalogs.
+func (s *Server) renderReport(w http.ResponseWriter, r *http.Request, a advisor.Assessment, key exportKey) (e exportEntry, keep bool, err error) {
+	ctx := r.Context()
 	d, err := s.reportOf(ctx, a)
 	if err != nil {
 		return e, false, err
@@ -166,19 +167,28 @@ func (s *Server) renderReport(ctx context.Context, a advisor.Assessment, key exp
 	defer release()
 	s.metrics.exportRenders.WithLabelValues(key.ext).Inc()
 	f := reportFormats[key.ext]
-	var buf bytes.Buffer
 	disposition := "attachment"
 	if key.ext == "html" {
 		disposition = "inline"
-		err = templates.ReportPage(templates.ReportView{D: d, Base: key.base}).Render(ctx, &buf)
+	}
+	e = exportEntry{contentType: f.contentType,
+		disposition: contentDisposition(disposition, a.Organization.Name, d.GeneratedAt, key.ext)}
+	out := &spillWriter{w: w, limit: s.exportCache.largest(), headers: e.setHeaders}
+	if key.ext == "html" {
+		err = templates.ReportPage(templates.ReportView{D: d, Base: key.base}).Render(ctx, out)
 	} else {
-		err = f.write(&buf, d, key.lang)
+		err = f.write(out, d, key.lang)
+	}
+	if out.spilled {
+		if err != nil { // the response has begun: it can only be cut short
+			s.log.Warn("write report", "format", key.ext, "err", err, "request_id", RequestID(ctx))
+		}
+		return exportEntry{sent: true}, false, nil
 	}
 	if err != nil {
 		return e, false, fmt.Errorf("render %s report of %s: %w", key.ext, a.ID, err)
 	}
-	e = exportEntry{contentType: f.contentType, body: buf.Bytes(),
-		disposition: contentDisposition(disposition, a.Organization.Name, d.GeneratedAt, key.ext)}
+	e.body = out.buf.Bytes()
 	catalogs, err := s.store.ActiveCatalogKey(ctx)
 	return e, err == nil && catalogs == key.catalogs, nil
 }
