@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -31,9 +30,7 @@ func exportServer(t *testing.T, budget int64) (s *Server, db *sqlite.DB, now *ti
 	db = testDB(t)
 	importFixture(t, db)
 	clock := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	s = New(Options{Store: db, Rules: advisor.DefaultRules(), Log: slog.New(slog.DiscardHandler),
-		SessionKeys: [][]byte{[]byte("0123456789abcdef0123456789abcdef")}, Now: func() time.Time { return clock },
-		ExportCacheBytes: budget})
+	s = newTestServerWith(db, Options{Now: func() time.Time { return clock }, ExportCacheBytes: budget})
 	c = &client{tb: t, h: s.Handler()}
 	return s, db, &clock, c, createFixture(t, c)
 }

@@ -1,12 +1,9 @@
 package server
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
@@ -14,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"cloudadvisor/advisor"
-	"cloudadvisor/internal/defaultcatalog"
 	"cloudadvisor/internal/webtest"
 )
 
@@ -32,17 +27,8 @@ func BenchmarkComparisonPageWhilePDFs(b *testing.B) {
 		cache     int64
 		exporters int
 	}{{"no PDFs", 0, 0}, {"PDFs, cache on", 0, 2}, {"PDFs, cache off", -1, 2}} {
-		cache := tc.cache
 		b.Run(tc.name, func(b *testing.B) {
-			db := testDB(b)
-			if err := defaultcatalog.Import(context.Background(), db, slog.New(slog.DiscardHandler)); err != nil {
-				b.Fatal(err)
-			}
-			s := New(Options{Store: db, Rules: advisor.DefaultRules(), Log: slog.New(slog.DiscardHandler),
-				SessionKeys: [][]byte{[]byte("0123456789abcdef0123456789abcdef")}, ExportCacheBytes: cache})
-			srv := httptest.NewServer(s.Handler())
-			defer srv.Close()
-			c := webtest.NewClient(srv.URL)
+			c := startAppWith(b, Options{Now: time.Now, ExportCacheBytes: tc.cache})
 			var ids []string
 			for i := range 8 {
 				ids = append(ids, createTwenty(b, c, i))
