@@ -72,6 +72,13 @@ func (c *exportCache) largest() int {
 	return int(c.budget)
 }
 
+// get returns the cached export under key, marking it recently used.
+func (c *exportCache) get(key exportKey) (exportEntry, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.lookup(key)
+}
+
 // lookup returns the cached export under key, marking it recently used;
 // c.mu is held.
 func (c *exportCache) lookup(key exportKey) (exportEntry, bool) {

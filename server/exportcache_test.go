@@ -326,3 +326,46 @@ func TestSpillWriter(t *testing.T) {
 			s.spilled, rec.Body.String(), headers, s.buf.Len())
 	}
 }
+
+// readCounter is a store that counts the reads of whole assessments.
+type readCounter struct {
+	Store
+	reads *int
+}
+
+func (c readCounter) Assessment(ctx context.Context, id string) (advisor.Assessment, error) {
+	*c.reads++
+	return c.Store.Assessment(ctx, id)
+}
+
+// TestCachedExportSkipsReadingTheAssessment: the owner's second download of
+// an unchanged export does not read the assessment (for a large estate,
+// seconds and hundreds of MB): the session's list gives its revision. A
+// share link, another session and a changed assessment still read it.
+func TestCachedExportSkipsReadingTheAssessment(t *testing.T) {
+	db := testDB(t)
+	importFixture(t, db)
+	reads := 0
+	clock := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	s := newTestServerWith(readCounter{db, &reads}, Options{Now: func() time.Time { return clock }})
+	c := &client{tb: t, h: s.Handler()}
+	id := createFixture(t, c)
+	path := "/assessments/" + id + "/report.pdf"
+	first := download(t, c, path)
+	before := reads
+	second := download(t, c, path)
+	if reads != before || !bytes.Equal(first.Body.Bytes(), second.Body.Bytes()) ||
+		second.Header().Get("Content-Disposition") != first.Header().Get("Content-Disposition") {
+		t.Errorf("a cached download read the assessment %d times (want 0) or differs from the first", reads-before)
+	}
+	if rec := (&client{tb: t, h: s.Handler()}).do("GET", path, ""); rec.Code != 404 {
+		t.Errorf("another session asking for the cached export: got %d, want 404", rec.Code)
+	}
+	if rec := c.form("/assessments/"+id+"/organization", "organization.name=Renamed&organization.geography=us-east"); rec.Code != http.StatusSeeOther {
+		t.Fatalf("rename: got %d", rec.Code)
+	}
+	before = reads
+	if third := download(t, c, path); reads == before || bytes.Equal(third.Body.Bytes(), first.Body.Bytes()) {
+		t.Error("after an edit the download was not rendered again from the assessment")
+	}
+}

@@ -80,12 +80,49 @@ func (s *Server) reportOf(ctx context.Context, a advisor.Assessment) (report.Doc
 // assessmentReport serves GET /assessments/{id}/report.<ext> to the owner.
 func (s *Server) assessmentReport(ext string) func(http.ResponseWriter, *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
+		if sent, err := s.cachedOwnReport(w, r, ext); sent || err != nil {
+			return err
+		}
 		a, err := s.owned(w, r)
 		if err != nil {
 			return err
 		}
 		return s.writeReport(w, r, a, ext, "/assessments/"+a.ID)
 	}
+}
+
+// cachedOwnReport sends the owner an export the cache holds without reading
+// the assessment, which for a large estate costs seconds and hundreds of MB:
+// the session's list of its assessments gives the revision (and proves the
+// ownership). It sends nothing when the export is not cached, or the
+// assessment is not among the session's latest ones.
+func (s *Server) cachedOwnReport(w http.ResponseWriter, r *http.Request, ext string) (sent bool, err error) {
+	if ext == "json" || s.exportCache.budget <= 0 {
+		return false, nil
+	}
+	sid, err := s.sessionID(w, r, false)
+	if err != nil || sid == "" {
+		return false, nil // owned answers
+	}
+	list, err := s.store.Assessments(r.Context(), sid)
+	if err != nil {
+		return false, err
+	}
+	i := slices.IndexFunc(list, func(x advisor.Summary) bool { return x.ID == r.PathValue("id") })
+	if i < 0 {
+		return false, nil
+	}
+	a := advisor.Assessment{ID: list[i].ID, UpdatedAt: list[i].UpdatedAt}
+	key, err := s.exportKeyOf(r.Context(), a, ext, "/assessments/"+a.ID)
+	if err != nil {
+		return false, err
+	}
+	e, ok := s.exportCache.get(key)
+	if !ok {
+		return false, nil
+	}
+	s.sendExport(w, e, ext)
+	return true, nil
 }
 
 // writeReport sends the report in one format as a download named after
@@ -117,11 +154,22 @@ func (s *Server) writeReport(w http.ResponseWriter, r *http.Request, a advisor.A
 		return err
 	}
 	if hit {
-		s.metrics.exportHits.WithLabelValues(ext).Inc()
+		s.sendExport(w, e, ext)
+		return nil
 	}
 	e.setHeaders(w.Header())
 	w.Write(e.body)
 	return nil
+}
+
+// sendExport sends an export from the cache.
+func (s *Server) sendExport(w http.ResponseWriter, e exportEntry, ext string) {
+	s.metrics.exportHits.WithLabelValues(ext).Inc()
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(exportWriteTimeout)) // a slow client, a large file
+	h := w.Header()
+	h.Set("Cache-Control", "private, no-store")
+	e.setHeaders(h)
+	w.Write(e.body)
 }
 
 // streamJSONReport writes the report's JSON a workload at a time: a large
