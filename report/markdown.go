@@ -12,8 +12,9 @@ import (
 	"cloudadvisor/pricing"
 )
 
-// Markdown writes the report as Markdown: the same sections as the PDF,
-// charts given as their tables.
+// Markdown writes the report as Markdown: the same sections as the PDF
+// (for a Compact report, its table of the workloads), charts given as
+// their tables.
 func Markdown(w io.Writer, d Document, lang string) error {
 	t := Text{Lang: lang}
 	b := bufio.NewWriter(w)
@@ -24,10 +25,14 @@ func Markdown(w io.Writer, d Document, lang string) error {
 		p("- %s\n", md(f))
 	}
 	markdownSummary(b, t, d)
-	for i, w := range d.Workloads {
-		markdownWorkload(b, t, i, w)
+	if Compact(d) {
+		markdownEstate(b, t, d)
+	} else {
+		for i, w := range d.Workloads {
+			markdownWorkload(b, t, i, w)
+		}
+		markdownAppendix(b, t, d)
 	}
-	markdownAppendix(b, t, d)
 	p("\n## %s\n\n", t.T("report.catalogs"))
 	if len(d.Catalogs) == 0 {
 		p("%s\n", t.T("report.catalogs.none"))
@@ -75,6 +80,15 @@ func markdownAppendix(b *bufio.Writer, t Text, d Document) {
 			mdTable(b, LineHeader(t), LineRows(t, o))
 		}
 	}
+}
+
+// markdownEstate stands, in a Compact report, for the section per workload
+// and the appendix's cost lines: one table of the workloads, and a note
+// saying which exports hold the detail.
+func markdownEstate(b *bufio.Writer, t Text, d Document) {
+	fmt.Fprintf(b, "\n## %s\n\n%s\n\n", t.T("report.estate.title"), t.T("report.estate.lead", len(d.Workloads)))
+	mdTable(b, EstateHeader(t), EstateRows(t, d.Workloads))
+	fmt.Fprintf(b, "\n## %s\n\n%s\n", t.T("report.appendix"), t.T("report.appendix.compact", len(d.Workloads)))
 }
 
 func markdownWorkload(b *bufio.Writer, t Text, i int, w Workload) {

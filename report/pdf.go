@@ -39,16 +39,21 @@ type pdfDoc struct {
 
 // PDF writes the report as an A4 PDF to forward: page 1 is the executive
 // summary with its chart, the scenarios and the next steps; then one page
-// per workload with its verdict, reasons, options and charts; then an
-// appendix with the recommended options' cost lines, the assumptions, the
-// price catalogs and sources, with page numbers.
+// per workload with its verdict, reasons, options and charts (for a
+// Compact report, one table of the workloads); then an appendix with the
+// recommended options' cost lines (not in a Compact report), the
+// assumptions, the price catalogs and sources, with page numbers.
 func PDF(w io.Writer, d Document, lang string) error {
 	p := newPDFDoc(lang, d.Organization.Name+" · "+Text{lang}.T("report.title"), d.Organization.Name, d.GeneratedAt)
 	p.summary(d)
-	for i, wl := range d.Workloads {
-		p.workload(i, wl)
+	if Compact(d) {
+		p.estate(d)
+	} else {
+		for i, wl := range d.Workloads {
+			p.workload(i, wl)
+		}
+		p.appendix(d)
 	}
-	p.appendix(d)
 	p.chartData(d)
 	p.assumptions(d)
 	p.cover(d)
@@ -335,7 +340,7 @@ func (p *pdfDoc) chartData(d Document) {
 	if l, _, ok := ExecutiveChart(d.Summary, box, p.t); ok {
 		tbl(p.t.T("exec.chart")+" — "+l.Table.Caption, l.Table)
 	}
-	for i, w := range d.Workloads {
+	for i, w := range Detailed(d) {
 		l := chart.CostOverTime(w.Options, pdfChartBox, chart.WordsFor(p.t.Lang))
 		tbl(p.t.T("report.workload", i+1, w.Name)+" — "+p.t.T("report.chart.lines")+" — "+l.Table.Caption, l.Table)
 	}

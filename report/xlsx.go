@@ -3,12 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 
 	"cloudadvisor/pricing"
 )
@@ -24,120 +22,72 @@ func SheetNames(lang string) (summary, options, lines string) {
 // each option's monthly and one-time totals as SUM formulas over its
 // lines). Amounts are number cells with the currency's number format;
 // totals that follow from other cells are formulas, recalculated when the
-// workbook opens. Rows are streamed (excelize's StreamWriter keeps what
-// passes its buffer in a temporary file), so a large estate's workbook
-// costs about the same memory as a small one's.
+// workbook opens. Rows are streamed to w as they are made (see workbook),
+// so a large estate's workbook costs about the same memory as a small one's.
 func XLSX(w io.Writer, d Document, lang string) error {
-	x := &xlsxWriter{f: excelize.NewFile(), t: Text{Lang: lang}, d: d, styles: map[string]int{}}
+	x := &xlsxWriter{t: Text{Lang: lang}, d: d, styles: map[string]int{}}
 	x.sheetSummary, x.sheetOptions, x.sheetLines = SheetNames(lang)
-	defer x.f.Close()
-	if err := x.f.SetSheetName("Sheet1", x.sheetSummary); err != nil {
-		return err
-	}
-	for _, s := range []string{x.sheetOptions, x.sheetLines} {
-		if _, err := x.f.NewSheet(s); err != nil {
-			return err
-		}
-	}
+	x.wb = newWorkbook(w, x.sheetSummary, x.sheetOptions, x.sheetLines)
 	x.lines()
 	x.options()
 	x.summary()
-	if x.err != nil {
-		return fmt.Errorf("write xlsx: %w", x.err)
+	if err := x.wb.close(); err != nil {
+		return fmt.Errorf("write xlsx: %w", err)
 	}
-	full := true
-	if err := x.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
-		return err
-	}
-	return x.f.Write(w)
+	return nil
 }
 
 type xlsxWriter struct {
-	f      *excelize.File
+	wb     *workbook
 	t      Text
 	d      Document
-	styles map[string]int
-	bold   int
-	err    error
+	styles map[string]int // by currency
 	// sheet names in the report's language
 	sheetSummary, sheetOptions, sheetLines string
-	// optionRows maps an option (workload index, option index in Sorted
-	// order) to the Lines rows of its monthly and one-time totals.
-	monthlyCell, migrationCell map[[2]int]string
-	sw                         *excelize.StreamWriter
-	row                        int // the next row of the sheet being streamed
+	// totals are, per option in the order the Lines sheet lists them
+	// (workloads in order, each's options in Sorted order), the rows of its
+	// monthly and one-time totals there.
+	totals [][2]int
 }
 
-func cell(col, row int) string {
-	c, _ := excelize.CoordinatesToCellName(col, row)
-	return c
-}
-
-func (x *xlsxWriter) fail(err error) {
-	if err != nil && x.err == nil {
-		x.err = err
-	}
-}
-
-// start begins streaming a sheet with its column widths, a bold frozen
-// header row when cols are given, and rows from row 1 or 2.
+// start begins a sheet with its column widths and, when cols are given, a
+// bold frozen header row.
 func (x *xlsxWriter) start(sheet string, widths map[int]float64, cols ...string) {
-	sw, err := x.f.NewStreamWriter(sheet)
-	if err != nil {
-		x.fail(err)
-		return
-	}
-	x.sw, x.row = sw, 1
-	for col, width := range widths {
-		x.fail(sw.SetColWidth(col, col, width))
-	}
+	x.wb.startSheet(sheet, widths, len(cols) > 0)
 	if len(cols) == 0 {
 		return
 	}
-	if x.bold == 0 {
-		id, err := x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-		x.fail(err)
-		x.bold = id
-	}
-	x.fail(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
 	hdr := make([]any, len(cols))
 	for i, c := range cols {
-		hdr[i] = excelize.Cell{StyleID: x.bold, Value: x.t.Column(c)}
+		hdr[i] = wcell{style: x.wb.bold(), value: x.t.Column(c)}
 	}
 	x.put(hdr...)
 }
 
-// put streams one row of values from column 1 (nil leaves a cell empty).
-func (x *xlsxWriter) put(vals ...any) {
-	if x.sw != nil {
-		x.fail(x.sw.SetRow(cell(1, x.row), vals))
-	}
-	x.row++
-}
+// put writes one row of values from column A (nil leaves a cell empty).
+func (x *xlsxWriter) put(vals ...any) { x.wb.putRow(vals) }
 
-// end flushes the sheet being streamed.
-func (x *xlsxWriter) end() {
-	if x.sw != nil {
-		x.fail(x.sw.Flush())
-	}
-	x.sw = nil
-}
+// row is the number of the next row of the sheet being written.
+func (x *xlsxWriter) row() int { return x.wb.row }
+
+// end finishes the sheet being written.
+func (x *xlsxWriter) end() { x.wb.endSheet() }
 
 // money is an amount as shown, rounded half to even to the currency's
 // minor unit as Money.Display rounds it, in a number cell with the
 // currency's format, so that the cell reads exactly as the screen.
-func (x *xlsxWriter) money(m pricing.Money) excelize.Cell {
+func (x *xlsxWriter) money(m pricing.Money) wcell {
 	return x.exact(pricing.Money{Amount: m.Amount.RoundBank(pricing.MinorUnits(m.Currency)), Currency: m.Currency})
 }
 
 // exact is an amount unrounded, for the lines that formulas add up.
-func (x *xlsxWriter) exact(m pricing.Money) excelize.Cell {
-	return excelize.Cell{StyleID: x.style(m.Currency), Value: m.Amount.InexactFloat64()}
+func (x *xlsxWriter) exact(m pricing.Money) wcell {
+	return wcell{style: x.style(m.Currency), value: m.Amount.InexactFloat64()}
 }
 
 // formula is a formula cell with the currency's format.
-func (x *xlsxWriter) formula(f, currency string) excelize.Cell {
-	return excelize.Cell{StyleID: x.style(currency), Formula: f}
+func (x *xlsxWriter) formula(f, currency string) wcell {
+	return wcell{style: x.style(currency), formula: f}
 }
 
 // style is the number format of a currency: "USD 1,234.56", the same text
@@ -151,10 +101,7 @@ func (x *xlsxWriter) style(currency string) int {
 		}
 		// the prefix Money.Display writes: "₩", or "USD "
 		q := strconv.Quote(pricing.CurrencyPrefix(currency))
-		format := q + digits + ";" + q + "-" + digits
-		var err error
-		id, err = x.f.NewStyle(&excelize.Style{CustomNumFmt: &format})
-		x.fail(err)
+		id = x.wb.numberStyle(q + digits + ";" + q + "-" + digits)
 		x.styles[currency] = id
 	}
 	return id
@@ -169,35 +116,42 @@ func (x *xlsxWriter) lines() {
 		"provider", "region", "line", "component", "quantity", "unit", "unit_price", "currency", "amount",
 		"amount_display_currency", "as_of", "source")
 	defer x.end()
-	x.monthlyCell, x.migrationCell = map[[2]int]string{}, map[[2]int]string{}
-	for wi, w := range x.d.Workloads {
-		for oi, o := range Sorted(w.Options) {
+	source := map[string]string{} // a source's words, worked out once: an estate's lines share a few dozen
+	var row []any                 // one row's cells, reused: a large estate has a million lines
+	for _, w := range x.d.Workloads {
+		for _, o := range Sorted(w.Options) {
 			base := []any{w.Name, t.OptionName(o), string(o.Model), o.Provider, o.Region}
-			block := func(lines []pricing.Line, name string, recurring bool) string {
-				first := x.row
+			block := func(lines []pricing.Line, name string, recurring bool) int {
+				first := x.row()
 				for _, l := range lines {
 					var display any
 					if m, ok := lineInDisplay(o, l, recurring); ok {
 						display = x.exact(m)
 					}
-					x.put(append(slices.Clip(base), t.LineName(l), l.Component, l.Quantity.InexactFloat64(), string(l.Unit),
-						l.UnitPrice.InexactFloat64(), l.Currency, x.exact(LineAmount(l)), display, l.AsOf, t.Source(l.Source))...)
+					src, ok := source[l.Source]
+					if !ok {
+						src = t.Source(l.Source)
+						source[l.Source] = src
+					}
+					row = append(append(row[:0], base...), t.LineName(l), l.Component, l.Quantity.InexactFloat64(), string(l.Unit),
+						l.UnitPrice.InexactFloat64(), l.Currency, x.exact(LineAmount(l)), display, l.AsOf, src)
+					x.put(row...)
 				}
-				c := cell(13, x.row)
-				total := append(slices.Clip(base), name, "total")
+				total := x.row()
+				row = append(append(row[:0], base...), name, "total", nil, nil, nil, nil, nil)
 				if o.Complete {
 					sum := "0"
-					if x.row > first {
-						sum = fmt.Sprintf("SUM(M%d:M%d)", first, x.row-1)
+					if x.row() > first {
+						sum = fmt.Sprintf("SUM(M%d:M%d)", first, x.row()-1)
 					}
-					x.put(append(total, nil, nil, nil, nil, nil, x.formula(sum, o.Monthly.Currency))...)
+					x.put(append(row, x.formula(sum, o.Monthly.Currency))...)
 				} else {
-					x.put(append(total, nil, nil, nil, nil, nil, nil, t.Missing(o))...)
+					x.put(append(row, nil, t.Missing(o))...)
 				}
-				return c
+				return total
 			}
-			x.monthlyCell[[2]int{wi, oi}] = block(o.Lines, t.T("col.monthly"), true)
-			x.migrationCell[[2]int{wi, oi}] = block(o.MigrationLines, t.T("report.col.migration"), false)
+			x.totals = append(x.totals, [2]int{block(o.Lines, t.T("col.monthly"), true),
+				block(o.MigrationLines, t.T("report.col.migration"), false)})
 		}
 	}
 }
@@ -220,8 +174,11 @@ func (x *xlsxWriter) options() {
 		"horizon_total", "migration_one_time", "current_monthly", "savings_monthly", "break_even_month", "range_low", "range_high",
 		"round_trip_ms")
 	defer x.end()
-	for wi, w := range x.d.Workloads {
-		for oi, o := range Sorted(w.Options) {
+	next := 0 // the option's index in x.totals
+	for _, w := range x.d.Workloads {
+		for _, o := range Sorted(w.Options) {
+			total := x.totals[next]
+			next++
 			rec := ""
 			if o.Recommended {
 				rec = t.T("form.yes")
@@ -233,8 +190,8 @@ func (x *xlsxWriter) options() {
 			row := []any{w.Name, t.OptionName(o), string(o.Model), o.Provider, o.Region, rec, status}
 			if o.Complete {
 				cur := o.Monthly.Currency
-				row = append(row, x.formula(sheetRef(x.sheetLines)+x.monthlyCell[[2]int{wi, oi}], cur), x.money(o.FirstYear),
-					x.money(o.HorizonTotal), x.formula(sheetRef(x.sheetLines)+x.migrationCell[[2]int{wi, oi}], cur))
+				row = append(row, x.formula(sheetRef(x.sheetLines)+cellName(13, total[0]), cur), x.money(o.FirstYear),
+					x.money(o.HorizonTotal), x.formula(sheetRef(x.sheetLines)+cellName(13, total[1]), cur))
 				if o.CurrentMonthly != nil && o.SavingsMonthly != nil {
 					row = append(row, x.money(*o.CurrentMonthly), x.money(*o.SavingsMonthly), o.BreakEvenMonth)
 				} else {

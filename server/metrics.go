@@ -18,6 +18,9 @@ type metrics struct {
 	requests    *prometheus.CounterVec
 	latency     *prometheus.HistogramVec
 	assessments prometheus.Counter
+	// exportRenders and exportHits count the exports rendered and those
+	// served from the export cache, by format.
+	exportRenders, exportHits *prometheus.CounterVec
 }
 
 func newMetrics(s *Server) *metrics {
@@ -29,7 +32,13 @@ func newMetrics(s *Server) *metrics {
 		[]string{"route"})
 	m.assessments = prometheus.NewCounter(prometheus.CounterOpts{Name: "advisor_assessments_created_total",
 		Help: "Assessments created through the questionnaire or the API."})
-	m.reg.MustRegister(m.requests, m.latency, m.assessments, &catalogAge{s: s},
+	m.exportRenders = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "advisor_export_renders_total",
+		Help: "Report exports rendered, by format."}, []string{"format"})
+	m.exportHits = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "advisor_export_cache_hits_total",
+		Help: "Report exports served from the export cache, by format."}, []string{"format"})
+	cached := prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "advisor_export_cache_bytes",
+		Help: "Bytes of rendered exports the export cache holds."}, func() float64 { return float64(s.exportCache.size()) })
+	m.reg.MustRegister(m.requests, m.latency, m.assessments, m.exportRenders, m.exportHits, cached, &catalogAge{s: s},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

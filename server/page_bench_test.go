@@ -1,10 +1,8 @@
 package server
 
 import (
-	"fmt"
 	"io"
 	"net/http"
-	"strings"
 	"testing"
 )
 
@@ -12,19 +10,7 @@ import (
 // assessment over HTTP, as a browser would fetch it.
 func BenchmarkComparisonPage(b *testing.B) {
 	a := startApp(b)
-	var ws []string
-	kinds := []string{"web_app", "api", "database", "crm", "email_collaboration", "batch", "file_sharing", "analytics", "monitoring", "erp"}
-	for i := range 20 {
-		ws = append(ws, fmt.Sprintf(`{"name":"w%d","kind":%q,"vcpu":%d,"memory_gib":%d,"users":%d,"instances":%d}`,
-			i, kinds[i%len(kinds)], 1<<(i%4), 2<<(i%5), 10+i*5, 1+i%3))
-	}
-	resp, body := a.Do(b, "POST", "/api/v1/assessments", "application/json",
-		`{"organization":{"name":"Bench","geography":"us-east"},"workloads":[`+strings.Join(ws, ",")+`]}`)
-	if resp.StatusCode != 201 {
-		b.Fatalf("create: %d %s", resp.StatusCode, body)
-	}
-	id := body[strings.Index(body, `"id": "`)+7:]
-	id = id[:strings.Index(id, `"`)]
+	id := createTwenty(b, a, 0)
 	req, _ := http.NewRequest("GET", a.URL+"/assessments/"+id, nil)
 	b.ResetTimer()
 	var size int

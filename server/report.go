@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -81,6 +80,9 @@ func (s *Server) reportOf(ctx context.Context, a advisor.Assessment) (report.Doc
 // assessmentReport serves GET /assessments/{id}/report.<ext> to the owner.
 func (s *Server) assessmentReport(ext string) func(http.ResponseWriter, *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
+		if sent, err := s.cachedOwnReport(w, r, ext); sent || err != nil {
+			return err
+		}
 		a, err := s.owned(w, r)
 		if err != nil {
 			return err
@@ -89,58 +91,165 @@ func (s *Server) assessmentReport(ext string) func(http.ResponseWriter, *http.Re
 	}
 }
 
-// writeReport renders the report in one format into a buffer, then sends
-// it as a download named after the organisation and the date. The print
-// view is shown inline, so that it opens in the browser with its
-// stylesheet, ready to print.
-func (s *Server) writeReport(w http.ResponseWriter, r *http.Request, a advisor.Assessment, ext, base string) error {
-	f, ok := reportFormats[ext]
+// cachedOwnReport sends the owner an export the cache holds without reading
+// the assessment, which for a large estate costs seconds and hundreds of MB:
+// the session's list of its assessments gives the revision (and proves the
+// ownership). It sends nothing when the export is not cached, or the
+// assessment is not among the session's latest ones.
+func (s *Server) cachedOwnReport(w http.ResponseWriter, r *http.Request, ext string) (sent bool, err error) {
+	if ext == "json" || s.exportCache.budget <= 0 {
+		return false, nil
+	}
+	sid, err := s.sessionID(w, r, false)
+	if err != nil || sid == "" {
+		return false, nil // owned answers
+	}
+	list, err := s.store.Assessments(r.Context(), sid)
+	if err != nil {
+		return false, err
+	}
+	i := slices.IndexFunc(list, func(x advisor.Summary) bool { return x.ID == r.PathValue("id") })
+	if i < 0 {
+		return false, nil
+	}
+	a := advisor.Assessment{ID: list[i].ID, UpdatedAt: list[i].UpdatedAt}
+	key, err := s.exportKeyOf(r.Context(), a, ext, "/assessments/"+a.ID)
+	if err != nil {
+		return false, err
+	}
+	e, ok := s.exportCache.get(key)
 	if !ok {
+		return false, nil
+	}
+	s.sendExport(w, e, ext)
+	return true, nil
+}
+
+// writeReport sends the report in one format as a download named after
+// the organisation and the date. The print view is shown inline, so that it
+// opens in the browser with its stylesheet, ready to print. Every format
+// but JSON (streamed, never held whole) is rendered into a buffer and kept
+// in the export cache, so that downloading an unchanged assessment again
+// does not render it again.
+func (s *Server) writeReport(w http.ResponseWriter, r *http.Request, a advisor.Assessment, ext, base string) error {
+	if _, ok := reportFormats[ext]; !ok {
 		return advisor.ErrNotFound
 	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	if ext == "json" {
+		return s.streamJSONReport(w, r, a, base)
+	}
+	key, err := s.exportKeyOf(r.Context(), a, ext, base)
+	if err != nil {
+		return err
+	}
+	// A large estate's workbook or PDF takes longer than the server's write
+	// timeout to render, or to send to a slow client; this response may take
+	// longer (the slot and the per-client export rate bound what that costs).
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(exportWriteTimeout))
+	e, hit, err := s.exportCache.load(r.Context(), key, func() (exportEntry, bool, error) {
+		return s.renderReport(w, r, a, key)
+	})
+	if err != nil || e.sent {
+		return err
+	}
+	if hit {
+		s.sendExport(w, e, ext)
+		return nil
+	}
+	e.setHeaders(w.Header())
+	w.Write(e.body)
+	return nil
+}
+
+// sendExport sends an export from the cache.
+func (s *Server) sendExport(w http.ResponseWriter, e exportEntry, ext string) {
+	s.metrics.exportHits.WithLabelValues(ext).Inc()
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(exportWriteTimeout)) // a slow client, a large file
+	h := w.Header()
+	h.Set("Cache-Control", "private, no-store")
+	e.setHeaders(h)
+	w.Write(e.body)
+}
+
+// streamJSONReport writes the report's JSON a workload at a time: a large
+// estate's document is hundreds of MB.
+func (s *Server) streamJSONReport(w http.ResponseWriter, r *http.Request, a advisor.Assessment, base string) error {
 	d, err := s.reportOf(r.Context(), a)
 	if err != nil {
 		return err
 	}
+	hideOwner(&d, base)
+	w.Header().Set("Content-Type", reportFormats["json"].contentType)
+	w.Header().Set("Content-Disposition", contentDisposition("attachment", a.Organization.Name, d.GeneratedAt, "json"))
+	if err := report.JSON(w, d); err != nil {
+		s.log.Warn("write json report", "err", err, "request_id", RequestID(r.Context()))
+	}
+	return nil
+}
+
+// hideOwner gives a share link's reader the report without the owner's
+// address of the assessment: its id would outlive a revoked link.
+func hideOwner(d *report.Document, base string) {
 	if strings.HasPrefix(base, "/shared/") {
-		// A share link's reader gets the report, not the owner's address of
-		// the assessment: its id would outlive a revoked link.
 		d.ID, d.URL = "", base
 	}
-	h := w.Header()
-	h.Set("Cache-Control", "private, no-store")
-	if ext == "json" { // streamed a workload at a time: a large estate's document is hundreds of MB
-		h.Set("Content-Type", f.contentType)
-		h.Set("Content-Disposition", contentDisposition("attachment", a.Organization.Name, d.GeneratedAt, ext))
-		if err := report.JSON(w, d); err != nil {
-			s.log.Warn("write json report", "err", err, "request_id", RequestID(r.Context()))
-		}
-		return nil
-	}
-	release, err := s.exportSlot(r.Context())
+}
+
+// renderReport renders the export key names into a buffer in a rendering
+// slot. An export larger than the buffer may hold is sent to w as it is
+// rendered instead (e.sent), and not kept. keep is also false when a
+// catalog version was activated meanwhile: the bytes may then not be those
+// of key's catalogs.
+func (s *Server) renderReport(w http.ResponseWriter, r *http.Request, a advisor.Assessment, key exportKey) (e exportEntry, keep bool, err error) {
+	ctx := r.Context()
+	d, err := s.reportOf(ctx, a)
 	if err != nil {
-		return err
+		return e, false, err
+	}
+	hideOwner(&d, key.base)
+	release, err := s.exportSlot(ctx)
+	if err != nil {
+		return e, false, err
 	}
 	defer release()
-	// A large estate's workbook or PDF takes longer than the server's write
-	// timeout to render; this response may take longer (the slot and the
-	// per-client export rate bound what that costs).
-	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(exportWriteTimeout))
-	var buf bytes.Buffer
+	s.metrics.exportRenders.WithLabelValues(key.ext).Inc()
+	f := reportFormats[key.ext]
 	disposition := "attachment"
-	if ext == "html" {
+	if key.ext == "html" {
 		disposition = "inline"
-		err = templates.ReportPage(templates.ReportView{D: d, Base: base}).Render(r.Context(), &buf)
+	}
+	e = exportEntry{contentType: f.contentType,
+		disposition: contentDisposition(disposition, a.Organization.Name, d.GeneratedAt, key.ext)}
+	out := &spillWriter{w: w, limit: s.exportCache.largest(), headers: e.setHeaders}
+	if key.ext == "html" {
+		err = templates.ReportPage(templates.ReportView{D: d, Base: key.base}).Render(ctx, out)
 	} else {
-		err = f.write(&buf, d, i18n.Lang(r.Context()))
+		err = f.write(out, d, key.lang)
+	}
+	if out.spilled {
+		if err != nil { // the response has begun: it can only be cut short
+			s.log.Warn("write report", "format", key.ext, "err", err, "request_id", RequestID(ctx))
+		}
+		return exportEntry{sent: true}, false, nil
 	}
 	if err != nil {
-		return fmt.Errorf("render %s report of %s: %w", ext, a.ID, err)
+		return e, false, fmt.Errorf("render %s report of %s: %w", key.ext, a.ID, err)
 	}
-	h.Set("Content-Type", f.contentType)
-	h.Set("Content-Disposition", contentDisposition(disposition, a.Organization.Name, d.GeneratedAt, ext))
-	w.Write(buf.Bytes())
-	return nil
+	e.body = out.buf.Bytes()
+	catalogs, err := s.store.ActiveCatalogKey(ctx)
+	return e, err == nil && catalogs == key.catalogs, nil
+}
+
+// exportKeyOf is the cache key of an export of the assessment in the
+// request's language.
+func (s *Server) exportKeyOf(ctx context.Context, a advisor.Assessment, ext, base string) (exportKey, error) {
+	catalogs, err := s.store.ActiveCatalogKey(ctx)
+	if err != nil {
+		return exportKey{}, err
+	}
+	return exportKey{id: a.ID, revision: a.UpdatedAt.UTC().Format(time.RFC3339Nano), catalogs: catalogs,
+		ext: ext, lang: i18n.Lang(ctx), base: base, date: s.now().Format(time.DateOnly)}, nil
 }
 
 // exportWriteTimeout is how long an export's response may take to render and send.

@@ -25,6 +25,9 @@ type Options struct {
 	// only behind a proxy that sets the header itself).
 	TrustProxy bool
 	Now        func() time.Time
+	// ExportCacheBytes is the memory budget of rendered exports kept for
+	// repeated downloads: DefaultExportCacheBytes when 0, none when negative.
+	ExportCacheBytes int64
 }
 
 // Server holds what every handler needs.
@@ -44,6 +47,8 @@ type Server struct {
 	// exports admits the report renderings that may run at once: each is
 	// CPU-bound, so about one per two cores, the rest wait their turn.
 	exports chan struct{}
+	// exportCache keeps rendered exports per assessment revision.
+	exportCache *exportCache
 }
 
 // New returns a Server.
@@ -61,7 +66,11 @@ func New(o Options) *Server {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	s := &Server{store: o.Store, rules: o.Rules, log: o.Log, sessions: cs, now: o.Now, trustProxy: o.TrustProxy}
+	if o.ExportCacheBytes == 0 {
+		o.ExportCacheBytes = DefaultExportCacheBytes
+	}
+	s := &Server{store: o.Store, rules: o.Rules, log: o.Log, sessions: cs, now: o.Now, trustProxy: o.TrustProxy,
+		exportCache: newExportCache(o.ExportCacheBytes)}
 	s.metrics = newMetrics(s)
 	// Per client: the API and state-changing form posts each get a bucket.
 	// A person filling the questionnaire stays far below these; a script

@@ -43,11 +43,18 @@ func testServer(t testing.TB, withCatalog bool) (*Server, *sqlite.DB, *time.Time
 // cmd/web.)
 func startApp(tb testing.TB) *webtest.Client {
 	tb.Helper()
+	return startAppWith(tb, Options{Now: time.Now})
+}
+
+// startAppWith is startApp with the server options o sets (see
+// newTestServerWith).
+func startAppWith(tb testing.TB, o Options) *webtest.Client {
+	tb.Helper()
 	db := testDB(tb)
 	if err := defaultcatalog.Import(context.Background(), db, slog.New(slog.DiscardHandler)); err != nil {
 		tb.Fatalf("import the default catalog: %v", err)
 	}
-	srv := httptest.NewServer(newTestServer(db, time.Now).Handler())
+	srv := httptest.NewServer(newTestServerWith(db, o).Handler())
 	tb.Cleanup(srv.Close) // before the database closes: cleanups run last first
 	return webtest.NewClient(srv.URL)
 }
@@ -66,8 +73,15 @@ func testDB(tb testing.TB) *sqlite.DB {
 // newTestServer is a Server over db with the default rules, no logs, one
 // session key and now as its clock.
 func newTestServer(db Store, now func() time.Time) *Server {
-	return New(Options{Store: db, Rules: advisor.DefaultRules(), Log: slog.New(slog.DiscardHandler),
-		SessionKeys: [][]byte{[]byte("0123456789abcdef0123456789abcdef")}, Now: now})
+	return newTestServerWith(db, Options{Now: now})
+}
+
+// newTestServerWith is newTestServer with the other options o sets (its
+// clock, the export cache).
+func newTestServerWith(db Store, o Options) *Server {
+	o.Store, o.Rules, o.Log = db, advisor.DefaultRules(), slog.New(slog.DiscardHandler)
+	o.SessionKeys = [][]byte{[]byte("0123456789abcdef0123456789abcdef")}
+	return New(o)
 }
 
 func TestReadyz(t *testing.T) {

@@ -9,10 +9,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"cloudadvisor/pricing/refresh"
+	"cloudadvisor/server"
 )
 
 // Config is the validated configuration of the server.
@@ -34,6 +36,9 @@ type Config struct {
 	// RefreshSources are the provider endpoints and credentials a refresh
 	// reads (from ADVISOR_*_URL, ADVISOR_GCP_API_KEY, ...).
 	RefreshSources refresh.Config
+	// ExportCacheMB is the memory, in MiB, that rendered exports are kept
+	// in for repeated downloads; 0 keeps none.
+	ExportCacheMB int
 }
 
 // parseConfig reads flags, falling back to the environment, then to defaults.
@@ -50,6 +55,14 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.BoolVar(&cfg.SecureCookie, "secure-cookie", getenv("ADVISOR_SECURE_COOKIE") == "1", "mark the session cookie Secure (behind HTTPS)")
 	fs.DurationVar(&cfg.RefreshInterval, "refresh-interval", envDuration(getenv, "ADVISOR_REFRESH_INTERVAL"), "refresh the catalog from the providers this often, e.g. 24h; off when 0 (env ADVISOR_REFRESH_INTERVAL)")
 	fs.DurationVar(&cfg.RefreshTimeout, "refresh-timeout", envDuration(getenv, "ADVISOR_REFRESH_TIMEOUT"), "give up one scheduled refresh after this long; default 2h, capped at the interval (env ADVISOR_REFRESH_TIMEOUT)")
+	fs.IntVar(&cfg.ExportCacheMB, "export-cache-mb", server.DefaultExportCacheBytes>>20, "MiB of rendered exports (PDF, XLSX, ...) kept for repeated downloads; 0 keeps none (env ADVISOR_EXPORT_CACHE_MB)")
+	if v := getenv("ADVISOR_EXPORT_CACHE_MB"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return cfg, fmt.Errorf("ADVISOR_EXPORT_CACHE_MB=%q: not a whole number of MiB", v)
+		}
+		cfg.ExportCacheMB = n
+	}
 	if err := fs.Parse(args[1:]); err != nil {
 		return cfg, fmt.Errorf("parse flags: %w", err)
 	}
@@ -62,6 +75,9 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 				return cfg, fmt.Errorf("%s=%q: not a duration such as 24h", k, v)
 			}
 		}
+	}
+	if cfg.ExportCacheMB < 0 {
+		return cfg, errors.New("-export-cache-mb must not be negative")
 	}
 	if cfg.RefreshInterval < 0 || cfg.RefreshTimeout < 0 {
 		return cfg, errors.New("-refresh-interval and -refresh-timeout must not be negative")

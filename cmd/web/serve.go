@@ -42,7 +42,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 		return err
 	}
 	app := server.New(server.Options{Store: db, Rules: rules, Log: log, SessionKeys: cfg.SessionKeys,
-		SecureCookie: cfg.SecureCookie, TrustProxy: cfg.TrustProxy})
+		SecureCookie: cfg.SecureCookie, TrustProxy: cfg.TrustProxy, ExportCacheBytes: exportCacheBytes(cfg.ExportCacheMB)})
 	if cfg.AdminAddr != "" {
 		stop, err := serveAdmin(cfg.AdminAddr, app.AdminHandler(), log)
 		if err != nil {
@@ -99,4 +99,13 @@ func serveAdmin(addr string, h http.Handler, log *slog.Logger) (func(), error) {
 	log.Info("admin listening", "url", "http://"+ln.Addr().String()+"/metrics")
 	go srv.Serve(ln)
 	return func() { srv.Close() }, nil
+}
+
+// exportCacheBytes is the server's export cache budget for -export-cache-mb:
+// none for 0.
+func exportCacheBytes(mb int) int64 {
+	if mb == 0 {
+		return -1
+	}
+	return int64(mb) << 20
 }
