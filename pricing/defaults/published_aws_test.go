@@ -1,0 +1,59 @@
+package defaults_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"cloudadvisor/pricing"
+)
+
+// TestPublishedAWSFigures checks the AWS rows written by gen/aws_elb.py
+// against the figure AWS's pricing-page data gives, named beside each case,
+// so a mistyped or recomputed price fails.
+func TestPublishedAWSFigures(t *testing.T) {
+	all := loadAll(t)
+	tests := []struct {
+		name, region, sku string
+		attr, want        string // attr is an attribute checked as key=value, "" for none
+		published         string
+	}{
+		{
+			name: "ALB eu-west-1 hourly", region: "eu-west-1", sku: "alb/eu-west-1", attr: "lcu_hour=0.008", want: "0.0252",
+			published: "'Application Load Balancer Hours' 0.0252000000 and LCU Hours 0.0080000000 for EU (Ireland), " +
+				"meteredUnitMaps elb 2025-05-20, iann0036/aws-price-watcher@d65c44f0 raw/elb.json",
+		},
+		{
+			name: "ALB eu-central-1 hourly", region: "eu-central-1", sku: "alb/eu-central-1", attr: "lcu_hour=0.008", want: "0.027",
+			published: "'Application Load Balancer Hours' 0.0270000000 for EU (Frankfurt), same file",
+		},
+		{
+			name: "ALB ap-northeast-1 hourly", region: "ap-northeast-1", sku: "alb/ap-northeast-1", attr: "lcu_hour=0.008", want: "0.0243",
+			published: "'Application Load Balancer Hours' 0.0243000000 for Asia Pacific (Tokyo), same file",
+		},
+		{
+			name: "ALB us-west-2 hourly", region: "us-west-2", sku: "alb/us-west-2", attr: "lcu_hour=0.008", want: "0.0225",
+			published: "'Application Load Balancer Hours' 0.0225000000 for US West (Oregon), same file",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []loaded
+			for _, o := range all {
+				if o.Provider == "aws" && o.Region == tt.region && o.SKU == tt.sku && o.Term == pricing.OnDemand {
+					got = append(got, o)
+				}
+			}
+			if len(got) != 1 {
+				t.Fatalf("rows for %s %s: got %d, want 1", tt.region, tt.sku, len(got))
+			}
+			if want := decimal.RequireFromString(tt.want); !got[0].Amount.Equal(want) {
+				t.Errorf("price: got %s, want %s (%s)", got[0].Amount, want, tt.published)
+			}
+			if k, v, ok := strings.Cut(tt.attr, "="); ok && got[0].Attributes[k] != v {
+				t.Errorf("attribute %s: got %q, want %q (%s)", k, got[0].Attributes[k], v, tt.published)
+			}
+		})
+	}
+}
