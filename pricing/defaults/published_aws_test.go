@@ -9,9 +9,10 @@ import (
 	"cloudadvisor/pricing"
 )
 
-// TestPublishedAWSFigures checks the AWS rows written by gen/aws_elb.py
-// against the figure AWS's pricing-page data gives, named beside each case,
-// so a mistyped or recomputed price fails.
+// TestPublishedAWSFigures checks the AWS rows written by gen/aws_elb.py,
+// gen/rds_sqlserver.py and gen/rds.py multi-az against the figure AWS's
+// pricing-page data gives, named beside each case, so a mistyped or
+// recomputed price fails.
 func TestPublishedAWSFigures(t *testing.T) {
 	all := loadAll(t)
 	tests := []struct {
@@ -35,6 +36,35 @@ func TestPublishedAWSFigures(t *testing.T) {
 		{
 			name: "ALB us-west-2 hourly", region: "us-west-2", sku: "alb/us-west-2", attr: "lcu_hour=0.008", want: "0.0225",
 			published: "'Application Load Balancer Hours' 0.0225000000 for US West (Oregon), same file",
+		},
+		{
+			name: "RDS SQL Server Standard db.m5.xlarge Single-AZ ap-northeast-2", region: "ap-northeast-2",
+			sku: "rds/db.m5.xlarge/sqlserver-se/single-az", attr: "edition=standard", want: "1.314",
+			published: "'Database Instance SQL Server Standard License included db m5.xlarge General purpose Single-AZ " +
+				"Current Generation' for Asia Pacific (Seoul) 1.3140000000, meteredUnitMaps rds-sqlserver-ondemand, " +
+				"iann0036/aws-price-watcher@d65c44f0 processed/rds-sqlserver-ondemand.json (RDS publication 2025-05-23)",
+		},
+		{
+			name: "RDS SQL Server Standard db.m5.xlarge Multi-AZ ap-northeast-2", region: "ap-northeast-2",
+			sku: "rds/db.m5.xlarge/sqlserver-se/multi-az", attr: "deployment=multi-az", want: "2.628",
+			published: "the same description with Multi-AZ, Asia Pacific (Seoul) 2.6280000000, same file",
+		},
+		{
+			name: "RDS SQL Server Web db.r6i.xlarge eu-west-1", region: "eu-west-1",
+			sku: "rds/db.r6i.xlarge/sqlserver-web/single-az", attr: "edition=web", want: "0.895",
+			published: "'Database Instance SQL Server Web License included db r6i.xlarge Memory optimized Single-AZ " +
+				"Current Generation' for EU (Ireland) 0.8950000000, same file",
+		},
+		{
+			name: "RDS SQL Server gp3 storage ap-southeast-1", region: "ap-southeast-1",
+			sku: "rds-storage/gp3/sqlserver/single-az", attr: "part=storage", want: "0.138",
+			published: "'Database Storage Single AZ General Purpose-GP3' for Asia Pacific (Singapore) 0.1380000000, same file",
+		},
+		{
+			name: "RDS PostgreSQL db.m5.xlarge Multi-AZ ap-northeast-2", region: "ap-northeast-2",
+			sku: "WTCTYC3S6B9U7W9N/postgresql", attr: "deployment=multi-az", want: "0.988",
+			published: "OnDemand:PricePerUnit 0.9880000000 of the db.m5.xlarge Multi-AZ record, yeo/ec2.shop@74c9fd8a " +
+				"data/rds/ap-northeast-2-rds-postgresql-reservedinstance-multi-az-1y.json (publication 2025-04-04)",
 		},
 	}
 	for _, tt := range tests {
