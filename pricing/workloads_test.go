@@ -124,6 +124,9 @@ var issue12Checks = map[string][]issue12Check{
 		// RDS for SQL Server Standard db.m5.large Single-AZ us-east-1 0.977/h + gp3 500 GB × 0.115 (same data); was the
 		// infracost golden's db.m5.xlarge 1.224, the only SQL Server class the catalog had
 		{"windows_erp_sqlserver", "paas/aws", "database", "770.71"}, // 713.21 + 57.5
+		// DigitalOcean managed PostgreSQL db-s-6vcpu-16gb 240 a month with 290 GiB included (astorDev blog 2024-05-08,
+		// third-party copy of DO's table), the rest of 500 GB as additional storage at 0.21 (DO docs, 17 Jun 2025)
+		{"postgresql_4vcpu_16gib_500gb", "paas/digitalocean", "database", "284.1"}, // 240 + 210 × 0.21
 		// Azure PostgreSQL flexible Standard_D4ds_v5 eastus, ESTIMATE 2 × the 2-vCore 0.178, + 500 GB × 0.115
 		{"postgresql_4vcpu_16gib_500gb", "paas/azure", "database", "317.38"}, // 730 × 0.356 + 57.5
 		// 500 GB on one E20 (512 GiB) Standard SSD, ESTIMATE from northeurope 38.4: not a P30 1 TiB at 135.17

@@ -1,6 +1,7 @@
 package defaults_test
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 
@@ -11,7 +12,8 @@ import (
 
 // TestPublishedAWSFigures checks the AWS rows written by gen/aws_elb.py,
 // gen/rds_sqlserver.py and gen/rds.py multi-az against the figure AWS's
-// pricing-page data gives, named beside each case, so a mistyped or
+// pricing-page data gives, and the DigitalOcean database rows added beside
+// them against their source, named beside each case, so a mistyped or
 // recomputed price fails.
 func TestPublishedAWSFigures(t *testing.T) {
 	all := loadAll(t)
@@ -19,6 +21,7 @@ func TestPublishedAWSFigures(t *testing.T) {
 		name, region, sku string
 		attr, want        string // attr is an attribute checked as key=value, "" for none
 		published         string
+		provider          string // "" is aws
 	}{
 		{
 			name: "ALB eu-west-1 hourly", region: "eu-west-1", sku: "alb/eu-west-1", attr: "lcu_hour=0.008", want: "0.0252",
@@ -66,12 +69,18 @@ func TestPublishedAWSFigures(t *testing.T) {
 			published: "OnDemand:PricePerUnit 0.9880000000 of the db.m5.xlarge Multi-AZ record, yeo/ec2.shop@74c9fd8a " +
 				"data/rds/ap-northeast-2-rds-postgresql-reservedinstance-multi-az-1y.json (publication 2025-04-04)",
 		},
+		{
+			name: "DigitalOcean PostgreSQL db-s-6vcpu-16gb sgp1", provider: "digitalocean", region: "sgp1",
+			sku: "db-s-6vcpu-16gb/postgresql/1-node", attr: "storage_gb=290", want: "240",
+			published: "'| 6 vCPUs | 16 GiB | 290 GiB | $240.00 |', astorDev/astorDev.github.io@56f03297 " +
+				"articles/postgres-hosting-prices/index.md (2024-05-08), third-party copy of DigitalOcean's page",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []loaded
 			for _, o := range all {
-				if o.Provider == "aws" && o.Region == tt.region && o.SKU == tt.sku && o.Term == pricing.OnDemand {
+				if o.Provider == cmp.Or(tt.provider, "aws") && o.Region == tt.region && o.SKU == tt.sku && o.Term == pricing.OnDemand {
 					got = append(got, o)
 				}
 			}
