@@ -34,15 +34,16 @@ type variantKey struct {
 	provider, region string
 	service          Service
 	name, os         string
-	// engine and deployment tell apart products of one name: db.m5.xlarge
-	// for PostgreSQL and for MySQL, Single-AZ and Multi-AZ.
-	engine, deployment string
-	term               Term
+	// engine, deployment and edition tell apart products of one name:
+	// db.m5.xlarge for PostgreSQL and for MySQL, Single-AZ and Multi-AZ,
+	// SQL Server Standard and Web.
+	engine, deployment, edition string
+	term                        Term
 }
 
 func keyOf(o Offer, t Term) variantKey {
 	return variantKey{o.Provider, o.Region, o.Service, o.Name, o.OS,
-		o.Attributes["engine"], o.Attributes["deployment"], t}
+		o.Attributes["engine"], o.Attributes["deployment"], o.Attributes["edition"], t}
 }
 
 // Rates returns the exchange-rate table of the catalog: the newest one its

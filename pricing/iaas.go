@@ -264,13 +264,16 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 	f.Match = func(o Offer) bool {
 		return o.HasAttr("engine", eng) && o.Unit != PerGBMonth && (o.MemoryGiB == 0 || o.MemoryGiB >= mem)
 	}
-	db, ok := q.c.Cheapest(f)
+	plain := f
+	plain.Match = func(o Offer) bool { return f.Match(o) && plainDB(o) }
+	db, ok := q.c.Cheapest(plain)
 	if !ok {
 		opt.missing("database", eng, ProviderRef(provider), region)
 	} else {
 		c := q.commit(opt, db)
 		opt.Lines = append(opt.Lines, line(M("price.line.managed_db", eng, c.Name, count), CompDatabase,
 			usage(count, c), count, c))
+		q.noteDBAlternatives(opt, f, db)
 	}
 	need := n.StorageGB * max(n.Instances, 1)
 	label := M("price.line.db_storage", eng)
@@ -284,7 +287,7 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 		label = M("price.line.db_storage_beyond", eng)
 	}
 	f = Fit{Provider: provider, Region: region, Service: Database, Term: OnDemand,
-		Match: func(o Offer) bool { return o.HasAttr("engine", eng) && o.Unit == PerGBMonth }}
+		Match: func(o Offer) bool { return o.HasAttr("engine", eng) && o.Unit == PerGBMonth && plainDB(o) }}
 	q.addUsage(opt, f, label, CompDatabase, need)
 }
 

@@ -105,6 +105,10 @@ var issue12Checks = map[string][]issue12Check{
 		// Softbank-hackathon2026-peony/one-click-deploy-agent docs/research/capabilities/09-network-lb-ingress.md)
 		// + egress 100 GB free + 100 GB × 0.126
 		{"custom_web_app", "paas/aws", "network", "29.025"}, // 730 × 0.0225 + 12.6
+		// RDS for SQL Server Standard, licence included, db.m5.large Single-AZ Seoul 1.004/h + gp3 500 GB × 0.131 (AWS RDS
+		// pricing-page data 2025-05-23, iann0036/aws-price-watcher processed/rds-sqlserver-ondemand.json): the ERP's
+		// database, smallest class (the ERP is not a database workload), no longer missing
+		{"windows_erp_sqlserver", "paas/aws", "database", "798.42"}, // 732.92 + 65.5
 	},
 	"asia-seoul/best": {
 		// 3y partial upfront: 0.1147/h + 3015 upfront over 36 months, storage on demand
@@ -117,6 +121,12 @@ var issue12Checks = map[string][]issue12Check{
 	"us-east/on_demand": {
 		// db.m6g.xlarge us-east-1 on demand 0.318/h + RDS gp3 500 GB × 0.115
 		{"postgresql_4vcpu_16gib_500gb", "paas/aws", "database", "289.64"}, // 232.14 + 57.5
+		// RDS for SQL Server Standard db.m5.large Single-AZ us-east-1 0.977/h + gp3 500 GB × 0.115 (same data); was the
+		// infracost golden's db.m5.xlarge 1.224, the only SQL Server class the catalog had
+		{"windows_erp_sqlserver", "paas/aws", "database", "770.71"}, // 713.21 + 57.5
+		// DigitalOcean managed PostgreSQL db-s-6vcpu-16gb 240 a month with 290 GiB included (astorDev blog 2024-05-08,
+		// third-party copy of DO's table), the rest of 500 GB as additional storage at 0.21 (DO docs, 17 Jun 2025)
+		{"postgresql_4vcpu_16gib_500gb", "paas/digitalocean", "database", "284.1"}, // 240 + 210 × 0.21
 		// Azure PostgreSQL flexible Standard_D4ds_v5 eastus, ESTIMATE 2 × the 2-vCore 0.178, + 500 GB × 0.115
 		{"postgresql_4vcpu_16gib_500gb", "paas/azure", "database", "317.38"}, // 730 × 0.356 + 57.5
 		// 500 GB on one E20 (512 GiB) Standard SSD, ESTIMATE from northeurope 38.4: not a P30 1 TiB at 135.17

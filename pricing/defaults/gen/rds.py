@@ -7,6 +7,12 @@ the default catalog. Figures are AWS's own RDS pricing-page data
 2025-04-04) as captured by yeo/ec2.shop; each reserved record carries the
 on-demand price it is compared with. vCPU and memory are the published specs
 of the DB instance class. Run from pricing/defaults: python3 gen/rds.py
+
+With the argument multi-az it writes ../rds_multiaz.csv instead: the Multi-AZ
+(one standby) on-demand price of the same classes, the OnDemand:PricePerUnit
+of the Multi-AZ reserved-instance records; no need asks for high availability
+yet, so quotes price Single-AZ and only note the Multi-AZ price beside it:
+python3 gen/rds.py multi-az > rds_multiaz.csv
 """
 import csv, io, json, subprocess, sys
 from decimal import Decimal as D
@@ -36,13 +42,15 @@ def existing():
         out.add((r["region"], r["name"], eng, r["term"]))
     return out
 
+MULTI = sys.argv[1:] == ["multi-az"]
+DEPLOYMENT, DEP_NAME = ("multi-az", "Multi-AZ") if MULTI else ("single-az", "Single-AZ")
 have = existing()
 rows = []
 for region in REGIONS:
     for engine in ("postgresql", "mysql"):
         od_done = set()
         for term, suffix in FILES.items():
-            path = "data/rds/%s-rds-%s-reservedinstance-single-az-%s.json" % (region, engine, suffix)
+            path = "data/rds/%s-rds-%s-reservedinstance-%s-%s.json" % (region, engine, DEPLOYMENT, suffix)
             d = show(path)
             if not d:
                 continue
@@ -56,23 +64,26 @@ for region in REGIONS:
                 family, gib_per_vcpu = FAMILIES[fam]
                 vcpu = int(SIZES[size] / 2)
                 mem = int(vcpu * gib_per_vcpu)
-                attrs = "engine=%s;deployment=single-az;license=no-license-required;source_kind=AWS pricing page data (third-party capture)" % engine
+                attrs = "engine=%s;deployment=%s;license=no-license-required;source_kind=AWS pricing page data (third-party capture)" % (engine, DEPLOYMENT)
                 base = dict(provider="aws", service="database", provider_service="AmazonRDS", family=family, region=region,
                             sku=v["OnDemand:RateCode"].split(".")[0] + "/" + engine, name=cls, os="", vcpu=vcpu, memory_gib=mem,
                             unit="hour", currency="USD", tier_start="", tier_end="", as_of=pub, source=url)
-                if cls not in od_done and (region, cls, engine, "on_demand") not in have:
+                if cls not in od_done and (MULTI or (region, cls, engine, "on_demand") not in have):
                     od_done.add(cls)
                     rows.append(dict(base, term="on_demand", price=str(D(v["OnDemand:PricePerUnit"]).normalize()), upfront="",
                                      attributes=attrs + ";rate_code=" + v["OnDemand:RateCode"],
-                                     notes="RDS for %s Single-AZ on demand, the OnDemand:PricePerUnit of the reserved-instance record" % engine))
-                if (region, cls, engine, term) in have:
+                                     notes="RDS for %s %s on demand, the OnDemand:PricePerUnit of the reserved-instance record" % (engine, DEP_NAME)))
+                if MULTI or (region, cls, engine, term) in have:
                     continue
                 up = v.get("riupfront:PricePerUnit", "")
                 rows.append(dict(base, term=term, price=str(D(v["price"]).normalize()), upfront=up,
                                  attributes=attrs + ";rate_code=" + v["rateCode"],
                                  notes="RDS reserved %s %s (on demand %s)" % (v["plc:LeaseContractLength"], v["PurchaseOption"], D(v["OnDemand:PricePerUnit"]).normalize())))
 w = csv.DictWriter(sys.stdout, HDR, lineterminator="\n")
-sys.stdout.write("# Amazon RDS for PostgreSQL and MySQL, Single-AZ, db.m*/db.r* large and up: on demand and reserved, written by gen/rds.py from AWS's RDS pricing-page data.\n")
+if MULTI:
+    sys.stdout.write("# Amazon RDS for PostgreSQL and MySQL, Multi-AZ (one standby), db.m*/db.r* large and up: on demand, written by gen/rds.py multi-az from AWS's RDS pricing-page data.\n")
+else:
+    sys.stdout.write("# Amazon RDS for PostgreSQL and MySQL, Single-AZ, db.m*/db.r* large and up: on demand and reserved, written by gen/rds.py from AWS's RDS pricing-page data.\n")
 w.writeheader()
 for r in rows:
     w.writerow(r)
