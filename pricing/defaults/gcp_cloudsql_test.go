@@ -30,20 +30,7 @@ func TestCloudSQLPublished(t *testing.T) {
 		{"MySQL backups", "cloudsql-backup/mysql", "0.104", "Backups (used) $0.104 / GiB-month"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []loaded
-			for _, o := range all {
-				if o.Provider == "gcp" && o.Region == "asia-northeast1" && o.SKU == tt.sku && o.Term == pricing.OnDemand {
-					got = append(got, o)
-				}
-			}
-			if len(got) != 1 {
-				t.Fatalf("rows for %s: got %d, want 1", tt.sku, len(got))
-			}
-			if want := decimal.RequireFromString(tt.want); !got[0].Amount.Equal(want) {
-				t.Errorf("price: got %s, want %s (%s)", got[0].Amount, want, tt.published)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkFigure(t, all, "gcp", "asia-northeast1", tt.sku, tt.want, tt.published) })
 	}
 }
 

@@ -43,19 +43,24 @@ func TestPublishedFigures(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []loaded
-			for _, o := range all {
-				if o.Provider == tt.provider && o.Region == tt.region && o.SKU == tt.sku && o.Term == pricing.OnDemand {
-					got = append(got, o)
-				}
-			}
-			if len(got) != 1 {
-				t.Fatalf("rows for %s %s: got %d, want 1", tt.region, tt.sku, len(got))
-			}
-			if want := decimal.RequireFromString(tt.want); !got[0].Amount.Equal(want) {
-				t.Errorf("price: got %s, want %s (%s)", got[0].Amount, want, tt.published)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkFigure(t, all, tt.provider, tt.region, tt.sku, tt.want, tt.published) })
+	}
+}
+
+// checkFigure checks that exactly one on-demand row has the SKU in the
+// region and that its price is the published figure.
+func checkFigure(t *testing.T, all []loaded, provider, region, sku, want, published string) {
+	t.Helper()
+	var got []loaded
+	for _, o := range all {
+		if o.Provider == provider && o.Region == region && o.SKU == sku && o.Term == pricing.OnDemand {
+			got = append(got, o)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("rows for %s %s: got %d, want 1", region, sku, len(got))
+	}
+	if w := decimal.RequireFromString(want); !got[0].Amount.Equal(w) {
+		t.Errorf("price: got %s, want %s (%s)", got[0].Amount, w, published)
 	}
 }
