@@ -155,3 +155,45 @@ func TestIssue12MixNamesItsGaps(t *testing.T) {
 		}
 	}
 }
+
+// The PostgreSQL database (4 vCPU, 16 GiB, 500 GB) on Cloud SQL in Tokyo is
+// one db-custom-4-16384 (4 × 0.0537 + 16 × 0.0091 = 0.3604 USD an hour,
+// × 730 = 263.092 USD) and 500 GB of SSD at 0.221 USD (110.5 USD), with the
+// backup price (0.104 USD per GB-month) noted, not guessed: Tokyo figures of
+// cloud.google.com/sql/pricing as extracted on 2026-09-10. It was an
+// 8 vCPU / 30 GiB shape (0.7026 USD an hour) when the catalog held only the
+// 3.75 GiB-per-vCPU ratio. Seoul and us-east have no dated Cloud SQL price
+// (COVERAGE.md), so no Cloud SQL option is offered there rather than one
+// priced at Tokyo's rates.
+func TestIssue12CloudSQL(t *testing.T) {
+	opts := assessFive(t, "asia-tokyo", "USD", "on_demand").Workloads[3].Options
+	g, ok := option(opts, pricing.ModelPaaS, "gcp")
+	if !ok {
+		t.Fatal("got no Cloud SQL option in Tokyo, want one")
+	}
+	if !g.Complete {
+		t.Errorf("got an incomplete Cloud SQL option, missing %v", g.Missing)
+	}
+	want := map[string]string{"db-custom-4-16384/postgresql": "263.092", "cloudsql-ssd/postgresql": "110.5"}
+	for _, l := range g.Lines {
+		if l.Component != pricing.CompDatabase {
+			continue
+		}
+		if w, ok := want[l.SKU]; !ok || l.Monthly.String() != w {
+			t.Errorf("got line %s at %s USD a month, want one of %v", l.SKU, l.Monthly, want)
+		}
+		delete(want, l.SKU)
+	}
+	if len(want) > 0 {
+		t.Errorf("got no line for %v", want)
+	}
+	if !hasNote(g, "price.note.db_backups") {
+		t.Errorf("got notes %v, want the backup price noted", g.Notes)
+	}
+	for _, geo := range []struct{ geo, cur string }{{"asia-seoul", "KRW"}, {"us-east", "USD"}} {
+		opts := assessFive(t, geo.geo, geo.cur, "on_demand").Workloads[3].Options
+		if o, ok := option(opts, pricing.ModelPaaS, "gcp"); ok {
+			t.Errorf("%s: got a Cloud SQL option in %s, want none until the region has a dated price", geo.geo, o.Region)
+		}
+	}
+}

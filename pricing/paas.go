@@ -51,7 +51,9 @@ func (q quoter) managedOnly(provider string) (Option, bool) {
 
 // paas prices the workload on the provider's platform, false when the
 // provider has no plan in the region. A plan that runs on the provider's
-// VMs (runs_on=ec2: Elastic Beanstalk) costs those VMs.
+// VMs (runs_on=ec2: Elastic Beanstalk) costs those VMs; otherwise the
+// smallest plan that fits, or, when none does, the platform's per-resource
+// meters (App Engine flexible, see addMetered).
 func (q quoter) paas(provider string) (Option, bool) {
 	region, _ := Region(q.s.Geography, provider)
 	plans := q.c.All(Fit{Provider: provider, Region: region, Service: PaaS})
@@ -62,16 +64,21 @@ func (q quoter) paas(provider string) (Option, bool) {
 	sz := RightSize(q.n, q.s.Sizing, q.s.Comfort)
 	opt.Sizing = &sz
 	hosted := slices.IndexFunc(plans, func(o Offer) bool { return o.Attributes["runs_on"] != "" })
-	if hosted >= 0 {
+	metered := false
+	switch {
+	case hosted >= 0:
 		q.addHostedPlatform(&opt, plans[hosted], sz)
-	} else {
-		q.addPlan(&opt, sz)
+	case q.addPlan(&opt, sz):
+	case q.addMetered(&opt, sz):
+		metered = true
+	default:
+		opt.missing("platform", q.n.OS, sz.MemoryGiB, opt.Region)
 	}
 	db := ""
 	if q.n.DatabaseEngine != "" {
 		db = "managed"
 		q.addManagedDB(&opt, provider, region)
-	} else if q.n.StorageGB > 0 && hosted < 0 {
+	} else if q.n.StorageGB > 0 && hosted < 0 && !metered {
 		opt.note("paas_storage")
 	}
 	q.addEgress(&opt, provider, region)
@@ -114,13 +121,19 @@ func (q quoter) addLoadBalancer(opt *Option, provider, region string) {
 }
 
 // addPlan adds the cheapest plan with at least the sizing's memory (and vCPU
-// where the plan states it), one per instance. A plan billed per account
-// with a cap of dyno hours fits only when the instances stay under the cap.
-func (q quoter) addPlan(opt *Option, sz Sizing) {
+// where the plan states it), one per instance; false when none fits. A plan
+// billed per account with a cap of dyno hours fits only when the instances
+// stay under the cap. A plan whose CPU is stated as a clock rate (App Engine
+// standard F classes, attribute cpu_ghz: a share of one core) fits at most
+// one vCPU. Per-resource meters (attribute metered) are no plan.
+func (q quoter) addPlan(opt *Option, sz Sizing) bool {
 	vcpu, mem := sz.floats()
 	n := q.n.Instances
 	fits := func(o Offer) bool {
-		if o.Attributes["runs_on"] != "" || (o.VCPU != 0 && o.VCPU < vcpu) {
+		if o.Attributes["runs_on"] != "" || o.Attributes["metered"] != "" || (o.VCPU != 0 && o.VCPU < vcpu) {
+			return false
+		}
+		if o.Attributes["cpu_ghz"] != "" && vcpu > 1 {
 			return false
 		}
 		if capHours, err := strconv.Atoi(o.Attributes["dyno_hours"]); err == nil && n*HoursPerMonth > capHours {
@@ -131,8 +144,7 @@ func (q quoter) addPlan(opt *Option, sz Sizing) {
 	od, ok := q.c.Cheapest(Fit{Provider: opt.Provider, Region: opt.Region, Service: PaaS, OS: q.n.OS, Term: OnDemand,
 		MinMemory: mem, Match: fits})
 	if !ok {
-		opt.missing("platform", q.n.OS, sz.MemoryGiB, opt.Region)
-		return
+		return false
 	}
 	plan := q.commit(opt, od)
 	opt.Product, opt.SKU = joinNonEmpty(plan.ProviderService, plan.Name), plan.SKU
@@ -141,6 +153,7 @@ func (q quoter) addPlan(opt *Option, sz Sizing) {
 		units = 1
 	}
 	opt.Lines = append(opt.Lines, line(M("price.line.paas", plan.Name, units), CompCompute, usage(units, plan), units, plan))
+	return true
 }
 
 // addEgress prices data transfer out where the provider bills it apart, and

@@ -88,6 +88,11 @@ func TestNoDuplicateRows(t *testing.T) {
 // here and when a listed gap has been filled (so the list stays true).
 var knownGaps = map[string]string{}
 
+// cloudSQLGap is why Cloud SQL is a gap outside Tokyo.
+const cloudSQLGap = "no dated Cloud SQL price for this region: the one extraction of cloud.google.com/sql/pricing found " +
+	"holds asia-northeast1 only, the public Cloud Billing exports hold Compute Engine and Cloud Storage only, and no " +
+	"Cloud SQL Catalog API response is public (other sourced rates are for us-central1)"
+
 func init() {
 	gap := func(provider, what, reason string, geos ...string) {
 		for _, g := range geos {
@@ -95,16 +100,16 @@ func init() {
 		}
 	}
 	all := geographies
-	gap("gcp", "paas", "no dated Google App Engine price (standard instance classes or flexible vCPU / GiB-hour) was found from Google or a dataset citing it", all...)
+	gap("gcp", "paas", "no dated Google App Engine price (standard instance classes or flexible vCPU / GiB-hour) was found from Google or a dataset citing it: the public Cloud Billing exports hold Compute Engine and Cloud Storage only, and no App Engine Catalog API response or extraction of its pricing page is public", all...)
 	gap("azure", "paas", "App Service plan prices were captured for eastus only (Retail Prices API, first 27 items)",
 		"us-west", "eu-west", "eu-central", "asia-seoul", "asia-tokyo", "asia-singapore")
 	gap("aws", "windows", "no sourced EC2 Windows price for this region (the 2023-01-06 scrape of the Windows on-demand table has no us-west-2 file)", "us-west")
 	gap("azure", "managed_sqlserver", "no dated Azure SQL Database price for this region (General Purpose found for eastus and koreacentral)",
 		"us-west", "eu-west", "eu-central", "asia-tokyo", "asia-singapore")
-	gap("gcp", "managed_sqlserver", "no dated Cloud SQL for SQL Server price found", all...)
-	gap("gcp", "managed_postgresql", "no dated Cloud SQL price for this region (found for asia-northeast1; other sourced rates are for us-central1)",
+	gap("gcp", "managed_sqlserver", "no dated Cloud SQL for SQL Server vCPU and memory price found (the 2023-10-30 Compute Engine billing export lists only the SQL Server licence fees for Cloud SQL, which alone do not price an instance)", all...)
+	gap("gcp", "managed_postgresql", cloudSQLGap,
 		"us-east", "us-west", "eu-west", "eu-central", "asia-seoul", "asia-singapore")
-	gap("gcp", "managed_mysql", "no dated Cloud SQL price for this region (found for asia-northeast1; other sourced rates are for us-central1)",
+	gap("gcp", "managed_mysql", cloudSQLGap,
 		"us-east", "us-west", "eu-west", "eu-central", "asia-seoul", "asia-singapore")
 }
 

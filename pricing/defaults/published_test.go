@@ -98,21 +98,29 @@ func TestPublishedFigures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []loaded
-			for _, o := range all {
-				if o.Provider == tt.provider && o.Region == tt.region && o.SKU == tt.sku && o.Term == pricing.OnDemand {
-					got = append(got, o)
-				}
-			}
-			if len(got) != 1 {
-				t.Fatalf("rows for %s %s: got %d, want 1", tt.region, tt.sku, len(got))
-			}
-			if want := decimal.RequireFromString(tt.want); !got[0].Amount.Equal(want) {
-				t.Errorf("price: got %s, want %s (%s)", got[0].Amount, want, tt.published)
-			}
-			if k, v, ok := strings.Cut(tt.attr, "="); ok && got[0].Attributes[k] != v {
-				t.Errorf("attribute %s: got %q, want %q (%s)", k, got[0].Attributes[k], v, tt.published)
+			got := checkFigure(t, all, tt.provider, tt.region, tt.sku, tt.want, tt.published)
+			if k, v, ok := strings.Cut(tt.attr, "="); ok && got.Attributes[k] != v {
+				t.Errorf("attribute %s: got %q, want %q (%s)", k, got.Attributes[k], v, tt.published)
 			}
 		})
 	}
+}
+
+// checkFigure checks that exactly one on-demand row has the SKU in the
+// region and that its price is the published figure, and returns the row.
+func checkFigure(t *testing.T, all []loaded, provider, region, sku, want, published string) loaded {
+	t.Helper()
+	var got []loaded
+	for _, o := range all {
+		if o.Provider == provider && o.Region == region && o.SKU == sku && o.Term == pricing.OnDemand {
+			got = append(got, o)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("rows for %s %s: got %d, want 1", region, sku, len(got))
+	}
+	if w := decimal.RequireFromString(want); !got[0].Amount.Equal(w) {
+		t.Errorf("price: got %s, want %s (%s)", got[0].Amount, w, published)
+	}
+	return got[0]
 }
