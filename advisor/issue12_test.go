@@ -155,3 +155,22 @@ func TestIssue12MixNamesItsGaps(t *testing.T) {
 		}
 	}
 }
+
+// The custom web app gets a complete Azure App Service option in Seoul: two
+// Premium v3 P1 v3 Linux instances (2 vCPU, 8 GiB each) at 0.181 USD an hour,
+// the koreacentral figure of the Retail Prices API quoted in the
+// WWhaleFe/azure-cost-estimator changelog v69 (2026-06-22, third party).
+func TestIssue12AzureAppServiceInSeoul(t *testing.T) {
+	a := assessFive(t, "asia-seoul", "KRW", "on_demand")
+	o, ok := option(a.Workloads[2].Options, pricing.ModelPaaS, "azure")
+	if !ok {
+		t.Fatal("got no Azure PaaS option for the web app in Seoul")
+	}
+	if !o.Complete {
+		t.Fatalf("got an incomplete Azure App Service option, missing %v", o.Missing)
+	}
+	l := o.Lines[0]
+	if l.Name != "P1 v3" || l.Quantity.String() != "1460" || l.UnitPrice.String() != "0.181" || l.Currency != "USD" {
+		t.Errorf("got %s %s h at %s %s, want P1 v3 1460 h (2 × 730) at 0.181 USD", l.Name, l.Quantity, l.UnitPrice, l.Currency)
+	}
+}
