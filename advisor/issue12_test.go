@@ -174,3 +174,23 @@ func TestIssue12AzureAppServiceInSeoul(t *testing.T) {
 		t.Errorf("got %s %s h at %s %s, want P1 v3 1460 h (2 × 730) at 0.181 USD", l.Name, l.Quantity, l.UnitPrice, l.Currency)
 	}
 }
+
+// Azure SQL Database's vCore meter is the price with Azure Hybrid Benefit:
+// the SQL Server licence is a global meter of its own, not in the catalog.
+// The ERP's Azure platform option in us-east (GP_Gen5_2 at 0.304434 USD an
+// hour, Retail Prices API eastus) is therefore incomplete, and says why.
+func TestIssue12AzureSQLLicenceMissing(t *testing.T) {
+	a := assessFive(t, "us-east", "USD", "on_demand")
+	o, ok := option(a.Workloads[1].Options, pricing.ModelPaaS, "azure")
+	if !ok {
+		t.Fatal("got no Azure PaaS option for the ERP")
+	}
+	i := slices.IndexFunc(o.Missing, func(m pricing.Msg) bool { return m.Key == "price.missing.db_licence" })
+	if o.Complete || i < 0 {
+		t.Fatalf("got complete %v, missing %v; want incomplete with price.missing.db_licence", o.Complete, o.Missing)
+	}
+	db := slices.IndexFunc(o.Lines, func(l pricing.Line) bool { return l.Name == "GP_Gen5_2" })
+	if db < 0 || o.Lines[db].UnitPrice.String() != "0.304434" {
+		t.Errorf("got lines %v, want GP_Gen5_2 at 0.304434", o.Lines)
+	}
+}
