@@ -194,3 +194,35 @@ func TestIssue12AzureSQLLicenceMissing(t *testing.T) {
 		t.Errorf("got lines %v, want GP_Gen5_2 at 0.304434", o.Lines)
 	}
 }
+
+// A reserved commitment changes the Azure IaaS option: the PostgreSQL
+// server's Standard_D4s_v5 is bought as a reservation paid upfront, estimated
+// as on demand × 416 / 0.0804 (the Standard_D2als_v7 eastus reservation and
+// pay-as-you-go of the Retail Prices API): 1 year 993.43 USD in eastus (on
+// demand 0.192) and 1221.09 in koreacentral (0.236); 3 years × 803 / 0.0804.
+func TestIssue12AzureReservedInstances(t *testing.T) {
+	for _, tt := range []struct{ geo, cur, commit, upfront string }{
+		{"us-east", "USD", "reserved_1y_all_upfront", "993.43"},
+		{"us-east", "USD", "reserved_3y_all_upfront", "1917.61"},
+		{"asia-seoul", "KRW", "reserved_1y_all_upfront", "1221.09"},
+		{"asia-seoul", "KRW", "reserved_3y_all_upfront", "2357.06"},
+	} {
+		t.Run(tt.geo+"/"+tt.commit, func(t *testing.T) {
+			od, _ := option(assessFive(t, tt.geo, tt.cur, "on_demand").Workloads[3].Options, pricing.ModelIaaS, "azure")
+			o, ok := option(assessFive(t, tt.geo, tt.cur, tt.commit).Workloads[3].Options, pricing.ModelIaaS, "azure")
+			if !ok || len(o.Lines) == 0 || len(od.Lines) == 0 {
+				t.Fatal("got no Azure IaaS option for the database")
+			}
+			l := o.Lines[0]
+			if l.Name != "Standard_D4s_v5" || string(l.Term) != tt.commit || l.Upfront.String() != tt.upfront || !l.Estimate {
+				t.Errorf("got %s %s upfront %s estimate %v, want Standard_D4s_v5 %s upfront %s, an estimate", l.Name, l.Term, l.Upfront, l.Estimate, tt.commit, tt.upfront)
+			}
+			if !o.RecurringMonthly.Amount.LessThan(od.RecurringMonthly.Amount) {
+				t.Errorf("got monthly %s reserved, %s on demand; want less when reserved", o.RecurringMonthly.Amount, od.RecurringMonthly.Amount)
+			}
+			if !hasNote(o, "price.note.commitment_estimate") {
+				t.Errorf("got notes %v, want the estimate's basis named", o.Notes)
+			}
+		})
+	}
+}

@@ -107,3 +107,47 @@ func TestPublishedFigures(t *testing.T) {
 		})
 	}
 }
+
+// TestAzureCommittedFigures checks Azure committed prices against what their
+// source publishes: the App Service savings plan is the savingsPlan of the
+// Retail Prices API item; a reserved VM instance is an estimate, the
+// on-demand price times the ratio of the one captured reservation
+// (Standard_D2als_v7 eastus: 0.0804 USD/h, 416 USD for 1 year, 803 for 3).
+func TestAzureCommittedFigures(t *testing.T) {
+	all := loadAll(t)
+	tests := []struct {
+		name, region, sku   string
+		term                pricing.Term
+		price, upfront      string
+		estimate, published string
+	}{
+		{"App Service P1 v3 Linux westus2 1-year savings plan", "westus2", "DZH318Z0DCR6/000V", pricing.SavingsPlan1y, "0.11625", "0", "",
+			"savingsPlan term '1 Year' retailPrice 0.11625 of the item, Arturo-Quiroga-MSFT snapshot westus2/azure_app_service.json"},
+		{"D4s_v5 koreacentral 1-year reservation, paid upfront", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved1yAllUpfront, "0", "1221.09", "azure_ri_d2als_v7",
+			"on demand 0.236 (karpenter-provider-azure@0499866a zz_generated.pricing.go) × 416 / 0.0804 = 1221.09 USD for the year"},
+		{"D4s_v5 koreacentral 1-year reservation, paid monthly", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved1yNoUpfront, "0.13939435", "0", "azure_ri_d2als_v7",
+			"the same 1221.09 over 8760 h = 0.13939435 USD/h (8 decimals)"},
+		{"D4s_v5 koreacentral 3-year reservation, paid upfront", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved3yAllUpfront, "0", "2357.06", "azure_ri_d2als_v7",
+			"0.236 × 803 / 0.0804 = 2357.06 USD for three years"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []loaded
+			for _, o := range all {
+				if o.Provider == "azure" && o.Region == tt.region && o.SKU == tt.sku && o.Term == tt.term {
+					got = append(got, o)
+				}
+			}
+			if len(got) != 1 {
+				t.Fatalf("rows: got %d, want 1", len(got))
+			}
+			o := got[0]
+			if !o.Amount.Equal(decimal.RequireFromString(tt.price)) || !o.Upfront.Equal(decimal.RequireFromString(tt.upfront)) {
+				t.Errorf("got %s/h + %s upfront, want %s/h + %s upfront (%s)", o.Amount, o.Upfront, tt.price, tt.upfront, tt.published)
+			}
+			if b := o.Attributes["basis"]; o.Attributes["estimate"] == "true" && b != tt.estimate || o.Attributes["estimate"] != "true" && tt.estimate != "" {
+				t.Errorf("got estimate=%s basis %q, want basis %q", o.Attributes["estimate"], b, tt.estimate)
+			}
+		})
+	}
+}
