@@ -197,3 +197,74 @@ func TestIssue12CloudSQL(t *testing.T) {
 		}
 	}
 }
+
+// The custom web app gets a complete Azure App Service option in Seoul: two
+// Premium v3 P1 v3 Linux instances (2 vCPU, 8 GiB each) at 0.181 USD an hour,
+// the koreacentral figure of the Retail Prices API quoted in the
+// WWhaleFe/azure-cost-estimator changelog v69 (2026-06-22, third party).
+func TestIssue12AzureAppServiceInSeoul(t *testing.T) {
+	a := assessFive(t, "asia-seoul", "KRW", "on_demand")
+	o, ok := option(a.Workloads[2].Options, pricing.ModelPaaS, "azure")
+	if !ok {
+		t.Fatal("got no Azure PaaS option for the web app in Seoul")
+	}
+	if !o.Complete {
+		t.Fatalf("got an incomplete Azure App Service option, missing %v", o.Missing)
+	}
+	l := o.Lines[0]
+	if l.Name != "P1 v3" || l.Quantity.String() != "1460" || l.UnitPrice.String() != "0.181" || l.Currency != "USD" {
+		t.Errorf("got %s %s h at %s %s, want P1 v3 1460 h (2 × 730) at 0.181 USD", l.Name, l.Quantity, l.UnitPrice, l.Currency)
+	}
+}
+
+// Azure SQL Database's vCore meter is the price with Azure Hybrid Benefit:
+// the SQL Server licence is a global meter of its own, not in the catalog.
+// The ERP's Azure platform option in us-east (GP_Gen5_2 at 0.304434 USD an
+// hour, Retail Prices API eastus) is therefore incomplete, and says why.
+func TestIssue12AzureSQLLicenceMissing(t *testing.T) {
+	a := assessFive(t, "us-east", "USD", "on_demand")
+	o, ok := option(a.Workloads[1].Options, pricing.ModelPaaS, "azure")
+	if !ok {
+		t.Fatal("got no Azure PaaS option for the ERP")
+	}
+	i := slices.IndexFunc(o.Missing, func(m pricing.Msg) bool { return m.Key == "price.missing.db_licence" })
+	if o.Complete || i < 0 {
+		t.Fatalf("got complete %v, missing %v; want incomplete with price.missing.db_licence", o.Complete, o.Missing)
+	}
+	db := slices.IndexFunc(o.Lines, func(l pricing.Line) bool { return l.Name == "GP_Gen5_2" })
+	if db < 0 || o.Lines[db].UnitPrice.String() != "0.304434" {
+		t.Errorf("got lines %v, want GP_Gen5_2 at 0.304434", o.Lines)
+	}
+}
+
+// A reserved commitment changes the Azure IaaS option: the PostgreSQL
+// server's Standard_D4s_v5 is bought as a reservation paid upfront, estimated
+// as on demand × 416 / 0.0804 (the Standard_D2als_v7 eastus reservation and
+// pay-as-you-go of the Retail Prices API): 1 year 993.43 USD in eastus (on
+// demand 0.192) and 1221.09 in koreacentral (0.236); 3 years × 803 / 0.0804.
+func TestIssue12AzureReservedInstances(t *testing.T) {
+	for _, tt := range []struct{ geo, cur, commit, upfront string }{
+		{"us-east", "USD", "reserved_1y_all_upfront", "993.43"},
+		{"us-east", "USD", "reserved_3y_all_upfront", "1917.61"},
+		{"asia-seoul", "KRW", "reserved_1y_all_upfront", "1221.09"},
+		{"asia-seoul", "KRW", "reserved_3y_all_upfront", "2357.06"},
+	} {
+		t.Run(tt.geo+"/"+tt.commit, func(t *testing.T) {
+			od, _ := option(assessFive(t, tt.geo, tt.cur, "on_demand").Workloads[3].Options, pricing.ModelIaaS, "azure")
+			o, ok := option(assessFive(t, tt.geo, tt.cur, tt.commit).Workloads[3].Options, pricing.ModelIaaS, "azure")
+			if !ok || len(o.Lines) == 0 || len(od.Lines) == 0 {
+				t.Fatal("got no Azure IaaS option for the database")
+			}
+			l := o.Lines[0]
+			if l.Name != "Standard_D4s_v5" || string(l.Term) != tt.commit || l.Upfront.String() != tt.upfront || !l.Estimate {
+				t.Errorf("got %s %s upfront %s estimate %v, want Standard_D4s_v5 %s upfront %s, an estimate", l.Name, l.Term, l.Upfront, l.Estimate, tt.commit, tt.upfront)
+			}
+			if !o.RecurringMonthly.Amount.LessThan(od.RecurringMonthly.Amount) {
+				t.Errorf("got monthly %s reserved, %s on demand; want less when reserved", o.RecurringMonthly.Amount, od.RecurringMonthly.Amount)
+			}
+			if !hasNote(o, "price.note.commitment_estimate") {
+				t.Errorf("got notes %v, want the estimate's basis named", o.Notes)
+			}
+		})
+	}
+}

@@ -274,6 +274,10 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 		opt.Lines = append(opt.Lines, line(M("price.line.managed_db", eng, c.Name, count), CompDatabase,
 			usage(count, c), count, c))
 		q.noteDBAlternatives(opt, f, db)
+		if db.Attributes["license"] == "azure_hybrid_benefit" {
+			// The price leaves the engine's licence out: without it the option is not whole.
+			opt.missing("db_licence", db.Name, ProviderRef(provider), region)
+		}
 	}
 	need := n.StorageGB * max(n.Instances, 1)
 	label := M("price.line.db_storage", eng)

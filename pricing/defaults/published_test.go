@@ -90,6 +90,54 @@ func TestPublishedFigures(t *testing.T) {
 			published: "Retail Prices API meter vCore 0.1175 USD/h x 16 vCores, same file",
 		},
 		{
+			name: "Azure App Service P1 v3 Linux koreacentral", provider: "azure", region: "koreacentral",
+			sku:       "appservice/P1v3/linux",
+			want:      "0.181",
+			published: "'Premium v3 P1 v3 Windows 0.341 / Linux 0.181' per hour, koreacentral live Retail Prices API quoted in WWhaleFe/azure-cost-estimator@00a24e7e CHANGELOG.md v69 (2026-06-22; third party)",
+		},
+		{
+			name: "Azure App Service P1 v3 Linux eastus", provider: "azure", region: "eastus",
+			sku:       "DZH318Z0DCR6/001P",
+			want:      "0.155",
+			published: "Retail Prices API item 'P1 v3 App', 'Azure App Service Premium v3 Plan - Linux', retailPrice 0.155, rshade/finfocus-plugin-azure-public@0d26960a appservice/eastus_consumption.json",
+		},
+		{
+			name: "Azure App Service B1 Windows eastus", provider: "azure", region: "eastus",
+			sku:       "DZH318Z0BQJK/003F",
+			want:      "0.075",
+			published: "Retail Prices API item 'B1 App', 'Azure App Service Basic Plan', retailPrice 0.075, same file",
+		},
+		{
+			name: "Azure App Service P1 v3 Linux japaneast", provider: "azure", region: "japaneast",
+			sku:       "DZH318Z0DCR6/000F",
+			want:      "0.188",
+			published: "Retail Prices API item 'P1 v3 App' (Linux) retailPrice 0.188, Arturo-Quiroga-MSFT/azure-architecture-diagram-builder@31f894ae src/data/pricing/regions/japaneast/azure_app_service.json (snapshot 2026-08-15)",
+		},
+		{
+			name: "Azure SQL Database GP Gen5 4 vCore japaneast", provider: "azure", region: "japaneast",
+			sku:       "DZH318Z0BPXL/007B",
+			want:      "0.68802",
+			published: "Retail Prices API 'SQL Database Single/Elastic Pool General Purpose - Compute Gen5' skuName '4 vCore' retailPrice 0.68802, same snapshot, japaneast/sql_database.json",
+		},
+		{
+			name: "Azure SQL Database GP Gen5 2 vCore eastus", provider: "azure", region: "eastus",
+			sku:       "DZH318Z0BPXL/00BT",
+			want:      "0.304434",
+			published: "Retail Prices API skuName '2 vCore' retailPrice 0.304434, rshade/finfocus-plugin-azure-public@3fada400 sqldb/gp_gen5_compute_eastus.json",
+		},
+		{
+			name: "Azure PostgreSQL flexible MO E4ds_v5 southeastasia", provider: "azure", region: "southeastasia",
+			sku:       "DZH318Z0KDX1/002P",
+			want:      "0.6",
+			published: "Retail Prices API 'Azure Database for PostgreSQL Flexible Server Memory Optimized Edsv5 Series Compute' skuName '4 vCore' retailPrice 0.6, Arturo-Quiroga-MSFT snapshot southeastasia/azure_database_for_postgresql.json",
+		},
+		{
+			name: "Azure MySQL flexible MO E4ds_v5 westus2", provider: "azure", region: "westus2",
+			sku:       "DZH318Z0H9TN/00KV",
+			want:      "0.472",
+			published: "Retail Prices API 'Azure Database for MySQL Flexible Server Memory Optimized Edsv5 Series Compute' meterName '4 vCore' retailPrice 0.472, same snapshot, westus2/azure_database_for_mysql.json",
+		},
+		{
 			name: "AWS ALB ap-northeast-2 hourly", provider: "aws", region: "ap-northeast-2",
 			sku:       "alb/ap-northeast-2",
 			want:      "0.0225",
@@ -123,4 +171,48 @@ func checkFigure(t *testing.T, all []loaded, provider, region, sku, want, publis
 		t.Errorf("price: got %s, want %s (%s)", got[0].Amount, w, published)
 	}
 	return got[0]
+}
+
+// TestAzureCommittedFigures checks Azure committed prices against what their
+// source publishes: the App Service savings plan is the savingsPlan of the
+// Retail Prices API item; a reserved VM instance is an estimate, the
+// on-demand price times the ratio of the one captured reservation
+// (Standard_D2als_v7 eastus: 0.0804 USD/h, 416 USD for 1 year, 803 for 3).
+func TestAzureCommittedFigures(t *testing.T) {
+	all := loadAll(t)
+	tests := []struct {
+		name, region, sku   string
+		term                pricing.Term
+		price, upfront      string
+		estimate, published string
+	}{
+		{"App Service P1 v3 Linux westus2 1-year savings plan", "westus2", "DZH318Z0DCR6/000V", pricing.SavingsPlan1y, "0.11625", "0", "",
+			"savingsPlan term '1 Year' retailPrice 0.11625 of the item, Arturo-Quiroga-MSFT snapshot westus2/azure_app_service.json"},
+		{"D4s_v5 koreacentral 1-year reservation, paid upfront", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved1yAllUpfront, "0", "1221.09", "azure_ri_d2als_v7",
+			"on demand 0.236 (karpenter-provider-azure@0499866a zz_generated.pricing.go) × 416 / 0.0804 = 1221.09 USD for the year"},
+		{"D4s_v5 koreacentral 1-year reservation, paid monthly", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved1yNoUpfront, "0.13939435", "0", "azure_ri_d2als_v7",
+			"the same 1221.09 over 8760 h = 0.13939435 USD/h (8 decimals)"},
+		{"D4s_v5 koreacentral 3-year reservation, paid upfront", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved3yAllUpfront, "0", "2357.06", "azure_ri_d2als_v7",
+			"0.236 × 803 / 0.0804 = 2357.06 USD for three years"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []loaded
+			for _, o := range all {
+				if o.Provider == "azure" && o.Region == tt.region && o.SKU == tt.sku && o.Term == tt.term {
+					got = append(got, o)
+				}
+			}
+			if len(got) != 1 {
+				t.Fatalf("rows: got %d, want 1", len(got))
+			}
+			o := got[0]
+			if !o.Amount.Equal(decimal.RequireFromString(tt.price)) || !o.Upfront.Equal(decimal.RequireFromString(tt.upfront)) {
+				t.Errorf("got %s/h + %s upfront, want %s/h + %s upfront (%s)", o.Amount, o.Upfront, tt.price, tt.upfront, tt.published)
+			}
+			if b := o.Attributes["basis"]; o.Attributes["estimate"] == "true" && b != tt.estimate || o.Attributes["estimate"] != "true" && tt.estimate != "" {
+				t.Errorf("got estimate=%s basis %q, want basis %q", o.Attributes["estimate"], b, tt.estimate)
+			}
+		})
+	}
 }

