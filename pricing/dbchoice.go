@@ -18,11 +18,13 @@ var restrictedEditions = []string{"web", "express"}
 const MultiAZ = "multi-az"
 
 // plainDB reports whether a managed database offer may be chosen without
-// the workload asking for more: a single instance (no workload need asks
-// for high availability, so Multi-AZ is only noted) of an edition without
-// use restrictions.
+// the workload asking for more: a single instance in one zone (no workload
+// need asks for high availability, so AWS's Multi-AZ, attribute deployment,
+// is only noted, and Cloud SQL's HA rows, attribute ha, are left out) of an
+// edition without use restrictions.
 func plainDB(o Offer) bool {
-	return o.Attributes["deployment"] != MultiAZ && !slices.Contains(restrictedEditions, o.Attributes["edition"])
+	return o.Attributes["deployment"] != MultiAZ && (o.Attributes["ha"] == "" || o.Attributes["ha"] == "none") &&
+		!slices.Contains(restrictedEditions, o.Attributes["edition"])
 }
 
 // noteDBAlternatives names, beside the managed database db chosen for fit

@@ -262,7 +262,7 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 		count = max(n.Instances, 1)
 	}
 	f.Match = func(o Offer) bool {
-		return o.HasAttr("engine", eng) && o.Unit != PerGBMonth && singleZone(o) && (o.MemoryGiB == 0 || o.MemoryGiB >= mem)
+		return o.HasAttr("engine", eng) && o.Unit != PerGBMonth && (o.MemoryGiB == 0 || o.MemoryGiB >= mem)
 	}
 	plain := f
 	plain.Match = func(o Offer) bool { return f.Match(o) && plainDB(o) }
@@ -292,16 +292,11 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 	}
 	f = Fit{Provider: provider, Region: region, Service: Database, Term: OnDemand,
 		Match: func(o Offer) bool {
-			return o.HasAttr("engine", eng) && o.Unit == PerGBMonth && plainDB(o) && o.Attributes["part"] != "backup" && singleZone(o)
+			return o.HasAttr("engine", eng) && o.Unit == PerGBMonth && plainDB(o) && o.Attributes["part"] != "backup"
 		}}
 	q.addUsage(opt, f, label, CompDatabase, need)
 	q.noteBackups(opt, provider, region)
 }
-
-// singleZone tells an offer for one instance in one zone from a
-// high-availability one (attribute ha other than none: a standby in a
-// second zone, billed at its own rate). Quotes price a single instance.
-func singleZone(o Offer) bool { return o.Attributes["ha"] == "" || o.Attributes["ha"] == "none" }
 
 // noteBackups notes the price of the managed database's backup storage
 // where the provider bills it apart (attribute part=backup): it is billed on
