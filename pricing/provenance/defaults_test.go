@@ -26,6 +26,11 @@ func TestDefaultCatalogKinds(t *testing.T) {
 			if !slices.Contains(Kinds, k) {
 				return fmt.Errorf("%s: kind %q", o.SKU, k)
 			}
+			// Every price carries its source and the provider's date, and no
+			// date lies after the day the test runs.
+			if o.Source == "" || o.AsOf.IsZero() || o.AsOf.After(time.Now()) {
+				return fmt.Errorf("%s %s %s: source %q, effective %s: want a source and a past date", o.Provider, o.Region, o.SKU, o.Source, o.AsOf.Format(time.DateOnly))
+			}
 			count[k]++
 			total++
 			if oldest.IsZero() || o.AsOf.Before(oldest) {
