@@ -1,9 +1,12 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"strings"
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/chart"
@@ -102,31 +105,100 @@ func (s *Server) ownedResult(w http.ResponseWriter, r *http.Request) (advisor.As
 }
 
 // showAssessment shows a saved assessment's recommendations and options.
+// The rendered page is kept in the export cache under everything it
+// depends on (revision, catalogs, language, page, origin, share links and
+// day), so that viewing an unchanged assessment again, as people do after
+// each step and from the back button, costs a lookup instead of a render.
 func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.ownedResult(w, r)
+	key, cacheable, err := s.resultPageKey(w, r)
 	if err != nil {
 		return err
 	}
-	if len(a.Workloads) == 0 {
-		http.Redirect(w, r, "/assessments/"+a.ID+"/workloads/new", http.StatusSeeOther)
+	render := func() (exportEntry, bool, error) {
+		body, err := s.renderResult(w, r)
+		if err != nil || body == nil {
+			return exportEntry{}, false, err
+		}
+		s.metrics.exportRenders.WithLabelValues("page").Inc()
+		catalogs, err := s.store.ActiveCatalogKey(r.Context())
+		return exportEntry{body: body}, err == nil && cacheable && catalogs == key.catalogs, nil
+	}
+	var e exportEntry
+	if cacheable {
+		var hit bool
+		if e, hit, err = s.exportCache.load(r.Context(), key, render); hit {
+			s.metrics.exportHits.WithLabelValues("page").Inc()
+		}
+	} else {
+		e, _, err = render()
+	}
+	if err != nil {
+		return err
+	}
+	if e.body == nil { // no workloads yet
+		http.Redirect(w, r, "/assessments/"+r.PathValue("id")+"/workloads/new", http.StatusSeeOther)
 		return nil
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(e.body)
+	return nil
+}
+
+// resultPageKey is the export-cache key of the result page the request
+// asks for; cacheable is false when the page is not to be kept (no
+// session, an assessment outside the session's latest, a bad page
+// parameter: the render then answers as it should). It checks ownership.
+func (s *Server) resultPageKey(w http.ResponseWriter, r *http.Request) (key exportKey, cacheable bool, err error) {
+	if _, err := s.owner(w, r); err != nil {
+		return key, false, err
+	}
+	a, ok, err := s.ownRevision(w, r)
+	if err != nil || !ok {
+		return key, false, err
+	}
+	pg, err := paging(r, advisor.MaxWorkloads, resultPerPage, resultMaxPerPage)
+	if err != nil {
+		return key, false, nil
+	}
+	shares, err := s.store.Shares(r.Context(), a.ID)
+	if err != nil {
+		return key, false, err
+	}
+	var links strings.Builder
+	for _, sh := range shares {
+		links.WriteString(sh.Token + sh.CreatedAt.String() + ";")
+	}
+	key, err = s.exportKeyOf(r.Context(), a, "page", fmt.Sprintf("%s|%d|%d|%s", origin(r), pg.Page, pg.PerPage, links.String()))
+	return key, err == nil, err
+}
+
+// renderResult renders the result page of the request's assessment, whose
+// ownership resultPageKey checked; no body and no error when the
+// assessment has no workloads yet.
+func (s *Server) renderResult(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	a, err := s.ownedResult(w, r)
+	if err != nil || len(a.Workloads) == 0 {
+		return nil, err
 	}
 	pg, err := resultPager(r, a, "/assessments/"+a.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	view := resultView(a, i18n.Lang(r.Context()), pg)
 	box, err := s.ShareBoxView(r.Context(), a)
 	box.Origin = origin(r)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	view.Actions = templates.OwnerActions(a.ID, box)
 	if view.PriceChange, err = s.priceChange(r.Context(), a); err != nil {
-		return err
+		return nil, err
 	}
-	s.render(w, r, http.StatusOK, templates.AssessmentPage(view))
-	return nil
+	var buf bytes.Buffer
+	if err := templates.AssessmentPage(view).Render(r.Context(), &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // resultView is the result page's model: the assessment, its totals over

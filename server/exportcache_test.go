@@ -369,3 +369,70 @@ func TestCachedExportSkipsReadingTheAssessment(t *testing.T) {
 		t.Error("after an edit the download was not rendered again from the assessment")
 	}
 }
+
+// TestResultPageCache: the result page of an unchanged assessment is
+// rendered once and sent from the cache after; an edit, a share link, a
+// new catalog version, another language or another page renders it again,
+// and what changed shows; a stranger still gets 404.
+func TestResultPageCache(t *testing.T) {
+	s, db, _, c, id := exportServer(t, 0)
+	page := "/assessments/" + id
+	first, second := download(t, c, page), download(t, c, page)
+	if got, hits := renders(t, s, "page"), exportMetric(t, s, "advisor_export_cache_hits_total", "page"); got != 1 || hits != 1 {
+		t.Fatalf("result page viewed twice: got %d renders and %d hits, want 1 and 1", got, hits)
+	}
+	if !bytes.Equal(first.Body.Bytes(), second.Body.Bytes()) || first.Header().Get("Content-Type") != "text/html; charset=utf-8" {
+		t.Error("the cached page differs from the rendered one")
+	}
+	want := 1
+	step := func(what string, check func(body string) bool) {
+		t.Helper()
+		if what != "revoking it" { // back to the page as it was after the rename, still cached
+			want++
+		}
+		body := download(t, c, page).Body.String()
+		if got := renders(t, s, "page"); got != want {
+			t.Errorf("after %s: got %d renders, want %d", what, got, want)
+		}
+		if !check(body) {
+			t.Errorf("after %s: the page does not show it", what)
+		}
+	}
+	if rec := c.form(page+"/organization", "organization.name=Renamed+Ltd&organization.geography=us-east"); rec.Code != http.StatusSeeOther {
+		t.Fatalf("rename: got %d", rec.Code)
+	}
+	step("a rename", func(b string) bool { return strings.Contains(b, "Renamed Ltd") })
+	if rec := c.do("POST", page+"/shares", ""); rec.Code != http.StatusSeeOther {
+		t.Fatalf("share: got %d", rec.Code)
+	}
+	box, err := s.ShareBoxView(context.Background(), advisor.Assessment{ID: id})
+	if err != nil || len(box.Links) != 1 {
+		t.Fatalf("got %d share links (%v), want 1", len(box.Links), err)
+	}
+	step("a new share link", func(b string) bool { return strings.Contains(b, "/shared/"+box.Links[0].Token) })
+	if rec := c.do("POST", page+"/shares/"+box.Links[0].Token+"/revoke", ""); rec.Code != http.StatusSeeOther {
+		t.Fatalf("revoke: got %d", rec.Code)
+	}
+	step("revoking it", func(b string) bool { return !strings.Contains(b, "/shared/"+box.Links[0].Token) })
+	_, err = db.ImportCatalog(context.Background(), pricing.CatalogImport{Provider: "aws", Scope: "fixture/aws",
+		Source: "fixture aws price list", Checksum: "newer"}, func(sink pricing.Sink) (pricing.ImportStats, error) {
+		for _, o := range reporttest.Offers() {
+			if o.Provider == "aws" {
+				if err := sink(o); err != nil {
+					return pricing.ImportStats{}, err
+				}
+			}
+		}
+		return pricing.ImportStats{Prices: 1}, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	step("a new catalog version", func(b string) bool { return strings.Contains(b, `data-testid="price-change"`) })
+	c.cookies = append(c.cookies, &http.Cookie{Name: langCookieName, Value: "ko"})
+	step("switching to Korean", func(b string) bool { return strings.Contains(b, `lang="ko"`) })
+	stranger := &client{tb: t, h: s.Handler()}
+	if rec := stranger.do("GET", page, ""); rec.Code != http.StatusNotFound {
+		t.Errorf("a stranger viewing a cached page: got %d, want 404", rec.Code)
+	}
+}

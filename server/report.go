@@ -100,19 +100,10 @@ func (s *Server) cachedOwnReport(w http.ResponseWriter, r *http.Request, ext str
 	if ext == "json" || s.exportCache.budget <= 0 {
 		return false, nil
 	}
-	sid, err := s.sessionID(w, r, false)
-	if err != nil || sid == "" {
-		return false, nil // owned answers
-	}
-	list, err := s.store.Assessments(r.Context(), sid)
-	if err != nil {
+	a, ok, err := s.ownRevision(w, r)
+	if err != nil || !ok {
 		return false, err
 	}
-	i := slices.IndexFunc(list, func(x advisor.Summary) bool { return x.ID == r.PathValue("id") })
-	if i < 0 {
-		return false, nil
-	}
-	a := advisor.Assessment{ID: list[i].ID, UpdatedAt: list[i].UpdatedAt}
 	key, err := s.exportKeyOf(r.Context(), a, ext, "/assessments/"+a.ID)
 	if err != nil {
 		return false, err
@@ -123,6 +114,27 @@ func (s *Server) cachedOwnReport(w http.ResponseWriter, r *http.Request, ext str
 	}
 	s.sendExport(w, e, ext)
 	return true, nil
+}
+
+// ownRevision is the assessment of the path's id with only its id and
+// revision, read from the session's list of its assessments (which proves
+// the ownership) without reading the assessment. ok is false when the
+// request has no session or the assessment is not among the session's
+// latest ones: the caller then reads it in full, which answers those cases.
+func (s *Server) ownRevision(w http.ResponseWriter, r *http.Request) (a advisor.Assessment, ok bool, err error) {
+	sid, err := s.sessionID(w, r, false)
+	if err != nil || sid == "" {
+		return a, false, nil // owned answers
+	}
+	list, err := s.store.Assessments(r.Context(), sid)
+	if err != nil {
+		return a, false, err
+	}
+	i := slices.IndexFunc(list, func(x advisor.Summary) bool { return x.ID == r.PathValue("id") })
+	if i < 0 {
+		return a, false, nil
+	}
+	return advisor.Assessment{ID: list[i].ID, UpdatedAt: list[i].UpdatedAt}, true, nil
 }
 
 // writeReport sends the report in one format as a download named after

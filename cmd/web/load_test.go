@@ -24,8 +24,9 @@ import (
 
 // TestLoad runs virtual users through a mixed session against the whole
 // program on loopback: the questionnaire (step 1 and three workloads), the
-// results page, the CSV and JSON exports, the price API and an API
-// assessment. It wants zero 5xx and zero lost saves (every acknowledged
+// results page (the options' comparison), a what-if on one workload, the
+// results page again, the PDF, CSV and JSON exports, the price API and an
+// API assessment. It wants zero 5xx and zero lost saves (every acknowledged
 // assessment holds exactly the workloads posted) and reports throughput and
 // latency, overall and per route. A smoke run (8 users × 3 sessions) always
 // runs; ADVISOR_LOAD=1 runs 64 users × 5 sessions, bounded to two minutes.
@@ -53,6 +54,7 @@ func runLoad(t *testing.T, name string, urls []string, dbPath, dbURL string) {
 		users, sessions, bound = envInt("ADVISOR_LOAD_USERS", 64), envInt("ADVISOR_LOAD_SESSIONS", 5), 2*time.Minute
 	}
 	deadline := time.Now().Add(bound)
+	resetPeakRSS(t)
 	var st loadStats
 	var wg sync.WaitGroup
 	start := time.Now()
@@ -89,8 +91,8 @@ func runLoad(t *testing.T, name string, urls []string, dbPath, dbURL string) {
 	}
 	p50, p99, worst := percentiles(st.latencies)
 	t.Logf("load (%s): %d users × %d sessions: %d requests in %v (%.0f req/s); p50 %v, p99 %v, max %v; status %v; "+
-		"%d assessments saved, %d lost", name, users, sessions, n, elapsed.Round(time.Millisecond),
-		float64(n)/elapsed.Seconds(), p50, p99, worst, st.statuses, len(st.saved), lost)
+		"%d assessments saved, %d lost; peak RSS of the test process (server and clients) %.0f MiB", name, users, sessions, n,
+		elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds(), p50, p99, worst, st.statuses, len(st.saved), lost, peakRSSMB(t))
 	for _, route := range slices.Sorted(maps.Keys(st.routes)) {
 		p50, p99, _ := percentiles(st.routes[route])
 		t.Logf("  %-40s %5d  p50 %10v  p99 %10v", route, len(st.routes[route]), p50, p99)
@@ -112,12 +114,18 @@ func percentiles(d []time.Duration) (p50, p99, worst time.Duration) {
 }
 
 // routeIDs are the ids in paths, replaced to name a route.
-var routeIDs = regexp.MustCompile(`/(assessments|api/v1/assessments)/[a-z2-7]{26}`)
+var routeIDs = regexp.MustCompile(`/(assessments|api/v1/assessments)/[a-z2-7]{26}(/workloads/[a-z2-7]+)?`)
 
 // route names a request by method and path pattern.
 func route(method, path string) string {
 	path, _, _ = strings.Cut(path, "?")
-	return method + " " + routeIDs.ReplaceAllString(path, "/$1/{id}")
+	return method + " " + routeIDs.ReplaceAllStringFunc(path, func(m string) string {
+		sub := routeIDs.FindStringSubmatch(m)
+		if sub[2] != "" {
+			return "/" + sub[1] + "/{id}/workloads/{wid}"
+		}
+		return "/" + sub[1] + "/{id}"
+	})
 }
 
 // loadStats collects what the virtual users saw.
@@ -188,6 +196,9 @@ func (vu *virtualUser) do(method, path, ctype, body string, want ...int) (*http.
 		req.Header.Set("Content-Type", ctype)
 	}
 	req.Header.Set("Origin", base)
+	if strings.HasSuffix(path, "/whatif") {
+		req.Header.Set("HX-Request", "true")
+	}
 	start := time.Now()
 	resp, err := vu.c.Do(req)
 	if err != nil {
@@ -202,6 +213,21 @@ func (vu *virtualUser) do(method, path, ctype, body string, want ...int) (*http.
 		return resp, b, false
 	}
 	return resp, b, true
+}
+
+// whatIfForm is the first what-if form of a result page: its action and the
+// name of its seats field.
+var whatIfForm = regexp.MustCompile(`action="(/assessments/[a-z2-7]+/workloads/[a-z2-7]+/whatif)"[^>]*data-testid="whatif"[\s\S]*?name="([^"]+\.users)"`)
+
+// whatIf changes the seats of the page's first workload as the what-if
+// form does through htmx, and wants its comparison back.
+func (vu *virtualUser) whatIf(page []byte) {
+	m := whatIfForm.FindSubmatch(page)
+	if m == nil {
+		vu.st.fail("no what-if form on the result page")
+		return
+	}
+	vu.do("POST", string(m[1]), webtest.FormType, webtest.FormBody(string(m[2]), "120"), 200)
 }
 
 // session walks the questionnaire, the results and the API once.
@@ -221,7 +247,11 @@ func (vu *virtualUser) session() {
 		}
 	}
 	vu.st.save(strings.TrimPrefix(base, "/assessments/"), added)
+	if _, page, ok := vu.do("GET", base, "", "", 200); ok {
+		vu.whatIf(page)
+	}
 	vu.do("GET", base, "", "", 200)
+	vu.do("GET", base+"/report.pdf", "", "", 200)
 	vu.do("GET", base+"/report.csv", "", "", 200)
 	vu.do("GET", base+"/report.json", "", "", 200)
 	vu.do("GET", "/api/v1/prices?provider=aws&region=us-east-1&vcpu=2&limit=20", "", "", 200)
