@@ -57,6 +57,7 @@ var derived = []string{
 	"github.com/Zeebrow/ec2-price-tracker", "github.com/bukowabot/digitalocean-images", "github.com/yeo/ec2.shop",
 	"github.com/Azure/karpenter-provider-azure", "github.com/aws/karpenter-provider-aws",
 	"github.com/aws/amazon-ec2-instance-selector", "github.com/rshade/finfocus-plugin-azure-public",
+	"github.com/iann0036/aws-price-watcher", "github.com/Cyclenerd/google-cloud-pricing-cost-calculator",
 	"instances.vantage.sh", "ec2instances.info",
 }
 

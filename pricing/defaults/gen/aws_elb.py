@@ -33,7 +33,7 @@ for region, loc in REGIONS.items():
                     term="on_demand", unit="hour", price=str(h), upfront="", currency="USD", tier_start="", tier_end="",
                     as_of=pub, source=url,
                     attributes="kind=load_balancer;lb_type=application;lcu_hour=%s;rate_code=%s;lcu_rate_code=%s;"
-                               "source_kind=AWS pricing page data (third-party capture)" % (l, hour["rateCode"], lcu["rateCode"]),
+                               "source_kind=derived_dataset;source_note=AWS pricing-page data as captured and dated by a maintained public dataset" % (l, hour["rateCode"], lcu["rateCode"]),
                     notes="AWS ELB pricing-page data (meteredUnitMaps elb, hawkFilePublicationDate %s) for '%s': "
                           "'Application Load Balancer Hours' %s and 'Application Load Balancer LCU Hours' %s; "
                           "captured by iann0036/aws-price-watcher (commit of 2025-05-24)" % (d["manifest"]["hawkFilePublicationDate"], loc, hour["price"], lcu["price"])))

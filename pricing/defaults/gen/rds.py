@@ -64,7 +64,7 @@ for region in REGIONS:
                 family, gib_per_vcpu = FAMILIES[fam]
                 vcpu = int(SIZES[size] / 2)
                 mem = int(vcpu * gib_per_vcpu)
-                attrs = "engine=%s;deployment=%s;license=no-license-required;source_kind=AWS pricing page data (third-party capture)" % (engine, DEPLOYMENT)
+                attrs = "engine=%s;deployment=%s;license=no-license-required;source_kind=derived_dataset;source_note=AWS pricing-page data as captured and dated by a maintained public dataset" % (engine, DEPLOYMENT)
                 base = dict(provider="aws", service="database", provider_service="AmazonRDS", family=family, region=region,
                             sku=v["OnDemand:RateCode"].split(".")[0] + "/" + engine, name=cls, os="", vcpu=vcpu, memory_gib=mem,
                             unit="hour", currency="USD", tier_start="", tier_end="", as_of=pub, source=url)

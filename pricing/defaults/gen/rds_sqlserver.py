@@ -56,7 +56,7 @@ def existing():
 have = existing()
 d = json.loads(subprocess.run(["git", "-C", REPO, "show", COMMIT + ":" + PATH], capture_output=True, check=True).stdout)
 url = "https://github.com/iann0036/aws-price-watcher/blob/%s/%s" % (COMMIT, PATH)
-kind = "source_kind=AWS pricing page data (third-party capture)"
+kind = "source_kind=derived_dataset;source_note=AWS pricing-page data as captured and dated by a maintained public dataset"
 dated = ("dated by the RDS pricing-page publication of the same commit (raw/rds-storage.json 2025-05-23T18:02:35Z; "
          "the processed file is unchanged since the 2025-05-19 publication, commit 88dc539)")
 rows = []
