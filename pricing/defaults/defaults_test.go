@@ -14,6 +14,7 @@ import (
 
 	"cloudadvisor/pricing"
 	"cloudadvisor/pricing/defaults"
+	"cloudadvisor/pricing/provenance"
 	"cloudadvisor/pricing/refresh"
 	"cloudadvisor/pricing/sheet"
 )
@@ -219,6 +220,7 @@ func TestCoverage(t *testing.T) {
 	for _, k := range missing {
 		fmt.Fprintf(&b, "- %s: %s\n", k, knownGaps[k])
 	}
+	writeKinds(&b, all)
 	b.WriteString("\n## What the refresh does not update\n\n- digitalocean managed databases: " +
 		refresh.DigitalOceanDatabasesNote + ".\n")
 	if *update {
@@ -228,6 +230,45 @@ func TestCoverage(t *testing.T) {
 	}
 	if want, err := os.ReadFile("COVERAGE.md"); err != nil || string(want) != b.String() {
 		t.Errorf("COVERAGE.md is out of date (err %v): run go test ./pricing/defaults -run TestCoverage -update", err)
+	}
+}
+
+// writeKinds writes COVERAGE.md's table of rows by kind of source, per
+// provider and in all (see package provenance for the kinds).
+func writeKinds(b *strings.Builder, all []loaded) {
+	count := map[string]map[provenance.Kind]int{}
+	for _, o := range all {
+		for _, p := range []string{o.Provider, "all"} {
+			if count[p] == nil {
+				count[p] = map[provenance.Kind]int{}
+			}
+			count[p][provenance.Of(o.Offer)]++
+		}
+	}
+	b.WriteString("\n## Where the prices come from\n\nRows by kind of source (provider_api: the provider's own price API or file; " +
+		"provider_page: its own web page; derived_dataset: a maintained, dated dataset built from the providers' own files; " +
+		"third_party: anything else, flagged on screen and in every export).\n\n| provider |")
+	for _, k := range provenance.Kinds {
+		fmt.Fprintf(b, " %s |", k)
+	}
+	b.WriteString(" rows |\n|---|" + strings.Repeat("---|", len(provenance.Kinds)+1) + "\n")
+	providers := make([]string, 0, len(count))
+	for p := range count {
+		if p != "all" {
+			providers = append(providers, p)
+		}
+	}
+	sort.Strings(providers)
+	for _, p := range append(providers, "all") {
+		total := 0
+		for _, n := range count[p] {
+			total += n
+		}
+		fmt.Fprintf(b, "| %s |", p)
+		for _, k := range provenance.Kinds {
+			fmt.Fprintf(b, " %d (%.1f%%) |", count[p][k], 100*float64(count[p][k])/float64(total))
+		}
+		fmt.Fprintf(b, " %d |\n", total)
 	}
 }
 
