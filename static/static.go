@@ -14,7 +14,7 @@ import (
 	"strings"
 )
 
-//go:embed *.css *.svg vendor
+//go:embed *.css *.svg *.js vendor
 var files embed.FS
 
 // Prefix is the URL path the assets are served under.
