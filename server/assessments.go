@@ -85,14 +85,11 @@ func (s *Server) ownedOverview(w http.ResponseWriter, r *http.Request) (advisor.
 	return s.store.AssessmentOverview(r.Context(), r.PathValue("id"))
 }
 
-// ownedResult is owned for the result page, which shows one page of
-// workloads in full and totals over all: a large estate is read with only
-// the requested page's workloads in full; a small one wholly, since a
-// catalog change re-prices it on the page (priceChange).
-func (s *Server) ownedResult(w http.ResponseWriter, r *http.Request) (advisor.Assessment, error) {
-	if _, err := s.owner(w, r); err != nil {
-		return advisor.Assessment{}, err
-	}
+// resultOf reads the request's assessment for the result page, whose
+// ownership the caller checked: a large estate is read with only the
+// requested page's workloads in full; a small one wholly, since a catalog
+// change re-prices it on the page (priceChange).
+func (s *Server) resultOf(r *http.Request) (advisor.Assessment, error) {
 	from, to := 0, 0 // a page out of range is refused by resultPager, with the real count
 	if pg, err := paging(r, advisor.MaxWorkloads, resultPerPage, resultMaxPerPage); err == nil {
 		from, to = pg.Bounds()
@@ -110,12 +107,12 @@ func (s *Server) ownedResult(w http.ResponseWriter, r *http.Request) (advisor.As
 // day), so that viewing an unchanged assessment again, as people do after
 // each step and from the back button, costs a lookup instead of a render.
 func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
-	key, cacheable, err := s.resultPageKey(w, r)
+	key, box, cacheable, err := s.resultPageKey(w, r)
 	if err != nil {
 		return err
 	}
 	render := func() (exportEntry, bool, error) {
-		body, err := s.renderResult(w, r)
+		body, err := s.renderResult(r, box)
 		if err != nil || body == nil {
 			return exportEntry{}, false, err
 		}
@@ -144,39 +141,40 @@ func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// resultPageKey is the export-cache key of the result page the request
-// asks for; cacheable is false when the page is not to be kept (no
-// session, an assessment outside the session's latest, a bad page
-// parameter: the render then answers as it should). It checks ownership.
-func (s *Server) resultPageKey(w http.ResponseWriter, r *http.Request) (key exportKey, cacheable bool, err error) {
-	if _, err := s.owner(w, r); err != nil {
-		return key, false, err
+// resultPageKey checks that the request's session owns the assessment and
+// returns the export-cache key of the result page it asks for, with the
+// page's share box. cacheable is false when the page is not to be kept (an
+// assessment outside the session's latest, a bad page parameter: the
+// render then answers as it should).
+func (s *Server) resultPageKey(w http.ResponseWriter, r *http.Request) (key exportKey, box templates.ShareBoxView, cacheable bool, err error) {
+	a, ok, err := s.ownRevision(w, r) // the session's list proves the ownership
+	if err == nil && !ok {
+		_, err = s.owner(w, r)
 	}
-	a, ok, err := s.ownRevision(w, r)
-	if err != nil || !ok {
-		return key, false, err
+	if err != nil {
+		return key, box, false, err
 	}
+	if box, err = s.ShareBoxView(r.Context(), advisor.Assessment{ID: r.PathValue("id")}); err != nil {
+		return key, box, false, err
+	}
+	box.Origin = origin(r)
 	pg, err := paging(r, advisor.MaxWorkloads, resultPerPage, resultMaxPerPage)
-	if err != nil {
-		return key, false, nil
-	}
-	shares, err := s.store.Shares(r.Context(), a.ID)
-	if err != nil {
-		return key, false, err
+	if !ok || err != nil {
+		return key, box, false, nil
 	}
 	var links strings.Builder
-	for _, sh := range shares {
-		links.WriteString(sh.Token + sh.CreatedAt.String() + ";")
+	for _, l := range box.Links {
+		links.WriteString(l.Token + ";")
 	}
-	key, err = s.exportKeyOf(r.Context(), a, "page", fmt.Sprintf("%s|%d|%d|%s", origin(r), pg.Page, pg.PerPage, links.String()))
-	return key, err == nil, err
+	key, err = s.exportKeyOf(r.Context(), a, "page", fmt.Sprintf("%s|%d|%d|%s", box.Origin, pg.Page, pg.PerPage, links.String()))
+	return key, box, err == nil, err
 }
 
 // renderResult renders the result page of the request's assessment, whose
-// ownership resultPageKey checked; no body and no error when the
-// assessment has no workloads yet.
-func (s *Server) renderResult(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	a, err := s.ownedResult(w, r)
+// ownership resultPageKey checked, with its share box; no body and no
+// error when the assessment has no workloads yet.
+func (s *Server) renderResult(r *http.Request, box templates.ShareBoxView) ([]byte, error) {
+	a, err := s.resultOf(r)
 	if err != nil || len(a.Workloads) == 0 {
 		return nil, err
 	}
@@ -185,11 +183,6 @@ func (s *Server) renderResult(w http.ResponseWriter, r *http.Request) ([]byte, e
 		return nil, err
 	}
 	view := resultView(a, i18n.Lang(r.Context()), pg)
-	box, err := s.ShareBoxView(r.Context(), a)
-	box.Origin = origin(r)
-	if err != nil {
-		return nil, err
-	}
 	view.Actions = templates.OwnerActions(a.ID, box)
 	if view.PriceChange, err = s.priceChange(r.Context(), a); err != nil {
 		return nil, err
