@@ -113,19 +113,17 @@ func percentiles(d []time.Duration) (p50, p99, worst time.Duration) {
 	return pct(0.50), pct(0.99), lat[n-1].Round(time.Microsecond)
 }
 
-// routeIDs are the ids in paths, replaced to name a route.
-var routeIDs = regexp.MustCompile(`/(assessments|api/v1/assessments)/[a-z2-7]{26}(/workloads/[a-z2-7]+)?`)
+// assessmentIDs and workloadIDs are the ids in paths, replaced to name a route.
+var (
+	assessmentIDs = regexp.MustCompile(`/(assessments|api/v1/assessments)/[a-z2-7]{26}`)
+	workloadIDs   = regexp.MustCompile(`/workloads/[a-z2-7]+/`)
+)
 
 // route names a request by method and path pattern.
 func route(method, path string) string {
 	path, _, _ = strings.Cut(path, "?")
-	return method + " " + routeIDs.ReplaceAllStringFunc(path, func(m string) string {
-		sub := routeIDs.FindStringSubmatch(m)
-		if sub[2] != "" {
-			return "/" + sub[1] + "/{id}/workloads/{wid}"
-		}
-		return "/" + sub[1] + "/{id}"
-	})
+	path = assessmentIDs.ReplaceAllString(path, "/$1/{id}")
+	return method + " " + workloadIDs.ReplaceAllString(path, "/workloads/{wid}/")
 }
 
 // loadStats collects what the virtual users saw.
