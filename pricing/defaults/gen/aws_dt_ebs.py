@@ -21,8 +21,10 @@ A tier the dataset has and aws.csv lacks (us-east-1 above 150 TB) is added
 after the region's last egress row. Every other line of aws.csv is kept byte
 for byte. Run from pricing/defaults: python3 gen/aws_dt_ebs.py
 """
-import csv, io, json, re, subprocess, sys
+import csv, io, re, sys
 from decimal import Decimal as D
+
+from sheets import HDR, git_json
 
 REPO = "/work/.mirror/iann0036+aws-price-watcher/repo"
 COMMIT = "d65c44f0cbfbfc8bf647809576a504ecf1587e8d"
@@ -39,11 +41,10 @@ TIERS = ["Next 10 TB", "Next 40 TB", "Next 100 TB", "Greater than 150 TB"]
 KEY = "DataTransfer External Outbound %s"
 VARIANTS = [" New", " No Wavelength"]
 FREE_END = D(100)  # the catalog's free first tier (free_tier=aggregate), kept as it is
-HDR = "provider,service,provider_service,family,region,sku,name,os,vcpu,memory_gib,term,unit,price,upfront,currency,tier_start,tier_end,as_of,source,attributes,notes".split(",")
 KIND = "source_kind=derived_dataset;source_note=AWS pricing-page data as captured and dated by a maintained public dataset"
 RANGE = re.compile(r"^(.*) \(StartingRange: (\d+), EndingRange: (\d+|Inf)\)$")
 
-d = json.loads(subprocess.run(["git", "--git-dir=" + REPO, "show", COMMIT + ":" + PATH], capture_output=True, check=True).stdout)
+d = git_json(REPO, COMMIT, PATH)
 url = "https://github.com/iann0036/aws-price-watcher/blob/%s/%s" % (COMMIT, PATH)
 
 

@@ -7,8 +7,10 @@ data (b0.p.awsstatic.com meteredUnitMaps elb, publication 2025-05-20) as
 captured by iann0036/aws-price-watcher. Run from pricing/defaults:
 python3 gen/aws_elb.py > aws_elb.csv
 """
-import csv, json, subprocess, sys
+import csv, sys
 from decimal import Decimal as D
+
+from sheets import HDR, git_json
 
 REPO = "/work/.mirror/iann0036+aws-price-watcher/repo"
 COMMIT = "d65c44f0cbfbfc8bf647809576a504ecf1587e8d"
@@ -16,9 +18,8 @@ PATH = "raw/elb.json"
 # Region code -> the location name the pricing page uses.
 REGIONS = {"us-west-2": "US West (Oregon)", "eu-west-1": "EU (Ireland)", "eu-central-1": "EU (Frankfurt)",
            "ap-northeast-1": "Asia Pacific (Tokyo)", "ap-southeast-1": "Asia Pacific (Singapore)"}
-HDR = "provider,service,provider_service,family,region,sku,name,os,vcpu,memory_gib,term,unit,price,upfront,currency,tier_start,tier_end,as_of,source,attributes,notes".split(",")
 
-d = json.loads(subprocess.run(["git", "-C", REPO, "show", COMMIT + ":" + PATH], capture_output=True, check=True).stdout)
+d = git_json(REPO, COMMIT, PATH)
 pub = d["manifest"]["hawkFilePublicationDate"][:10]
 url = "https://github.com/iann0036/aws-price-watcher/blob/%s/%s" % (COMMIT, PATH)
 w = csv.DictWriter(sys.stdout, HDR, lineterminator="\n")

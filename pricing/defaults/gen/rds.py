@@ -14,13 +14,14 @@ of the Multi-AZ reserved-instance records; no need asks for high availability
 yet, so quotes price Single-AZ and only note the Multi-AZ price beside it:
 python3 gen/rds.py multi-az > rds_multiaz.csv
 """
-import csv, io, json, subprocess, sys
+import csv, io, subprocess, sys
 from decimal import Decimal as D
+
+from sheets import HDR, git_json
 
 REPO = "/work/.mirror/yeo+ec2.shop/repo"
 COMMIT = "74c9fd8ab5acfd9511cd6535f914d47071601ad2"
 REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1"]
-HDR = "provider,service,provider_service,family,region,sku,name,os,vcpu,memory_gib,term,unit,price,upfront,currency,tier_start,tier_end,as_of,source,attributes,notes".split(",")
 FILES = {"reserved_1y_no_upfront": "1y", "reserved_1y_partial_upfront": "1y-partial", "reserved_3y_partial_upfront": "3y"}
 SIZES = {"micro": 0.5, "small": 1, "medium": 2, "large": 4, "xlarge": 8, "2xlarge": 16, "4xlarge": 32, "8xlarge": 64,
          "12xlarge": 96, "16xlarge": 128}
@@ -30,7 +31,7 @@ FAMILIES = {"m5": ("general_purpose", 8 / 2), "m6i": ("general_purpose", 4), "m6
 
 def show(path):
     try:
-        return json.loads(subprocess.run(["git", "-C", REPO, "show", COMMIT + ":" + path], capture_output=True, check=True).stdout)
+        return git_json(REPO, COMMIT, path)
     except subprocess.CalledProcessError:
         return None
 

@@ -16,8 +16,10 @@ the ones that file gives. Rows database.csv already has (us-east-1 db.m5.xlarge
 Standard Single-AZ) are left out. Run from pricing/defaults:
 python3 gen/rds_sqlserver.py > rds_sqlserver.csv
 """
-import csv, io, json, re, subprocess, sys
+import csv, io, re, sys
 from decimal import Decimal as D
+
+from sheets import HDR, git_json
 
 REPO = "/work/.mirror/iann0036+aws-price-watcher/repo"
 COMMIT = "d65c44f0cbfbfc8bf647809576a504ecf1587e8d"
@@ -30,7 +32,6 @@ AS_OF = "2025-05-23"
 REGIONS = {"us-east-1": "US East (N. Virginia)", "us-west-2": "US West (Oregon)", "eu-west-1": "EU (Ireland)",
            "eu-central-1": "EU (Frankfurt)", "ap-northeast-1": "Asia Pacific (Tokyo)",
            "ap-northeast-2": "Asia Pacific (Seoul)", "ap-southeast-1": "Asia Pacific (Singapore)"}
-HDR = "provider,service,provider_service,family,region,sku,name,os,vcpu,memory_gib,term,unit,price,upfront,currency,tier_start,tier_end,as_of,source,attributes,notes".split(",")
 FAMILIES = {"m5": "general_purpose", "m6i": "general_purpose", "r5": "memory_optimized", "r6i": "memory_optimized"}
 SIZES = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge"]
 # (edition in the description, attribute value, terraform engine suffix, families, sizes, deployments)
@@ -54,7 +55,7 @@ def existing():
 
 
 have = existing()
-d = json.loads(subprocess.run(["git", "-C", REPO, "show", COMMIT + ":" + PATH], capture_output=True, check=True).stdout)
+d = git_json(REPO, COMMIT, PATH)
 url = "https://github.com/iann0036/aws-price-watcher/blob/%s/%s" % (COMMIT, PATH)
 kind = "source_kind=derived_dataset;source_note=AWS pricing-page data as captured and dated by a maintained public dataset"
 dated = ("dated by the RDS pricing-page publication of the same commit (raw/rds-storage.json 2025-05-23T18:02:35Z; "

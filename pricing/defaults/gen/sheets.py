@@ -1,10 +1,17 @@
-"""Helpers the generators share: read a price sheet, round a decimal, and walk
-the on-demand compute rows of a provider with the Linux price of the same
-instance and the Windows licence part of the row."""
-import csv, io
+"""Helpers the generators share: read a JSON file of a mirrored dataset, read
+a price sheet, round a decimal, and walk the on-demand compute rows of a
+provider with the Linux price of the same instance and the Windows licence
+part of the row."""
+import csv, io, json, subprocess
 from decimal import Decimal as D, ROUND_HALF_EVEN
 
 HDR = "provider,service,provider_service,family,region,sku,name,os,vcpu,memory_gib,term,unit,price,upfront,currency,tier_start,tier_end,as_of,source,attributes,notes".split(",")
+
+
+def git_json(repo, commit, path):
+    """The JSON file at path in commit of the mirrored git directory repo."""
+    out = subprocess.run(["git", "--git-dir=" + repo, "show", commit + ":" + path], capture_output=True, check=True)
+    return json.loads(out.stdout)
 
 
 def write(f, head, sheet_rows):
