@@ -46,7 +46,7 @@ func (db *Store) CreateAssessment(ctx context.Context, a *advisor.Assessment) er
 		if err := writePricings(ctx, tx, a); err != nil {
 			return err
 		}
-		return insertWorkloads(ctx, tx, a)
+		return db.insertWorkloads(ctx, tx, a)
 	})
 	if err != nil {
 		return fmt.Errorf("create assessment: %w", err)
@@ -54,7 +54,7 @@ func (db *Store) CreateAssessment(ctx context.Context, a *advisor.Assessment) er
 	return nil
 }
 
-func insertWorkloads(ctx context.Context, tx Tx, a *advisor.Assessment) error {
+func (db *Store) insertWorkloads(ctx context.Context, tx Tx, a *advisor.Assessment) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM quotes WHERE assessment_id = ?`, a.ID); err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func insertWorkloads(ctx context.Context, tx Tx, a *advisor.Assessment) error {
 		return err
 	}
 	defer stmt.Close()
-	quotes := quoteWriter{ctx: ctx, tx: tx, id: a.ID, seen: map[string]bool{}, keys: map[string]string{}}
+	quotes := quoteWriter{ctx: ctx, tx: tx, id: a.ID, seen: map[string]bool{}, keys: map[string]string{}, cache: &db.quotes}
 	for i := range a.Workloads {
 		w := &a.Workloads[i]
 		if w.ID == "" {
@@ -121,11 +121,12 @@ func nonNil(s []string) []string {
 
 // quoteWriter stores each distinct set of options once per assessment.
 type quoteWriter struct {
-	ctx  context.Context
-	tx   Tx
-	id   string
-	seen map[string]bool
-	keys map[string]string // quote key -> content hash
+	ctx   context.Context
+	tx    Tx
+	id    string
+	seen  map[string]bool
+	keys  map[string]string // quote key -> content hash
+	cache *quoteCache       // keeps what it stores, decoded
 }
 
 // put stores the options (with no option marked recommended) under their
@@ -159,6 +160,7 @@ func (q *quoteWriter) put(key string, opts []pricing.Option) (string, int, error
 			return "", 0, err
 		}
 		q.seen[hash] = true
+		q.cache.put(hash, plain, len(b))
 	}
 	if key != "" {
 		q.keys[key] = hash
@@ -182,7 +184,7 @@ func (db *Store) Assessment(ctx context.Context, id string) (advisor.Assessment,
 		if err := loadAssessment(ctx, tx, &a, id); err != nil {
 			return err
 		}
-		quotes, err := loadQuotes(ctx, tx, a.ID)
+		quotes, err := db.loadQuotes(ctx, tx, a.ID)
 		if err != nil {
 			return err
 		}
@@ -291,8 +293,9 @@ func optionsOf(quotes map[string][]pricing.Option, quote, inline string, recomme
 	return opts, nil
 }
 
-// loadQuotes decodes each distinct set of options of the assessment once.
-func loadQuotes(ctx context.Context, tx Tx, id string) (map[string][]pricing.Option, error) {
+// loadQuotes decodes each distinct set of options of the assessment once,
+// or takes it decoded from the quote cache.
+func (db *Store) loadQuotes(ctx context.Context, tx Tx, id string) (map[string][]pricing.Option, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT hash, options FROM quotes WHERE assessment_id = ?`, id)
 	if err != nil {
 		return nil, err
@@ -300,13 +303,17 @@ func loadQuotes(ctx context.Context, tx Tx, id string) (map[string][]pricing.Opt
 	defer rows.Close()
 	out := map[string][]pricing.Option{}
 	for rows.Next() {
-		var hash, opts string
+		var hash string
+		var opts sql.RawBytes
 		if err := rows.Scan(&hash, &opts); err != nil {
 			return nil, err
 		}
-		var o []pricing.Option
-		if err := json.Unmarshal([]byte(opts), &o); err != nil {
-			return nil, fmt.Errorf("decode stored options: %w", err)
+		o, ok := db.quotes.get(hash)
+		if !ok {
+			if err := json.Unmarshal(opts, &o); err != nil {
+				return nil, fmt.Errorf("decode stored options: %w", err)
+			}
+			db.quotes.put(hash, o, len(opts))
 		}
 		out[hash] = o
 	}
@@ -374,7 +381,7 @@ func (db *Store) updateWith(ctx context.Context, a *advisor.Assessment, also fun
 		if _, err := tx.ExecContext(ctx, `DELETE FROM workloads WHERE assessment_id = ?`, a.ID); err != nil {
 			return err
 		}
-		if err := insertWorkloads(ctx, tx, a); err != nil {
+		if err := db.insertWorkloads(ctx, tx, a); err != nil {
 			return err
 		}
 		if err := writePricings(ctx, tx, a); err != nil {

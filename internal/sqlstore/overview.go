@@ -37,7 +37,7 @@ func (db *Store) AssessmentOverview(ctx context.Context, id string) (advisor.Ass
 		if err := loadPricings(ctx, tx, &a); err != nil {
 			return err
 		}
-		quotes, err := loadQuotes(ctx, tx, a.ID)
+		quotes, err := db.loadQuotes(ctx, tx, a.ID)
 		if err != nil {
 			return err
 		}
@@ -61,7 +61,7 @@ func (db *Store) AssessmentPage(ctx context.Context, id string, from, to int) (a
 		if err := loadAssessment(ctx, tx, &a, id); err != nil {
 			return err
 		}
-		quotes, err := loadQuotes(ctx, tx, a.ID)
+		quotes, err := db.loadQuotes(ctx, tx, a.ID)
 		if err != nil {
 			return err
 		}

@@ -45,11 +45,12 @@ type Dialect struct {
 // Store is an open database: a writer pool and a reader pool (the same pool
 // when the database has no separate read-only mode).
 type Store struct {
-	w, r  Pool
-	d     Dialect
-	now   func() time.Time
-	cache assessmentCache
-	quota advisor.Quotas
+	w, r   Pool
+	d      Dialect
+	now    func() time.Time
+	cache  assessmentCache
+	quotes quoteCache
+	quota  advisor.Quotas
 }
 
 // SetQuotas replaces the per-session quotas (advisor.DefaultQuotas).
