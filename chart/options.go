@@ -40,9 +40,7 @@ func CostOverTime(opts []pricing.Option, box Box, w Words) Lines {
 		}
 		months, currency = o.HorizonMonths, o.Monthly.Currency
 		s := Series{Key: string(o.Model) + " " + o.Provider, Label: w.Option(o)}
-		for m := 0; m <= o.HorizonMonths; m++ {
-			s.Values = append(s.Values, o.Cumulative(m))
-		}
+		s.Values = o.CumulativeSeries(o.HorizonMonths)
 		series = append(series, s)
 		if c := o.CurrentMonthly; c != nil && baseline == nil {
 			b := Series{Key: "current", Label: w.T("chart.current")}

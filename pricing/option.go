@@ -251,6 +251,25 @@ func (o Option) Cumulative(m int) decimal.Decimal {
 	return total
 }
 
+// CumulativeSeries is Cumulative(m) for every month m from 0 to months, summed
+// as it goes rather than month by month.
+func (o Option) CumulativeSeries(months int) []decimal.Decimal {
+	out := make([]decimal.Decimal, 0, months+1)
+	total := o.MigrationOneTime.Amount
+	for m := 0; m <= months; m++ {
+		if m > 0 {
+			total = total.Add(o.RecurringMonthly.Amount)
+		}
+		for _, p := range o.Upfronts {
+			if p.Month == m || (m == 0 && p.Month < 0) {
+				total = total.Add(p.Amount.Amount)
+			}
+		}
+		out = append(out, total)
+	}
+	return out
+}
+
 // zeroDecimalCurrencies are shown without minor units, after their symbol,
 // as their readers write them: "₩1,234,567", "¥1,234".
 var zeroDecimalCurrencies = map[string]string{"JPY": "¥", "KRW": "₩"}

@@ -81,3 +81,31 @@ func TestPropertyMissingPriceNeverComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestPropertyCumulativeSeries: the running sums the charts draw equal
+// Cumulative month by month, upfront fees and migration included.
+func TestPropertyCumulativeSeries(t *testing.T) {
+	c := testCatalog(t)
+	r := rand.New(rand.NewPCG(5, 6))
+	upfronts := 0
+	for range 100 {
+		n := randomNeed(r)
+		s := testSettings()
+		s.Commitment = []Commitment{CommitOnDemand, Commitment(Reserved1yAllUpfront), Commitment(Reserved3yAllUpfront), CommitBest}[r.IntN(4)]
+		for _, o := range Quote(n, c, s) {
+			upfronts += len(o.Upfronts)
+			series := o.CumulativeSeries(o.HorizonMonths)
+			if len(series) != o.HorizonMonths+1 {
+				t.Fatalf("%s: %d values for %d months", o.SKU, len(series), o.HorizonMonths)
+			}
+			for m, v := range series {
+				if want := o.Cumulative(m); !v.Equal(want) {
+					t.Fatalf("%s month %d: series %s, Cumulative %s", o.SKU, m, v, want)
+				}
+			}
+		}
+	}
+	if upfronts == 0 {
+		t.Error("no option had an upfront fee: the test proves nothing about them")
+	}
+}
