@@ -513,6 +513,9 @@ func answerText(ctx context.Context, field, value string) string {
 	case "false":
 		return t(ctx, "form.no")
 	}
+	if k := "enum." + field + ".none"; value == "" && i18n.Has(k) {
+		return t(ctx, k) // an optional choice left empty: "Database: None"
+	}
 	if k := "enum." + field + "." + value; i18n.Has(k) {
 		return t(ctx, k)
 	}

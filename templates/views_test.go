@@ -92,3 +92,23 @@ func TestKoreanNamesMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerTextWords: assumed answers read as words in the reader's
+// language, an empty optional choice as "None", never true/linux/low.
+func TestAnswerTextWords(t *testing.T) {
+	for _, tc := range []struct{ lang, field, value, want string }{
+		{"en", "custom_code", "true", "Yes"},
+		{"en", "needs_os_control", "false", "No"},
+		{"en", "os", "linux", "Linux"},
+		{"en", "customization", "low", "Low"},
+		{"en", "data_sensitivity", "internal", "Internal"},
+		{"en", "database_engine", "", "None"},
+		{"ko", "customization", "low", "낮음"},
+		{"ko", "data_sensitivity", "internal", "내부용"},
+		{"en", "users", "40", "40"},
+	} {
+		if got := answerText(i18n.WithLang(context.Background(), tc.lang), tc.field, tc.value); got != tc.want {
+			t.Errorf("%s %s=%q: got %q, want %q", tc.lang, tc.field, tc.value, got, tc.want)
+		}
+	}
+}
