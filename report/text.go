@@ -285,6 +285,8 @@ func (t Text) Answer(field, value string) string {
 		value = t.T("form.yes")
 	case "false":
 		value = t.T("form.no")
+	case "":
+		value = t.or("enum."+field+".none", "") // an optional choice left empty
 	default:
 		value = t.or("enum."+field+"."+value, value)
 	}
