@@ -34,7 +34,7 @@ func (q quoter) addGPUVM(opt *Option, provider, region string, sz Sizing) (Offer
 			kind = "any"
 		}
 		opt.missing("gpu",
-			q.n.OS, q.n.GPUCount, kind, sz.VCPU, sz.MemoryGiB, ProviderRef(provider), region)
+			OSRef(q.n.OS), q.n.GPUCount, kind, sz.VCPU, sz.MemoryGiB, ProviderRef(provider), RegionRef(region))
 		return Offer{}, false
 	}
 	o := od

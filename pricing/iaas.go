@@ -97,7 +97,7 @@ func (q quoter) addBlockStorage(opt *Option, provider, region string) {
 	case byGB != nil:
 		opt.Lines = append(opt.Lines, byGB...)
 	default:
-		opt.missing("block_storage", ProviderRef(provider), region)
+		opt.missing("block_storage", ProviderRef(provider), RegionRef(region))
 	}
 }
 
@@ -155,12 +155,12 @@ func (q quoter) addVM(opt *Option, provider, region string, sz Sizing) (Offer, b
 	od, ok := q.chooseInstance(opt, Fit{Provider: provider, Region: region, Service: Compute, OS: q.n.OS, Term: OnDemand,
 		MinVCPU: vcpu, MinMemory: mem, Match: notGPU})
 	if !ok {
-		opt.missing("compute", q.n.OS, sz.VCPU, sz.MemoryGiB, region)
+		opt.missing("compute", OSRef(q.n.OS), sz.VCPU, sz.MemoryGiB, RegionRef(region))
 		return Offer{}, false
 	}
 	o := q.commit(opt, od)
 	n := q.n.Instances
-	l := line(M("price.line.compute", o.Name, q.n.OS, n), CompCompute, usage(n, o), n, o)
+	l := line(M("price.line.compute", o.Name, OSRef(q.n.OS), n), CompCompute, usage(n, o), n, o)
 	l.Licence = q.licenceShare(o, l.Quantity)
 	if o.OS == "windows" && l.Licence.IsZero() {
 		opt.note("windows_licence_not_split", o.Name)
@@ -225,7 +225,7 @@ func (q quoter) licenceShare(o Offer, qty decimal.Decimal) decimal.Decimal {
 // vCPU (per=vcpu).
 func (q quoter) addSelfRunLicence(opt *Option, provider, region string, vm Offer) {
 	eng := q.n.DatabaseEngine
-	opt.note("self_run_db", eng)
+	opt.note("self_run_db", EngineRef(eng))
 	if !slices.Contains(commercialEngines, eng) {
 		return
 	}
@@ -237,7 +237,7 @@ func (q quoter) addSelfRunLicence(opt *Option, provider, region string, vm Offer
 	}
 	lic, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: License, Term: OnDemand, Match: match})
 	if !ok {
-		opt.missing("licence", eng, ProviderRef(provider), region)
+		opt.missing("licence", EngineRef(eng), ProviderRef(provider), RegionRef(region))
 		return
 	}
 	n := q.n.Instances
@@ -268,19 +268,19 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 	plain.Match = func(o Offer) bool { return f.Match(o) && plainDB(o) }
 	db, ok := q.c.Cheapest(plain)
 	if !ok {
-		opt.missing("database", eng, ProviderRef(provider), region)
+		opt.missing("database", EngineRef(eng), ProviderRef(provider), RegionRef(region))
 	} else {
 		c := q.commit(opt, db)
-		opt.Lines = append(opt.Lines, line(M("price.line.managed_db", eng, c.Name, count), CompDatabase,
+		opt.Lines = append(opt.Lines, line(M("price.line.managed_db", EngineRef(eng), c.Name, count), CompDatabase,
 			usage(count, c), count, c))
 		q.noteDBAlternatives(opt, f, db)
 		if db.Attributes["license"] == "azure_hybrid_benefit" {
 			// The price leaves the engine's licence out: without it the option is not whole.
-			opt.missing("db_licence", db.Name, ProviderRef(provider), region)
+			opt.missing("db_licence", db.Name, ProviderRef(provider), RegionRef(region))
 		}
 	}
 	need := n.StorageGB * max(n.Instances, 1)
-	label := M("price.line.db_storage", eng)
+	label := M("price.line.db_storage", EngineRef(eng))
 	if incl, err := strconv.Atoi(db.Attributes["storage_gb"]); ok && err == nil && incl > 0 {
 		if need <= incl*count {
 			opt.note("db_storage_included", need, db.Name)
@@ -288,7 +288,7 @@ func (q quoter) addManagedDB(opt *Option, provider, region string) {
 		}
 		opt.note("db_storage_more", incl*count, db.Name, need-incl*count)
 		need -= incl * count
-		label = M("price.line.db_storage_beyond", eng)
+		label = M("price.line.db_storage_beyond", EngineRef(eng))
 	}
 	f = Fit{Provider: provider, Region: region, Service: Database, Term: OnDemand,
 		Match: func(o Offer) bool {

@@ -107,7 +107,7 @@ func (q quoter) addLabour(opt *Option, db string) {
 		items = items[1:]
 		fallthrough
 	case "managed":
-		items = append(items, item{M("price.line.ops_managed_db", n.DatabaseEngine), l.ManagedDatabase, 1})
+		items = append(items, item{M("price.line.ops_managed_db", EngineRef(n.DatabaseEngine)), l.ManagedDatabase, 1})
 	}
 	for _, it := range items {
 		if ln, ok := q.labourLine(it.label, it.a, it.count); ok {

@@ -76,7 +76,7 @@ func (q quoter) addUsage(opt *Option, f Fit, label Msg, component string, qty in
 	}
 	ls, ok := q.usageLinesFrom(f, label, component, from, qty)
 	if !ok {
-		opt.missing("usage", label.AsRef(), Ref("service."+string(f.Service)), ProviderRef(f.Provider), f.Region)
+		opt.missing("usage", label.AsRef(), Ref("service."+string(f.Service)), ProviderRef(f.Provider), RegionRef(f.Region))
 		return
 	}
 	if from > 0 {

@@ -37,7 +37,7 @@ func (q quoter) addMetered(opt *Option, sz Sizing) bool {
 	opt.note("paas_metered", vcpu, mem, sz.VCPU, sz.MemoryGiB)
 	disk, ok := meter("disk")
 	if !ok {
-		opt.missing("paas_disk", ProviderRef(opt.Provider), opt.Region)
+		opt.missing("paas_disk", ProviderRef(opt.Provider), RegionRef(opt.Region))
 		return true
 	}
 	gb := attrDecimal(disk, "min_gb")

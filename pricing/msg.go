@@ -33,6 +33,16 @@ func Ref(key string, args ...string) string {
 // reader's language.
 func ProviderRef(id string) string { return Ref("provider." + id) }
 
+// RegionRef is a provider region as a message argument: its place in the
+// reader's language ("Seoul"), or the code when the catalog has no name.
+func RegionRef(code string) string { return Ref("region." + code) }
+
+// OSRef is an operating system as a message argument: "Linux".
+func OSRef(os string) string { return Ref("enum.os." + os) }
+
+// EngineRef is a database engine as a message argument: "PostgreSQL".
+func EngineRef(engine string) string { return Ref("enum.database_engine." + engine) }
+
 // RefSep separates a Ref's key from its arguments.
 const RefSep = "\x1f"
 

@@ -72,7 +72,7 @@ func (q quoter) paas(provider string) (Option, bool) {
 	case q.addMetered(&opt, sz):
 		metered = true
 	default:
-		opt.missing("platform", q.n.OS, sz.MemoryGiB, opt.Region)
+		opt.missing("platform", OSRef(q.n.OS), sz.MemoryGiB, RegionRef(opt.Region))
 	}
 	db := ""
 	if q.n.DatabaseEngine != "" {
@@ -111,7 +111,7 @@ func (q quoter) addLoadBalancer(opt *Option, provider, region string) {
 	lb, ok := q.c.Cheapest(Fit{Provider: provider, Region: region, Service: Other, Term: OnDemand,
 		Match: func(o Offer) bool { return o.Attributes["kind"] == "load_balancer" }})
 	if !ok {
-		opt.missing("load_balancer", ProviderRef(provider), region)
+		opt.missing("load_balancer", ProviderRef(provider), RegionRef(region))
 		return
 	}
 	opt.Lines = append(opt.Lines, line(M("price.line.load_balancer", lb.Name), CompNetwork, usage(1, lb), 1, lb))

@@ -186,7 +186,7 @@ func (q quoter) notPriced(provider string) (Option, bool) {
 	}
 	opt := Option{Model: ModelIaaS, Provider: provider, Region: region, Availability: NotPriced,
 		Strategy: strategyFor(ModelIaaS, q.n.Strategy)}
-	opt.missing(p.NotPriced, Ref("provider."+provider), region)
+	opt.missing(p.NotPriced, Ref("provider."+provider), RegionRef(region))
 	return opt, true
 }
 

@@ -23,7 +23,7 @@ func (q quoter) staticAll() []Option {
 				opt.Product = o.Name + " static website"
 			}
 		} else {
-			opt.missing("object_storage", ProviderRef(p), region)
+			opt.missing("object_storage", ProviderRef(p), RegionRef(region))
 		}
 		q.addUsage(&opt, Fit{Provider: p, Region: region, Service: Egress, Term: OnDemand},
 			M("price.line.site_egress"), CompNetwork, q.n.EgressGBMonth)

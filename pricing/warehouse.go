@@ -55,7 +55,7 @@ func (q quoter) warehouseAll() []Option {
 			}
 			ls, ok := q.usageLines(f, name, comp, qty)
 			if !ok {
-				opt.missing("warehouse_part", Ref("price.part."+part), w.product, region)
+				opt.missing("warehouse_part", Ref("price.part."+part), w.product, RegionRef(region))
 				continue
 			}
 			opt.Lines = append(opt.Lines, ls...)
