@@ -59,6 +59,9 @@ var derived = []string{
 	"github.com/aws/amazon-ec2-instance-selector", "github.com/rshade/finfocus-plugin-azure-public",
 	"github.com/iann0036/aws-price-watcher", "github.com/Cyclenerd/google-cloud-pricing-cost-calculator",
 	"instances.vantage.sh", "ec2instances.info",
+	// Flexera's policy_templates: its data/ price files (Azure managed disks, VMs; AWS EC2, RDS) are rewritten from
+	// the providers' price APIs by scheduled GitHub workflows (generate-*-pricing-json.yaml) and merged as dated commits.
+	"github.com/flexera-public/policy_templates",
 }
 
 // nativeProviders import their own file formats.

@@ -15,12 +15,14 @@ Sources, in order of preference:
   * the eastus App Service and SQL Database captures of
     rshade/finfocus-plugin-azure-public (read from the index: the snapshot that
     can be fetched predates them), transcribed in EASTUS_* with their skuIds;
-  * for koreacentral App Service only, a third-party changelog quoting the live API.
+  * for koreacentral App Service only, a third-party changelog quoting the live API;
+  * SQL Database General Purpose storage outside eastus: Flexera's scheduled
+    Retail Prices API file (FLEX_* below) where its skuId is the capture's.
 Rows the other sheets already hold (same region and skuId) are skipped.
 """
 import json, subprocess, sys
 from decimal import Decimal as D
-from sheets import HDR, rows, write
+from sheets import HDR, git_json, rows, write
 
 MIRROR = "/work/.mirror/Arturo-Quiroga-MSFT+azure-architecture-diagram-builder/repo"
 AQ_COMMIT = "31f894ae29cc7d61e973db6f6ddff710d68a4fb2"
@@ -33,6 +35,17 @@ RS_SQL_STORAGE = RS + "0d26960af6f8714ed01577b2b89e1a75a19d8f5e/internal/pricing
 WW = "https://github.com/WWhaleFe/azure-cost-estimator/blob/00a24e7ea4da10d8205cf605fed99487352696b8/CHANGELOG.md"
 PLAN_TABLE = "https://azure.microsoft.com/pricing/details/app-service/"
 EDSV5_DOC = "https://github.com/MicrosoftDocs/azure-docs/blob/015ce189e22eb6cd35e85a11530334a3f42ec573/articles/virtual-machines/edv5-edsv5-series.md"
+# SQL Database General Purpose storage, where the skuId matches: flexera-public/policy_templates'
+# data/azure/azure_db_storage_pricing.json, rewritten from the Retail Prices API by the scheduled workflow
+# generate-azure-db-storage-pricing-json.yaml; 703b56a (2026-07-12, github-actions[bot]) last wrote it.
+FLEX_REPO = "/work/.mirror/flexera-public+policy_templates/repo"
+FLEX_COMMIT = "703b56a5fceb351e678ef338d08cc6c02782987a"
+FLEX_PATH = "data/azure/azure_db_storage_pricing.json"
+FLEX_AS_OF = "2026-07-12"
+FLEX_KIND = ("source_kind=derived_dataset;source_note=Azure Retail Prices API SQL Database storage items as refreshed by the "
+             "scheduled workflow of a maintained public dataset")
+FLEX_DB = git_json(FLEX_REPO, FLEX_COMMIT, FLEX_PATH)
+FLEX_URL = "https://github.com/flexera-public/policy_templates/blob/%s/%s" % (FLEX_COMMIT, FLEX_PATH)
 AHB = ("license=azure_hybrid_benefit", "the 'vCore' compute meter is the price with Azure Hybrid Benefit: licence-included adds "
        "the global meter 'SQL Database Single/Elastic Pool General Purpose - SQL License' per vCore-hour, not in these captures")
 
@@ -177,6 +190,17 @@ def sqldb(have):
                                AQ_NOTE + ("" if k == 1 else " (%d items at this price)" % k)))
         it, _ = one(items, region + " sql storage", productName="SQL Database Single/Elastic Pool General Purpose - Storage",
                     meterName="General Purpose Data Stored")
+        fl = FLEX_DB.get(region, {}).get("GeneralPurpose")
+        if fl and fl["sku"] == it["skuId"]:
+            r = sql_storage_row(region, it["skuId"], str(fl["unitPrice"]), FLEX_AS_OF, FLEX_URL,
+                                "Flexera's data/azure/azure_db_storage_pricing.json gives '%s' -> 'GeneralPurpose': skuId %s, unitPrice %s "
+                                "(Retail Prices API, serviceName 'SQL Database', unitOfMeasure '1 GB/Month'); the file carries no "
+                                "effectiveStartDate: as_of is the date of the commit that last wrote it" % (region, fl["sku"], fl["unitPrice"]))
+            r["attributes"] += ";" + FLEX_KIND
+            if D(str(fl["unitPrice"])) != D(str(it["retailPrice"])):
+                print("%s sql storage: %s (capture) -> %s (Flexera)" % (region, it["retailPrice"], fl["unitPrice"]), file=sys.stderr)
+            out.append(r)
+            continue
         out.append(sql_storage_row(region, it["skuId"], it["retailPrice"], it["effectiveStartDate"][:10], src, AQ_NOTE))
     return out
 
