@@ -15,7 +15,7 @@ neither skuId nor effectiveStartDate.
   - a row of a third-party source (THIRD) for a region and tier the file
     prices is rewritten: price, as_of, source, attributes, notes; its sku is
     kept (the skuId of the capture it came from, or '<tier>-LRS');
-  - an E-tier the catalog has in northeurope but not in another region of
+  - a tier (E or P) the catalog has in northeurope but not in another region of
     REGIONS is added for that region from the file (sku '<tier>-LRS', the
     northeurope row's disk size and meter), so that gen/azure_estimates.py no
     longer estimates it;
@@ -107,7 +107,7 @@ for l, r in parsed:
             continue
     out.append(l)
 
-ne = {disk(r): r for _, r in parsed if disk(r) and r["region"] == "northeurope" and disk(r).startswith("E")}
+ne = {disk(r): r for _, r in parsed if disk(r) and r["region"] == "northeurope"}
 added = []
 for region in REGIONS:
     for tier, t in sorted(ne.items(), key=lambda x: int(x[0][1:])):
