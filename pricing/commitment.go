@@ -149,7 +149,7 @@ func basisOf(o Offer) *Msg {
 // (pricing/defaults/gen/commitments.py), each worded in the message catalog.
 var basisKeys = map[string]bool{"aws_ri_m5_large": true, "azure_sp_b1s": true, "azure_ri_d2als_v7": true, "aws_windows_ri_linux_plus_licence": true,
 	"azure_standard_ssd_uniform": true, "azure_windows_licence_per_vcpu": true,
-	"azure_pg_vcore_linear": true}
+	"azure_pg_vcore_linear": true, "azure_sql_licence_1_4": true}
 
 // recordCommitment notes on the option which term a line was bought under.
 func (opt *Option) recordCommitment(want Commitment, got Offer) {
