@@ -2,6 +2,8 @@ package templates
 
 import (
 	"context"
+	"unicode"
+	"unicode/utf8"
 
 	"cloudadvisor/chart"
 	"cloudadvisor/i18n"
@@ -93,7 +95,7 @@ func filterLabel(ctx context.Context, name, value string) string {
 		return rt(ctx).Region(value)
 	case "service":
 		if i18n.Has("service." + value) {
-			return t(ctx, "service."+value)
+			return capitalise(t(ctx, "service."+value)) // "block storage" mid-sentence, "Block storage" alone
 		}
 	case "term":
 		return rt(ctx).Commitment(pricing.Commitment(value))
@@ -102,4 +104,10 @@ func filterLabel(ctx context.Context, name, value string) string {
 		return t(ctx, "enum."+name+"."+value)
 	}
 	return value
+}
+
+// capitalise puts the first letter in upper case (a no-op for Hangul).
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -401,10 +401,18 @@ func sourceURL(s string) string {
 
 // sourceHost shortens a source address to its host for display.
 func sourceHost(s string) string {
-	if u, err := url.Parse(s); err == nil && u.Host != "" {
-		return u.Host
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return s
 	}
-	return s
+	host := strings.TrimPrefix(u.Host, "www.")
+	if host == "github.com" || host == "raw.githubusercontent.com" {
+		// the repository names the dataset; "github.com" alone names nothing
+		if parts := strings.SplitN(strings.Trim(u.Path, "/"), "/", 3); len(parts) >= 2 {
+			return parts[0] + "/" + parts[1]
+		}
+	}
+	return host
 }
 
 // WorkloadCharts are the two charts of one workload's options.

@@ -112,3 +112,19 @@ func TestAnswerTextWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceHostNamesTheDataset: a source link reads as the repository for
+// GitHub (the dataset), as the site otherwise.
+func TestSourceHostNamesTheDataset(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://github.com/iann0036/aws-price-watcher/blob/d65c44f/processed/datatransfer.json": "iann0036/aws-price-watcher",
+		"https://raw.githubusercontent.com/yeo/ec2.shop/main/data.json":                          "yeo/ec2.shop",
+		"https://www.digitalocean.com/pricing":                                                   "digitalocean.com",
+		"https://aws.amazon.com/rds/postgresql/pricing/":                                         "aws.amazon.com",
+		"test": "test",
+	} {
+		if got := sourceHost(in); got != want {
+			t.Errorf("sourceHost(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
