@@ -64,6 +64,7 @@ type OfferFilter struct {
 	Service   Service
 	Region    string
 	SKU       string
+	Name      string // the product's name as people know it (m5.large), any case
 	OS        string
 	Term      Term
 	MinVCPU   float64
@@ -79,7 +80,7 @@ type OfferFilter struct {
 // candidates of a fit come from one index in price order. It is empty unless
 // the filter names all four and no SKU.
 func (f OfferFilter) FitKey() string {
-	if f.Provider == "" || f.Service == "" || f.Region == "" || f.OS == "" || f.SKU != "" {
+	if f.Provider == "" || f.Service == "" || f.Region == "" || f.OS == "" || f.SKU != "" || f.Name != "" {
 		return ""
 	}
 	return FitKey(f.Provider, f.Region, string(f.Service), f.OS)

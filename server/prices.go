@@ -23,13 +23,20 @@ const (
 	maxCSVRows    = 100_000
 )
 
+// maxNameFilter is the longest product name the price filter takes; the
+// longest in the catalogs is under 80 characters.
+const maxNameFilter = 100
+
 // priceQuery reads the price filters from the query string, naming every
 // bad one.
 func priceQuery(q url.Values) (pricing.OfferFilter, advisor.FieldErrors) {
 	var errs advisor.FieldErrors
 	f := pricing.OfferFilter{Provider: q.Get("provider"), Region: q.Get("region"), SKU: q.Get("sku"),
-		OS: q.Get("os"), Term: pricing.Term(q.Get("term")), Service: pricing.Service(q.Get("service")),
+		Name: strings.TrimSpace(q.Get("name")), OS: q.Get("os"), Term: pricing.Term(q.Get("term")), Service: pricing.Service(q.Get("service")),
 		OrderBy: q.Get("sort"), Limit: pricesPerPage}
+	if len(f.Name) > maxNameFilter {
+		errs = append(errs, advisor.FieldError{Field: "name", Code: "too_long", Args: []string{strconv.Itoa(maxNameFilter)}})
+	}
 	if f.Term != "" && !f.Term.Valid() {
 		errs = append(errs, advisor.FieldError{Field: "term", Code: "one_of", Args: pricing.TermNames()})
 	}

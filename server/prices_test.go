@@ -83,3 +83,33 @@ func TestPriceBrowser(t *testing.T) {
 		t.Errorf("csv holds rows outside the filter")
 	}
 }
+
+// TestPricesByName: the API and the browser find a product by the name people
+// know, in any case; a name past the cap is refused naming the field.
+func TestPricesByName(t *testing.T) {
+	a := startApp(t)
+	resp, body := a.Do(t, "GET", "/api/v1/prices?name=M5.LARGE&term=on_demand", "", "")
+	if resp.StatusCode != 200 {
+		t.Fatalf("got %d %.200s", resp.StatusCode, body)
+	}
+	var doc struct {
+		Prices []struct{ Name string } `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(body), &doc); err != nil || len(doc.Prices) == 0 {
+		t.Fatalf("decode: %v, %d prices", err, len(doc.Prices))
+	}
+	for _, p := range doc.Prices {
+		if p.Name != "m5.large" {
+			t.Errorf("name=M5.LARGE returned %q", p.Name)
+		}
+	}
+	resp, body = a.Do(t, "GET", "/prices?name=m5.large&geography=asia-seoul", "", "")
+	if resp.StatusCode != 200 || !strings.Contains(body, "m5.large") || strings.Contains(body, "t3.micro") ||
+		!strings.Contains(body, `value="m5.large"`) {
+		t.Errorf("browser by name: got %d, want m5.large rows only and the filter kept", resp.StatusCode)
+	}
+	resp, body = a.Do(t, "GET", "/api/v1/prices?name="+strings.Repeat("x", 101), "", "")
+	if resp.StatusCode != 422 || !strings.Contains(body, `"field": "name"`) {
+		t.Errorf("long name: got %d %.200s, want 422 naming name", resp.StatusCode, body)
+	}
+}

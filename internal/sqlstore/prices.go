@@ -87,6 +87,10 @@ func where(f pricing.OfferFilter) (string, []any) {
 		eq("p.os", f.OS)
 	}
 	eq("x.term", string(f.Term))
+	if f.Name != "" {
+		conds = append(conds, "LOWER(p.name) = LOWER(?)")
+		args = append(args, f.Name)
+	}
 	if f.MinVCPU > 0 {
 		conds = append(conds, size+"vcpu >= ?")
 		args = append(args, f.MinVCPU)

@@ -62,6 +62,9 @@ func testImportAndLookups(t *testing.T, db Store) {
 	if err != nil || len(res) != 1 {
 		t.Fatalf("sku lookup: got %d offers, %v", len(res), err)
 	}
+	if byName, err := db.Offers(ctx, pricing.OfferFilter{Name: "M5.Large", Term: pricing.OnDemand}); err != nil || len(byName) != 1 || byName[0].SKU != "SKU-M5L" {
+		t.Errorf("name lookup, any case: got %+v, %v; want the one on-demand m5.large", byName, err)
+	}
 	o := res[0]
 	if !o.Upfront.Equal(decimal.NewFromInt(494)) || !o.Amount.IsZero() || o.AsOf != time.Date(2021, 2, 5, 0, 0, 0, 0, time.UTC) ||
 		!o.Unbounded || o.VCPU != 2 || o.MemoryGiB != 8 || o.Name != "m5.large" || o.Family != "general_purpose" {
