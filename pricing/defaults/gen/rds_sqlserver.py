@@ -8,6 +8,13 @@ AWS prices it on here); and gp3 storage, Single-AZ, where database.csv has
 none. RDS for SQL Server is sold licence included only (no bring-your-own
 licence rows exist in the data), and the data holds no reserved prices.
 
+Reserved prices for RDS SQL Server were looked for and not found in a dated
+dataset: aws-price-watcher captures rds-*-ondemand maps only (no
+rds-*-reservedinstance file in any commit up to d65c44f), and yeo/ec2.shop
+(74c9fd8, 2025-04-04) captures RDS reserved maps for MySQL, MariaDB and
+PostgreSQL only (data/download_rds.rb fetches no SQL Server map). The rows
+stay on demand until such a source is found.
+
 Figures are AWS's RDS pricing-page data (b0.p.awsstatic.com meteredUnitMaps
 rds-sqlserver-ondemand) as processed by iann0036/aws-price-watcher into
 processed/rds-sqlserver-ondemand.json: "<description>" -> "<location>
