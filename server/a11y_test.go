@@ -58,6 +58,15 @@ func TestEditPagesSayWhatTheyEdit(t *testing.T) {
 			t.Errorf("%s: title %v, want it to say %q", path, m, want)
 		}
 	}
+	h1 := regexp.MustCompile(`<h1>([^<]*)</h1>`)
+	for path, want := range map[string]string{
+		"/assessments/" + id + "/organization": "Organisation",
+		"/assessments/new":                     "New assessment",
+	} {
+		if m := h1.FindStringSubmatch(c.do("GET", path, "").Body.String()); m == nil || m[1] != want {
+			t.Errorf("%s: heading %v, want %q", path, m, want)
+		}
+	}
 }
 
 // TestWhatIfResultsAnnounced: the options a what-if replaces sit in a

@@ -260,6 +260,15 @@ func orgPageTitle(ctx context.Context, v OrganizationView) string {
 	return t(ctx, "org.edit_page_title", v.A.Organization.Name)
 }
 
+// orgHeading is step 1's heading: a new assessment, or the organisation of
+// one being edited.
+func orgHeading(ctx context.Context, v OrganizationView) string {
+	if v.A == nil {
+		return t(ctx, "new.title")
+	}
+	return t(ctx, "org.edit_title")
+}
+
 // workloadPageTitle says whether a workload is added or edited, and where.
 func workloadPageTitle(ctx context.Context, v WorkloadFormView) string {
 	if v.Editing == "" {
