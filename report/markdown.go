@@ -272,7 +272,7 @@ func OptionRows(t Text, opts []pricing.Option) [][]string {
 			model += " " + t.T("report.option.recommended")
 		}
 		if len(o.RuledOutBy) > 0 {
-			model += " (" + t.T("advice.ruled_out.label", strings.Join(o.RuledOutBy, ", ")) + ")"
+			model += " (" + t.T("advice.ruled_out.label", t.RuleTitles(o.RuledOutBy)) + ")"
 		}
 		where := t.Where(o)
 		if rt := t.RoundTrip(o); rt != "" {

@@ -86,7 +86,7 @@ func (t Text) Scores(r advisor.Recommendation) []string {
 	for _, m := range advisor.Models {
 		s := t.T("report.score", t.Model(string(m)), signed(r.Scores.Get(m)))
 		if ids := r.Excluded[m]; len(ids) > 0 {
-			s += " (" + t.T("report.excluded", t.Model(string(m)), strings.Join(ids, ", ")) + ")"
+			s += " (" + t.T("report.excluded", t.Model(string(m)), t.RuleTitles(ids)) + ")"
 		}
 		out = append(out, s)
 	}
@@ -123,6 +123,16 @@ func (t Text) RuleReason(id, english string) string { return t.or("rule."+id+".r
 
 // RuleTitle is a rule's short title, or its id when it has none.
 func (t Text) RuleTitle(id string) string { return t.or("rule."+id+".title", id) }
+
+// RuleTitles names rules by their titles, each quoted, joined:
+// “No mail server on your own VMs”, “Needs control of the OS”.
+func (t Text) RuleTitles(ids []string) string {
+	titles := make([]string, len(ids))
+	for i, id := range ids {
+		titles[i] = "“" + t.RuleTitle(id) + "”"
+	}
+	return strings.Join(titles, ", ")
+}
 
 // RuleName names a rule as "title (id)", or just the id when it has no title.
 func (t Text) RuleName(id string) string {

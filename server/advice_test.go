@@ -31,7 +31,7 @@ func TestResultSaysWhatWouldChangeTheVerdict(t *testing.T) {
 	for _, want := range []string{
 		`data-testid="decider">If Data sensitivity were Confidential, the verdict would be SaaS (Repurchase).`,
 		`data-testid="preconditions"`,
-		`ruled out by regulated_data_excludes_saas`,
+		`ruled out by “Regulated data rules out SaaS”`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("result page lacks %q", want)
@@ -67,7 +67,7 @@ func TestRuledOutOptionsBelowTheRecommendation(t *testing.T) {
 			t.Errorf("got %s option with class %q at %d (heading at %d): want IaaS and PaaS ruled out and below the heading", model, class, m[0], head)
 		}
 	}
-	if !strings.Contains(page, "ruled out by email_not_on_own_servers") {
+	if !strings.Contains(page, "ruled out by “No mail server on your own VMs”") {
 		t.Error("got no label naming the rule that ruled IaaS out")
 	}
 }

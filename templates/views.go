@@ -463,8 +463,6 @@ func RecommendedOption(w advisor.Assessed) (pricing.Option, bool) {
 	return pricing.Option{}, false
 }
 
-func joinIDs(ids []string) string { return strings.Join(ids, ", ") }
-
 func advisorSizings() []string { return advisor.Sizings }
 
 func utilPlaceholder(known bool, pct float64) string {
