@@ -11,7 +11,7 @@ import (
 // things bought (instances, seats) that each pay the term's upfront fee.
 func line(label Msg, component string, qty decimal.Decimal, units int, o Offer) Line {
 	l := Line{Label: label, Name: o.Name, Component: component, Quantity: qty, Unit: o.Unit, UnitPrice: o.Amount,
-		Currency: o.Currency, AsOf: o.AsOf.Format("2006-01-02"), Source: o.Source, SKU: o.SKU,
+		Currency: o.Currency, AsOf: o.AsOf.Format("2006-01-02"), Source: o.Source, SourceKind: SourceKind(o), SKU: o.SKU,
 		Term: o.Term, Monthly: qty.Mul(o.Amount), Basis: basisOf(o)}
 	l.Estimate = l.Basis != nil
 	if o.Upfront.IsPositive() && o.Term.Months() > 0 {

@@ -47,14 +47,18 @@ type Line struct {
 	Label Msg    `json:"label"`
 	Name  string `json:"name"`
 	// TierFrom is the start of the price tier the line is in, when the SKU has several.
-	TierFrom   string          `json:"tier_from,omitempty"`
-	Component  string          `json:"component"` // one of ComponentNames
-	Quantity   decimal.Decimal `json:"quantity"`
-	Unit       Unit            `json:"unit"`
-	UnitPrice  decimal.Decimal `json:"unit_price"`
-	Currency   string          `json:"currency"`
-	AsOf       string          `json:"as_of"`
-	Source     string          `json:"source"`
+	TierFrom  string          `json:"tier_from,omitempty"`
+	Component string          `json:"component"` // one of ComponentNames
+	Quantity  decimal.Decimal `json:"quantity"`
+	Unit      Unit            `json:"unit"`
+	UnitPrice decimal.Decimal `json:"unit_price"`
+	Currency  string          `json:"currency"`
+	AsOf      string          `json:"as_of"`
+	Source    string          `json:"source"`
+	// SourceKind is where the price comes from (KindProviderAPI …
+	// KindThirdParty); empty for the cost model's own lines (labour,
+	// migration allowances), which no price list gives.
+	SourceKind string          `json:"source_kind,omitempty"`
 	SKU        string          `json:"sku"`
 	Term       Term            `json:"term,omitempty"`
 	Monthly    decimal.Decimal `json:"monthly"`

@@ -38,7 +38,7 @@ var CSVHeader = []string{"kind", "workload", "option", "model", "provider", "reg
 // with Money.Display, as on the screen; unit prices and quantities are the
 // exact decimals. Cells a spreadsheet would run as a formula are neutralised.
 func CSV(w io.Writer, d Document, lang string) error {
-	t := Text{Lang: lang}
+	t := Text{Lang: lang, At: d.GeneratedAt}
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
 	}
@@ -117,7 +117,7 @@ func optionTotals(t Text, o pricing.Option) [][2]string {
 
 func csvLine(t Text, kind string, base []string, l pricing.Line) []string {
 	return append(append([]string{kind}, base...), t.LineName(l), l.Component, l.Quantity.String(), string(l.Unit),
-		l.UnitPrice.String(), l.Currency, LineAmount(l).Display(), l.AsOf, t.Source(l.Source))
+		l.UnitPrice.String(), l.Currency, LineAmount(l).Display(), l.AsOf, t.LineSource(l))
 }
 
 // neutralise prefixes a quote to a cell a spreadsheet would read as a

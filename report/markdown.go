@@ -16,7 +16,7 @@ import (
 // (for a Compact report, its table of the workloads), charts given as
 // their tables.
 func Markdown(w io.Writer, d Document, lang string) error {
-	t := Text{Lang: lang}
+	t := Text{Lang: lang, At: d.GeneratedAt}
 	b := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 	p("# %s\n\n", md(d.Organization.Name))
@@ -306,11 +306,11 @@ func LineHeader(t Text) []string {
 func LineRows(t Text, o pricing.Option) [][]string {
 	var out [][]string
 	for _, l := range o.Lines {
-		out = append(out, []string{t.LineName(l), Quantity(l), t.Unit(l.Unit), Price(l), LineAmountText(o, l), l.AsOf, t.Source(l.Source)})
+		out = append(out, []string{t.LineName(l), Quantity(l), t.Unit(l.Unit), Price(l), LineAmountText(o, l), l.AsOf, t.LineSource(l)})
 	}
 	for _, l := range o.MigrationLines {
 		out = append(out, []string{t.T("report.lines.migration") + ": " + t.LineName(l), Quantity(l), t.Unit(l.Unit), Price(l),
-			LineAmountText(o, l), l.AsOf, t.Source(l.Source)})
+			LineAmountText(o, l), l.AsOf, t.LineSource(l)})
 	}
 	return out
 }

@@ -44,7 +44,7 @@ type pdfDoc struct {
 // recommended options' cost lines (not in a Compact report), the
 // assumptions, the price catalogs and sources, with page numbers.
 func PDF(w io.Writer, d Document, lang string) error {
-	p := newPDFDoc(lang, d.Organization.Name+" · "+Text{lang}.T("report.title"), d.Organization.Name, d.GeneratedAt)
+	p := newPDFDoc(lang, d.Organization.Name+" · "+Text{Lang: lang}.T("report.title"), d.Organization.Name, d.GeneratedAt)
 	p.summary(d)
 	if Compact(d) {
 		p.estate(d)
@@ -76,7 +76,7 @@ func newPDFDoc(lang, title, who string, at time.Time) *pdfDoc {
 	f.SetCreationDate(at)
 	f.SetModificationDate(at)
 	f.AliasNbPages("{nb}")
-	p := &pdfDoc{Fpdf: f, t: Text{Lang: lang}, tags: newTags(f.RawWriteStr, f.PageNo)}
+	p := &pdfDoc{Fpdf: f, t: Text{Lang: lang, At: at}, tags: newTags(f.RawWriteStr, f.PageNo)}
 	f.SetHeaderFunc(p.tags.pageBegins)
 	f.SetFooterFunc(func() {
 		p.tags.pageEnds()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
@@ -12,7 +13,12 @@ import (
 
 // Text words the report in one language; every format uses it, so the
 // PDF, the print view and the Markdown say the same things.
-type Text struct{ Lang string }
+type Text struct {
+	Lang string
+	// At is the day prices' ages are judged at (the report's date); zero
+	// leaves ages unjudged.
+	At time.Time
+}
 
 // T returns the message for key with placeholders filled.
 func (t Text) T(key string, args ...any) string { return i18n.T(t.Lang, key, args...) }
@@ -123,6 +129,32 @@ func (t Text) RuleReason(id, english string) string { return t.or("rule."+id+".r
 
 // RuleTitle is a rule's short title, or its id when it has none.
 func (t Text) RuleTitle(id string) string { return t.or("rule."+id+".title", id) }
+
+// LineFlags are the warnings a cost line's price carries, in words: read
+// from a third party's copy, or in effect for more than 12 months at t.At.
+func (t Text) LineFlags(l pricing.Line) []string {
+	var out []string
+	if l.SourceKind == pricing.KindThirdParty {
+		out = append(out, t.T("prov.kind.third_party"))
+	}
+	if asOf, err := time.Parse("2006-01-02", l.AsOf); err == nil && !t.At.IsZero() && t.At.Sub(asOf) > staleAfter {
+		out = append(out, t.T("prov.stale"))
+	}
+	return out
+}
+
+// staleAfter is provenance.StaleAfter: a price in effect for longer is flagged.
+const staleAfter = 365 * 24 * time.Hour
+
+// LineSource is a cost line's source with its warnings: "https://… (third
+// party, stale)".
+func (t Text) LineSource(l pricing.Line) string {
+	s := t.Source(l.Source)
+	if f := t.LineFlags(l); len(f) > 0 {
+		s += " (" + strings.Join(f, ", ") + ")"
+	}
+	return s
+}
 
 // RuleTitles names rules by their titles, each quoted, joined:
 // “No mail server on your own VMs”, “Needs control of the OS”.

@@ -25,7 +25,7 @@ func SheetNames(lang string) (summary, options, lines string) {
 // workbook opens. Rows are streamed to w as they are made (see workbook),
 // so a large estate's workbook costs about the same memory as a small one's.
 func XLSX(w io.Writer, d Document, lang string) error {
-	x := &xlsxWriter{t: Text{Lang: lang}, d: d, styles: map[string]int{}}
+	x := &xlsxWriter{t: Text{Lang: lang, At: d.GeneratedAt}, d: d, styles: map[string]int{}}
 	x.sheetSummary, x.sheetOptions, x.sheetLines = SheetNames(lang)
 	x.wb = newWorkbook(w, x.sheetSummary, x.sheetOptions, x.sheetLines)
 	x.lines()
@@ -128,10 +128,11 @@ func (x *xlsxWriter) lines() {
 					if m, ok := lineInDisplay(o, l, recurring); ok {
 						display = x.exact(m)
 					}
-					src, ok := source[l.Source]
+					key := l.Source + "\x00" + l.SourceKind + "\x00" + l.AsOf
+					src, ok := source[key]
 					if !ok {
-						src = t.Source(l.Source)
-						source[l.Source] = src
+						src = t.LineSource(l)
+						source[key] = src
 					}
 					row = append(append(row[:0], base...), t.LineName(l), l.Component, l.Quantity.InexactFloat64(), string(l.Unit),
 						l.UnitPrice.InexactFloat64(), l.Currency, x.exact(LineAmount(l)), display, l.AsOf, src)

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"context"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,6 +42,12 @@ var reportFormats = []struct{ Ext, Key string }{{"pdf", "report.download.pdf"}, 
 
 // rt is the report's wording in the request's language.
 func rt(ctx context.Context) report.Text { return report.Text{Lang: i18n.Lang(ctx)} }
+
+// lineText is rt with today as the day prices' ages are judged at: the
+// result page is cached per day, so its flags stay true.
+func lineText(ctx context.Context) report.Text {
+	return report.Text{Lang: i18n.Lang(ctx), At: time.Now()}
+}
 
 // reportCharts are a workload's two charts, laid out as on the result page.
 func reportCharts(ctx context.Context, w report.Workload) WorkloadCharts {
