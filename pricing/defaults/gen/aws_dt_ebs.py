@@ -24,7 +24,7 @@ for byte. Run from pricing/defaults: python3 gen/aws_dt_ebs.py
 import csv, io, re, sys
 from decimal import Decimal as D
 
-from sheets import HDR, git_json
+from sheets import HDR, git_json, csv_line, sheet_lines
 
 REPO = "/work/.mirror/iann0036+aws-price-watcher/repo"
 COMMIT = "d65c44f0cbfbfc8bf647809576a504ecf1587e8d"
@@ -86,19 +86,8 @@ def row(template, tier):
     return r
 
 
-def line(r):
-    b = io.StringIO()
-    csv.DictWriter(b, HDR, lineterminator="\n").writerow(r)
-    return b.getvalue()
 
-
-src = open("aws.csv", encoding="utf-8").read().splitlines(keepends=True)
-parsed = []  # (line, row or None)
-for l in src:
-    if l.startswith("#") or l.startswith("provider,"):
-        parsed.append((l, None))
-        continue
-    parsed.append((l, dict(zip(HDR, next(csv.reader([l]))))))
+parsed = sheet_lines("aws.csv")  # (line, row or None)
 
 want = {reg: tiers(loc) for reg, loc in REGIONS.items()}
 last = {}  # region -> index of its last egress line
@@ -117,7 +106,7 @@ for i, (l, r) in enumerate(parsed):
         else:
             hit = [t for t in want[reg] if (FREE_END if t[0] == 0 else t[0]) == start]
             if hit:
-                out.append(line(row(r, hit[0])))
+                out.append(csv_line(row(r, hit[0])))
                 done[reg].add(hit[0][0])
             else:
                 out.append(l)
@@ -126,7 +115,7 @@ for i, (l, r) in enumerate(parsed):
             template = r
             for t in want[reg]:
                 if t[0] not in done[reg]:
-                    out.append(line(row(template, t)))
+                    out.append(csv_line(row(template, t)))
                     done[reg].add(t[0])
                     print("added %s tier from %s GB" % (reg, t[0]), file=sys.stderr)
         continue

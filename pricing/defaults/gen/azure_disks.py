@@ -28,7 +28,7 @@ gen/azure_estimates.py: python3 gen/azure_disks.py
 import csv, io, re, sys
 from decimal import Decimal as D
 
-from sheets import HDR, git_json
+from sheets import HDR, git_json, csv_line, sheet_lines
 
 REPO = "/work/.mirror/flexera-public+policy_templates/repo"
 COMMIT = "5ae4acd82a679b6f3567edab97543810083a5d24"  # 'Update Azure MD Pricing Data', committed by github-actions[bot] 2026-07-12
@@ -72,19 +72,8 @@ def row(template, region, tier, it, sku):
     return r
 
 
-def line(r):
-    b = io.StringIO()
-    csv.DictWriter(b, HDR, lineterminator="\n").writerow(r)
-    return b.getvalue()
 
-
-src = open("azure.csv", encoding="utf-8").read().splitlines(keepends=True)
-parsed = []
-for l in src:
-    if l.startswith("#") or l.startswith("provider,"):
-        parsed.append((l, None))
-    else:
-        parsed.append((l, dict(zip(HDR, next(csv.reader([l]))))))
+parsed = sheet_lines("azure.csv")  # (line, row or None)
 
 
 def disk(r):
@@ -103,7 +92,7 @@ for l, r in parsed:
             n = row(r, r["region"], tier, it, r["sku"])
             if D(n["price"]) != D(r["price"]):
                 changed.append("%s %s: %s -> %s" % (r["region"], tier, r["price"], n["price"]))
-            out.append(line(n))
+            out.append(csv_line(n))
             continue
     out.append(l)
 
@@ -116,7 +105,7 @@ for region in REGIONS:
         it = price(region, tier)
         if it is None:
             continue
-        added.append(line(row(t, region, tier, it, tier + "-LRS")))
+        added.append(csv_line(row(t, region, tier, it, tier + "-LRS")))
 out[last + 1:last + 1] = added
 open("azure.csv", "w", encoding="utf-8").write("".join(out))
 for c in changed:

@@ -22,6 +22,26 @@ def write(f, head, sheet_rows):
     w.writerows(sheet_rows)
 
 
+def csv_line(r):
+    """One sheet row as a CSV line, in the header's column order."""
+    b = io.StringIO()
+    csv.DictWriter(b, HDR, lineterminator="\n").writerow(r)
+    return b.getvalue()
+
+
+def sheet_lines(path):
+    """Every line of a price sheet, each with its row (None for comments and
+    the header), so a generator can rewrite some rows and keep the rest byte
+    for byte."""
+    out = []
+    for l in open(path, encoding="utf-8").read().splitlines(keepends=True):
+        if l.startswith("#") or l.startswith("provider,"):
+            out.append((l, None))
+        else:
+            out.append((l, dict(zip(HDR, next(csv.reader([l]))))))
+    return out
+
+
 def rows(path):
     """The rows of a price sheet, its # comment lines left out."""
     lines = [l for l in open(path, encoding="utf-8") if not l.startswith("#")]
