@@ -49,6 +49,9 @@ func TestDefaultComparisonSourceShare(t *testing.T) {
 							continue
 						}
 						k, ok := kinds[o.Provider+"|"+l.SKU+"|"+l.Source]
+						if ok && l.SourceKind != string(k) {
+							t.Errorf("%s %s %s: line says source kind %q, its row %q", geo, o.Provider, l.SKU, l.SourceKind, k)
+						}
 						if !ok {
 							if l.Source == "" {
 								t.Errorf("%s %s %s: a line with no source (%s)", geo, w.Workload.Name, o.Provider, l.SKU)
