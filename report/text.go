@@ -8,6 +8,7 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
+	"cloudadvisor/pricing/provenance"
 	"cloudadvisor/pricing"
 )
 
@@ -134,17 +135,14 @@ func (t Text) RuleTitle(id string) string { return t.or("rule."+id+".title", id)
 // from a third party's copy, or in effect for more than 12 months at t.At.
 func (t Text) LineFlags(l pricing.Line) []string {
 	var out []string
-	if l.SourceKind == pricing.KindThirdParty {
+	if provenance.Kind(l.SourceKind) == provenance.ThirdParty {
 		out = append(out, t.T("prov.kind.third_party"))
 	}
-	if asOf, err := time.Parse("2006-01-02", l.AsOf); err == nil && !t.At.IsZero() && t.At.Sub(asOf) > staleAfter {
+	if provenance.LineStale(l, t.At) {
 		out = append(out, t.T("prov.stale"))
 	}
 	return out
 }
-
-// staleAfter is provenance.StaleAfter: a price in effect for longer is flagged.
-const staleAfter = 365 * 24 * time.Hour
 
 // LineSource is a cost line's source with its warnings: "https://… (third
 // party, stale)".

@@ -14,6 +14,7 @@ import (
 	"github.com/a-h/templ"
 
 	"cloudadvisor/i18n"
+	"cloudadvisor/templates"
 )
 
 type ctxKey int
@@ -94,7 +95,7 @@ func (s *Server) secureHeaders(next http.Handler) http.Handler {
 		lang := i18n.Match(langCookie(r), r.Header.Get("Accept-Language"))
 		h.Set("Content-Language", lang)
 		h.Add("Vary", "Accept-Language, Cookie")
-		ctx := i18n.WithLang(templ.WithNonce(r.Context(), nonce), lang)
+		ctx := templates.WithNow(i18n.WithLang(templ.WithNonce(r.Context(), nonce), lang), s.now())
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"cloudadvisor/internal/webtest"
 )
@@ -85,5 +86,34 @@ func TestCostLines(t *testing.T) {
 	}
 	if resp, _ = a.Do(t, "GET", base+"/workloads/"+wid+"/lines/nope", "", ""); resp.StatusCode != 404 {
 		t.Errorf("unknown option: got %d, want 404", resp.StatusCode)
+	}
+}
+
+// TestCostLinesFlagged: a cost line whose price took effect more than 12
+// months before the server's clock says "stale" beside its source; by a
+// clock before the prices took effect, none does.
+func TestCostLinesFlagged(t *testing.T) {
+	flags := regexp.MustCompile(`<mark data-testid="line-flag"[^>]*>([^<]*)</mark>`)
+	for _, tc := range []struct {
+		now       time.Time
+		wantStale bool
+	}{{time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), true}, {time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), false}} {
+		a := startAppWith(t, Options{Now: func() time.Time { return tc.now }})
+		base, wid := newCRMAssessment(t, a)
+		_, page := a.Do(t, "GET", base, "", "")
+		m := regexp.MustCompile(`href="(` + regexp.QuoteMeta(base) + `/workloads/` + wid + `/lines/[^"]+)"`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatal("result page has no cost-lines link")
+		}
+		_, body := a.Do(t, "GET", strings.ReplaceAll(m[1], "&amp;", "&"), "", "")
+		stale := 0
+		for _, f := range flags.FindAllStringSubmatch(body, -1) {
+			if f[1] == "stale" {
+				stale++
+			}
+		}
+		if (stale > 0) != tc.wantStale {
+			t.Errorf("clock %s: %d lines flagged stale, want stale %v", tc.now.Format("2006-01-02"), stale, tc.wantStale)
+		}
 	}
 }

@@ -43,10 +43,24 @@ var reportFormats = []struct{ Ext, Key string }{{"pdf", "report.download.pdf"}, 
 // rt is the report's wording in the request's language.
 func rt(ctx context.Context) report.Text { return report.Text{Lang: i18n.Lang(ctx)} }
 
-// lineText is rt with today as the day prices' ages are judged at: the
-// result page is cached per day, so its flags stay true.
+// lineText is rt with the request's day (WithNow) as the day prices' ages
+// are judged at: the result page is cached per day, so its flags stay true.
 func lineText(ctx context.Context) report.Text {
-	return report.Text{Lang: i18n.Lang(ctx), At: time.Now()}
+	return report.Text{Lang: i18n.Lang(ctx), At: nowOf(ctx)}
+}
+
+type nowKey struct{}
+
+// WithNow carries the server's clock reading for the request, so pages judge
+// prices' ages by the same clock as the rest of the server (and its tests).
+func WithNow(ctx context.Context, now time.Time) context.Context {
+	return context.WithValue(ctx, nowKey{}, now)
+}
+
+// nowOf is the request's time set by WithNow; zero (no ages judged) without.
+func nowOf(ctx context.Context) time.Time {
+	now, _ := ctx.Value(nowKey{}).(time.Time)
+	return now
 }
 
 // reportCharts are a workload's two charts, laid out as on the result page.

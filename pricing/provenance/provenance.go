@@ -54,6 +54,13 @@ func Age(o pricing.Offer, now time.Time) time.Duration { return now.Sub(o.AsOf) 
 // Stale reports whether o is older than StaleAfter.
 func Stale(o pricing.Offer, now time.Time) bool { return Age(o, now) > StaleAfter }
 
+// LineStale reports whether a cost line's price (its as-of date,
+// YYYY-MM-DD) is older than StaleAfter at now; a zero now judges nothing.
+func LineStale(l pricing.Line, now time.Time) bool {
+	asOf, err := time.Parse("2006-01-02", l.AsOf)
+	return err == nil && !now.IsZero() && now.Sub(asOf) > StaleAfter
+}
+
 // Flagged reports whether o should be flagged on screen and in exports:
 // stale, or from a third party.
 func Flagged(o pricing.Offer, now time.Time) bool { return Stale(o, now) || Of(o) == ThirdParty }
