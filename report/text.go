@@ -8,8 +8,8 @@ import (
 
 	"cloudadvisor/advisor"
 	"cloudadvisor/i18n"
-	"cloudadvisor/pricing/provenance"
 	"cloudadvisor/pricing"
+	"cloudadvisor/pricing/provenance"
 )
 
 // Text words the report in one language; every format uses it, so the
