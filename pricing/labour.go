@@ -102,7 +102,7 @@ func (q quoter) addLabour(opt *Option, db string) {
 	}
 	switch db {
 	case "self":
-		items = append(items, item{M("price.line.ops_self_db", n.DatabaseEngine), l.SelfRunDatabase, 1})
+		items = append(items, item{M("price.line.ops_self_db", EngineRef(n.DatabaseEngine)), l.SelfRunDatabase, 1})
 	case "managed_only":
 		items = items[1:]
 		fallthrough

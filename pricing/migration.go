@@ -111,7 +111,7 @@ func (q quoter) addMigration(opt *Option) {
 		add(M("price.line.migration_instances", Ref("strategy."+opt.Strategy), n.Instances), e.PerInstance, n.Instances)
 	}
 	if n.DatabaseEngine != "" && opt.Model != ModelSaaS {
-		add(M("price.line.migration_database", n.DatabaseEngine), e.PerDatabase, 1)
+		add(M("price.line.migration_database", EngineRef(n.DatabaseEngine)), e.PerDatabase, 1)
 	}
 	if opt.Strategy == "repurchase" {
 		add(M("price.line.data_migration", n.Users), d.DataPerUser, n.Users)
