@@ -80,6 +80,9 @@ func TestCostLines(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(body, `<table class="lines">`) || !strings.Contains(body, "<html") {
 		t.Errorf("lines page: got %d, want a page with the lines table", resp.StatusCode)
 	}
+	if strings.Contains(body, `href="#"`) || !strings.Contains(body, "organisation hourly rate") {
+		t.Error("lines page: the cost model's own reasoning is a link to nowhere, or missing")
+	}
 	resp, body = a.DoHeader(t, "GET", link, "", "", "HX-Request", "true")
 	if resp.StatusCode != 200 || strings.Contains(body, "<html") || !strings.Contains(body, "as-of") && !strings.Contains(body, "As of") {
 		t.Errorf("lines fragment: got %d, want the lines table alone", resp.StatusCode)
