@@ -104,7 +104,6 @@ func init() {
 	gap("gcp", "paas", "no dated Google App Engine price (standard instance classes or flexible vCPU / GiB-hour) was found from Google or a dataset citing it: the public Cloud Billing exports hold Compute Engine and Cloud Storage only, and no App Engine Catalog API response or extraction of its pricing page is public", all...)
 	gap("azure", "paas", "no dated App Service plan price for germanywestcentral (Retail Prices API captures found for eastus, westus2, northeurope, southeastasia and japaneast; a third-party changelog for koreacentral)",
 		"eu-central")
-	gap("aws", "windows", "no sourced EC2 Windows price for this region (the 2023-01-06 scrape of the Windows on-demand table has no us-west-2 file)", "us-west")
 	gap("azure", "managed_sqlserver", "no dated Azure SQL Database price for germanywestcentral (General Purpose Gen5 captured for eastus, westus2, northeurope, southeastasia, japaneast and, 2 vCore only, koreacentral)",
 		"eu-central")
 	gap("gcp", "managed_sqlserver", "no dated Cloud SQL for SQL Server vCPU and memory price found (the 2023-10-30 Compute Engine billing export lists only the SQL Server licence fees for Cloud SQL, which alone do not price an instance)", all...)
