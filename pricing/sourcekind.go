@@ -38,6 +38,9 @@ var derived = []string{
 	// Flexera's policy_templates: its data/ price files (Azure managed disks, VMs; AWS EC2, RDS) are rewritten from
 	// the providers' price APIs by scheduled GitHub workflows (generate-*-pricing-json.yaml) and merged as dated commits.
 	"github.com/flexera-public/policy_templates",
+	// ratecard: its data/raw/ files are the providers' price API items (Azure Retail Prices API Bandwidth items, …),
+	// rewritten daily by the scheduled workflow refresh-prices.yml and committed by ratecard-bot.
+	"github.com/ratecard-cloud/ratecard",
 }
 
 // nativeProviders import their own file formats.
