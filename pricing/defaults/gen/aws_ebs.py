@@ -17,14 +17,12 @@ Run from pricing/defaults: python3 gen/aws_ebs.py
 import sys
 from decimal import Decimal as D
 
-from sheets import git_json, csv_line, sheet_lines
+from sheets import AWS_LOCATIONS, git_json, csv_line, sheet_lines
 
 REPO = "/work/.mirror/yeo+ec2.shop/repo"
 COMMIT = "576c890f33ae177837e93499866aa04a0ac4fa89"  # 2024-07-18 "re-fetch data", the file's last change
 PATH = "data/ebs/ebs.json"
-REGIONS = {"us-east-1": "US East (N. Virginia)", "us-west-2": "US West (Oregon)", "eu-west-1": "EU (Ireland)",
-           "eu-central-1": "EU (Frankfurt)", "ap-northeast-2": "Asia Pacific (Seoul)",
-           "ap-northeast-1": "Asia Pacific (Tokyo)", "ap-southeast-1": "Asia Pacific (Singapore)"}
+REGIONS = AWS_LOCATIONS
 KEYS = {"gp3": "Storage General Purpose gp3 GB Mo", "gp2": "Storage General Purpose gp2 GB Mo"}
 KIND = "source_kind=derived_dataset;source_note=AWS pricing-page data as captured and dated by a maintained public dataset"
 KEEP = ("volume_api", "baseline_iops", "baseline_throughput_mibps")
@@ -40,8 +38,8 @@ for l, r in sheet_lines("aws.csv"):
         out.append(l)
         continue
     hit = d["regions"].get(REGIONS[r["region"]], {}).get(KEYS[vol])
-    if not hit:
-        out.append(l)  # a gap, never a guess
+    if not hit or r["source"] == url:  # a gap, never a guess; or already rewritten
+        out.append(l)
         continue
     if D(hit["price"]) != D(r["price"]):
         sys.exit("%s: dataset %s, sheet %s: decide by hand" % (r["sku"], hit["price"], r["price"]))

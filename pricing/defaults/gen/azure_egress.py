@@ -48,7 +48,7 @@ for l, r in sheet_lines("azure.csv"):
         out.append(l)
         continue
     it = items.get((r["region"], D(r["tier_start"] or "0")))
-    if it is None:
+    if it is None or r["source"] == url:  # not in the file, or already rewritten
         out.append(l)
         continue
     if D(str(it["retailPrice"])) != D(r["price"]):

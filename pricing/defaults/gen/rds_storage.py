@@ -17,7 +17,7 @@ byte. Run from pricing/defaults: python3 gen/rds_storage.py
 import sys
 from decimal import Decimal as D
 
-from sheets import git_json, write, sheet_lines
+from sheets import AWS_LOCATIONS, git_json, write, sheet_lines
 
 REPO = "/work/.mirror/iann0036+aws-price-watcher/repo"
 COMMIT = "d65c44f0cbfbfc8bf647809576a504ecf1587e8d"
@@ -25,9 +25,7 @@ COMMIT = "d65c44f0cbfbfc8bf647809576a504ecf1587e8d"
 # commit (raw/rds-storage.json) were published 2025-05-23T18:02:35Z (as in
 # gen/rds_sqlserver.py).
 AS_OF = "2025-05-23"
-REGIONS = {"us-east-1": "US East (N. Virginia)", "us-west-2": "US West (Oregon)", "eu-west-1": "EU (Ireland)",
-           "eu-central-1": "EU (Frankfurt)", "ap-northeast-1": "Asia Pacific (Tokyo)",
-           "ap-northeast-2": "Asia Pacific (Seoul)", "ap-southeast-1": "Asia Pacific (Singapore)"}
+REGIONS = AWS_LOCATIONS
 ENGINES = {"postgresql": ("PostgreSQL", list(REGIONS)), "mysql": ("MySQL", list(REGIONS)),
            "sqlserver": ("SQL Server", ["us-east-1"])}
 KEY = "Database Storage Single AZ General Purpose-GP3"

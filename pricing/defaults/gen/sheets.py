@@ -5,6 +5,11 @@ part of the row."""
 import csv, io, json, subprocess
 from decimal import Decimal as D, ROUND_HALF_EVEN
 
+# The default catalog's AWS regions and the location names AWS's pricing-page data keys them by.
+AWS_LOCATIONS = {"us-east-1": "US East (N. Virginia)", "us-west-2": "US West (Oregon)", "eu-west-1": "EU (Ireland)",
+                 "eu-central-1": "EU (Frankfurt)", "ap-northeast-1": "Asia Pacific (Tokyo)",
+                 "ap-northeast-2": "Asia Pacific (Seoul)", "ap-southeast-1": "Asia Pacific (Singapore)"}
+
 HDR = "provider,service,provider_service,family,region,sku,name,os,vcpu,memory_gib,term,unit,price,upfront,currency,tier_start,tier_end,as_of,source,attributes,notes".split(",")
 
 
