@@ -41,6 +41,9 @@ var derived = []string{
 	// ratecard: its data/raw/ files are the providers' price API items (Azure Retail Prices API Bandwidth items, …),
 	// rewritten daily by the scheduled workflow refresh-prices.yml and committed by ratecard-bot.
 	"github.com/ratecard-cloud/ratecard",
+	// azure-price-my: data/pricing_usd.json is the Retail Prices API (pay-as-you-go, savings plan, reservation) for nine
+	// Asia-Pacific regions, rebuilt nightly by its pipeline (fetch_pricing.py, refresh.sh: commit if changed; 49 stored versions).
+	"github.com/tivec8740-lab/azure-price-my",
 }
 
 // nativeProviders import their own file formats.

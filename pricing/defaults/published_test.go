@@ -175,11 +175,15 @@ func checkFigure(t *testing.T, all []loaded, provider, region, sku, want, publis
 
 // TestAzureCommittedFigures checks Azure committed prices against what their
 // source publishes: the App Service savings plan is the savingsPlan of the
-// Retail Prices API item; a reserved VM instance is an estimate, the
-// on-demand price times the ratio of the one captured reservation
-// (Standard_D2als_v7 eastus: 0.0804 USD/h, 416 USD for 1 year, 803 for 3).
+// Retail Prices API item; a reserved VM instance or VM savings plan is the
+// Retail Prices API's own price where tivec8740-lab/azure-price-my's rebuild
+// holds it (D- and E-series v5 in koreacentral, japaneast, southeastasia), and
+// elsewhere an estimate, the on-demand price times the ratio of the one
+// captured reservation (Standard_D2als_v7 eastus: 0.0804 USD/h, 416 USD for 1
+// year, 803 for 3).
 func TestAzureCommittedFigures(t *testing.T) {
 	all := loadAll(t)
+	const tivec = "tivec8740-lab/azure-price-my@0b6ed988 data/pricing_usd.json (generatedAt 2026-09-29), D4s v5 koreacentral: "
 	tests := []struct {
 		name, region, sku   string
 		term                pricing.Term
@@ -188,12 +192,16 @@ func TestAzureCommittedFigures(t *testing.T) {
 	}{
 		{"App Service P1 v3 Linux westus2 1-year savings plan", "westus2", "DZH318Z0DCR6/000V", pricing.SavingsPlan1y, "0.11625", "0", "",
 			"savingsPlan term '1 Year' retailPrice 0.11625 of the item, Arturo-Quiroga-MSFT snapshot westus2/azure_app_service.json"},
-		{"D4s_v5 koreacentral 1-year reservation, paid upfront", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved1yAllUpfront, "0", "1221.09", "azure_ri_d2als_v7",
-			"on demand 0.236 (karpenter-provider-azure@0499866a zz_generated.pricing.go) × 416 / 0.0804 = 1221.09 USD for the year"},
-		{"D4s_v5 koreacentral 1-year reservation, paid monthly", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved1yNoUpfront, "0.13939435", "0", "azure_ri_d2als_v7",
-			"the same 1221.09 over 8760 h = 0.13939435 USD/h (8 decimals)"},
-		{"D4s_v5 koreacentral 3-year reservation, paid upfront", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved3yAllUpfront, "0", "2357.06", "azure_ri_d2als_v7",
-			"0.236 × 803 / 0.0804 = 2357.06 USD for three years"},
+		{"D4s_v5 koreacentral 1-year reservation, paid upfront", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved1yAllUpfront, "0", "1276", "",
+			tivec + "Reservation '1 Year' unitPrice 0.145662 (the total / 8760 h) × 8760 = 1276.00 USD for the year"},
+		{"D4s_v5 koreacentral 1-year reservation, paid monthly", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved1yNoUpfront, "0.145662", "0", "",
+			tivec + "Reservation '1 Year' unitPrice 0.145662 USD/h"},
+		{"D4s_v5 koreacentral 3-year reservation, paid upfront", "koreacentral", "Standard_D4s_v5/linux", pricing.Reserved3yAllUpfront, "0", "2450.01", "",
+			tivec + "Reservation '3 Years' unitPrice 0.093227 × 26280 = 2450.01 USD for three years (to within 0.02: 6 decimal places kept)"},
+		{"D4s_v5 koreacentral 1-year savings plan", "koreacentral", "Standard_D4s_v5/linux", pricing.SavingsPlan1y, "0.157766", "0", "",
+			tivec + "SavingsPlan '1 Year' unitPrice 0.157766 USD/h"},
+		{"D4s_v5 eastus 1-year reservation, paid upfront (estimate)", "eastus", "Standard_D4s_v5/linux", pricing.Reserved1yAllUpfront, "0", "993.43", "azure_ri_d2als_v7",
+			"on demand 0.192 (karpenter-provider-azure@0499866a zz_generated.pricing.go) × 416 / 0.0804 = 993.43 USD for the year"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

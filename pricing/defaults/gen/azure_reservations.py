@@ -3,8 +3,10 @@
 years) for the compute rows of azure.csv and azure_estimates.csv.
 Run from pricing/defaults: python3 gen/azure_reservations.py
 
-No Retail Prices API capture with a date holds a Reservation item for the VM
-sizes and regions the catalog prices, so every row is an ESTIMATE: the
+Where tivec8740-lab/azure-price-my's nightly rebuild of the Retail Prices API
+holds the Reservation item (gen/azure_tivec.py: D- and E-series v5 in
+japaneast, koreacentral, southeastasia), the row is that price. Every other row
+is an ESTIMATE, no dated capture holding a Reservation item for it: the
 on-demand Linux price times the ratio of the one sourced reservation, the
 eastus Standard_D2als_v7 capture of the Retail Prices API (effective
 2025-11-01): pay-as-you-go 0.0804 USD/h, reservation 416 USD for 1 year and
@@ -18,6 +20,7 @@ A row a sourced sheet already holds (region, name, os, term) is not written.
 import sys
 from decimal import Decimal as D
 from sheets import rows, q, compute, write
+import azure_tivec
 
 SRC = ("https://github.com/rshade/finfocus-plugin-azure-public/blob/0d26960af6f8714ed01577b2b89e1a75a19d8f5e/"
        "internal/pricing/testdata/retail/savingsplan/eastus_standard_d2als_v7_pricetype_consumption_or_reservation_preview.json")
@@ -29,6 +32,23 @@ have, az = compute(rows("azure.csv") + rows("azure_estimates.csv"))
 out = []
 for region, name, os_, r, lin, lp, lic in az:
     for yrs, (term_price, hours) in TERMS.items():
+        hit = azure_tivec.committed(region, name, "ri_" + yrs, lp)
+        if hit:
+            hourly, effective = hit
+            total = (hourly * hours).quantize(D("0.01"))
+            base = ("Retail Prices API Reservation item (%s, %s, %s) as rebuilt by tivec8740-lab/azure-price-my (meta.generatedAt "
+                    "2026-09-29): the file keeps the term's total / %d h = %s/h (6 places), so the total is %s USD to within 0.02"
+                    % (name, region, yrs, hours, hourly, total))
+            if os_ == "windows":
+                base += "; plus the Windows licence at its pay-as-you-go %s/h (reservations do not cover it)" % q(lic, "0.00000001")
+            at = azure_tivec.attributes(r["attributes"], effective) % "Reservation"
+            for term, price, up, how in (
+                    ("reserved_%s_all_upfront" % yrs, lic, str(total), "paid upfront"),
+                    ("reserved_%s_no_upfront" % yrs, hourly + lic, "", "paid monthly: the same total spread over %d h" % hours)):
+                if (region, name, os_, term) not in have:
+                    out.append(dict(r, term=term, price=q(price, "0.00000001"), upfront=up, as_of=azure_tivec.AS_OF,
+                                    source=azure_tivec.URL, attributes=at, notes=base + "; " + how))
+            continue
         upfront = lp * term_price / OD
         ratio = term_price / (OD * hours)
         base = ("ESTIMATE: %s on-demand Linux %s x the Standard_D2als_v7 eastus %s reservation ratio %s/(0.0804 x %d h) "
@@ -44,4 +64,4 @@ for region, name, os_, r, lin, lp, lic in az:
             out.append(dict(r, term=term, price=q(price, "0.00000001"), upfront=up, attributes=at, notes=base + "; " + how))
 
 write(sys.stdout, "# Azure Reserved VM Instances for the compute rows of azure.csv and azure_estimates.csv, written by gen/azure_reservations.py.\n"
-      "# All ESTIMATES (estimate=true, basis azure_ri_d2als_v7): no dated capture prices a reservation of these sizes and regions.\n", out)
+      "# ESTIMATES (estimate=true, basis azure_ri_d2als_v7) except the rows from tivec8740-lab/azure-price-my (gen/azure_tivec.py).\n", out)

