@@ -75,19 +75,19 @@ func TestPublishedFigures(t *testing.T) {
 			name: "Azure PostgreSQL flexible GP D2ds_v4 koreacentral", provider: "azure", region: "koreacentral",
 			sku:       "flexible-server/GP_Standard_D2ds_v4/postgresql",
 			want:      "0.246",
-			published: "Retail Prices API meter vCore 0.123 USD/h x 2 vCores, mooncitizen/togen@8b82e558 internal/cost/prices/azure.json (2026-09-06)",
+			published: "Retail Prices API meter vCore 0.123 USD/h x 2 vCores, tivec8740-lab/azure-price-my@0b6ed988 data/pricing_usd.json (2026-09-29); the same in mooncitizen/togen@8b82e558 internal/cost/prices/azure.json (2026-09-06)",
 		},
 		{
 			name: "Azure PostgreSQL flexible storage koreacentral", provider: "azure", region: "koreacentral",
 			sku:       "flexible-server/storage/postgresql",
 			want:      "0.131",
-			published: "Storage Data Stored 0.131 USD per GB-month, same file",
+			published: "Storage Data Stored 0.131 USD per GB-month, mooncitizen/togen@8b82e558 internal/cost/prices/azure.json (2026-09-06)",
 		},
 		{
 			name: "Azure MySQL flexible GP D16ds_v4 southeastasia", provider: "azure", region: "southeastasia",
 			sku:       "flexible-server/GP_Standard_D16ds_v4/mysql",
 			want:      "1.88",
-			published: "Retail Prices API meter vCore 0.1175 USD/h x 16 vCores, same file",
+			published: "Retail Prices API meter vCore 0.1175 USD/h x 16 vCores, mooncitizen/togen@8b82e558 internal/cost/prices/azure.json (2026-09-06)",
 		},
 		{
 			name: "Azure App Service P1 v3 Linux koreacentral", provider: "azure", region: "koreacentral",
@@ -200,6 +200,12 @@ func TestAzureCommittedFigures(t *testing.T) {
 			tivec + "Reservation '3 Years' unitPrice 0.093227 × 26280 = 2450.01 USD for three years (to within 0.02: 6 decimal places kept)"},
 		{"D4s_v5 koreacentral 1-year savings plan", "koreacentral", "Standard_D4s_v5/linux", pricing.SavingsPlan1y, "0.157766", "0", "",
 			tivec + "SavingsPlan '1 Year' unitPrice 0.157766 USD/h"},
+		{"PostgreSQL flexible D4ds_v4 koreacentral 3-year reservation, paid monthly", "koreacentral", "flexible-server/GP_Standard_D4ds_v4/postgresql",
+			pricing.Reserved3yNoUpfront, "0.1965", "0", "", tivec[:strings.Index(tivec, "D4s")] +
+				"'Azure Database for PostgreSQL Flexible Server General Purpose Ddsv4 Series Compute' koreacentral Reservation '3 Years' unitPrice 0.049125 per vCore-hour × 4 vCores"},
+		{"PostgreSQL flexible D4ds_v4 koreacentral 1-year reservation, paid upfront", "koreacentral", "flexible-server/GP_Standard_D4ds_v4/postgresql",
+			pricing.Reserved1yAllUpfront, "0", "2583.99", "", tivec[:strings.Index(tivec, "D4s")] +
+				"Ddsv4 koreacentral Reservation '1 Year' 0.073744 per vCore-hour × 4 × 8760 = 2583.99 USD (to within 0.02)"},
 		{"D4s_v5 eastus 1-year reservation, paid upfront (estimate)", "eastus", "Standard_D4s_v5/linux", pricing.Reserved1yAllUpfront, "0", "993.43", "azure_ri_d2als_v7",
 			"on demand 0.192 (karpenter-provider-azure@0499866a zz_generated.pricing.go) × 416 / 0.0804 = 993.43 USD for the year"},
 	}

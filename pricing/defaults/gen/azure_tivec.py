@@ -77,3 +77,19 @@ def attributes(on_demand_attrs, effective):
     kv = [x.split("=", 1) for x in on_demand_attrs.split(";") if "=" in x]
     kept = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note", "price_type"))
     return kept + ";price_type=%s;effective_start=%s;%s" % ("%s", effective, KIND)
+
+
+# Azure Database for PostgreSQL flexible server, General Purpose compute, per
+# vCore-hour (meterName 'vCore'), from the same file: armSkuName
+# 'AzureDB_PostgreSQL_Flexible_Server_General_Purpose_<series>Series_Compute'
+# (Ddsv5: the '..._Compute_vCore' key), productName 'Azure Database for
+# PostgreSQL Flexible Server General Purpose <series> Series Compute'. Keys and
+# values as in PRICES; a Reservation's per-vCore total is hourly x hours.
+PG_FLEX = {
+    ("Ddsv4", "japaneast"): {"payg": ("0.122", "2021-09-01", 500000), "ri_1y": ("0.073174", "2025-07-01", 500000), "ri_3y": ("0.048782", "2025-07-01", 500000)},
+    ("Ddsv4", "koreacentral"): {"payg": ("0.123", "2025-07-01", 500000), "ri_1y": ("0.073744", "2025-07-01", 500000), "ri_3y": ("0.049125", "2025-07-01", 500000)},
+    ("Ddsv4", "southeastasia"): {"payg": ("0.122", "2025-07-01", 516000), "ri_1y": ("0.073174", "2025-07-01", 516000), "ri_3y": ("0.048782", "2025-07-01", 516000)},
+    ("Ddsv5", "japaneast"): {"payg": ("0.122", "2024-05-01", 516000), "ri_1y": ("0.073174", "2024-05-01", 516000), "ri_3y": ("0.048782", "2024-05-01", 516000)},
+    ("Ddsv5", "koreacentral"): {"payg": ("0.123", "2024-05-01", 532000), "ri_1y": ("0.073744", "2024-05-01", 532000), "ri_3y": ("0.049125", "2024-05-01", 532000)},
+    ("Ddsv5", "southeastasia"): {"payg": ("0.122", "2024-05-01", 532000), "ri_1y": ("0.073174", "2024-05-01", 532000), "ri_3y": ("0.048782", "2024-05-01", 532000)},
+}
