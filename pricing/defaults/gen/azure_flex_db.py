@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 # Regenerate with: python3 gen/azure_flex_db.py >> database.csv (then drop the old block).
+# koreacentral, southeastasia and japaneast rows are then rewritten from tivec8740-lab/azure-price-my by gen/azure_flex_tivec.py.
 # Rows for Azure Database for PostgreSQL/MySQL flexible server (General Purpose) from the
 # Azure Retail Prices API capture committed in mooncitizen/togen (date 2026-09-06).
 from decimal import Decimal as D

@@ -1,23 +1,24 @@
 #!/usr/bin/env python3
-"""Azure Database for PostgreSQL flexible server, General Purpose compute, in
-the regions tivec8740-lab/azure-price-my's rebuild of the Retail Prices API
-covers (gen/azure_tivec.py PG_FLEX: per vCore-hour, pay as you go and 1- and
-3-year reservations):
+"""Azure Database for PostgreSQL and MySQL flexible server, General Purpose
+compute, in the regions tivec8740-lab/azure-price-my's rebuild of the Retail
+Prices API covers (gen/azure_tivec.py PG_FLEX and MY_FLEX: per vCore-hour, pay
+as you go and 1- and 3-year reservations; MY_STORAGE):
 
   - rewrites, in ../database.csv, the on-demand rows of those regions and
-    series (koreacentral and southeastasia Ddsv4, japaneast Ddsv5) to cite the
-    file: a row's price must equal vCores x the file's per-vCore price, else
-    the script stops (a changed price is a decision for a person);
+    series (PostgreSQL: koreacentral and southeastasia Ddsv4, japaneast Ddsv5;
+    MySQL: Ddsv4) and the MySQL storage rows to cite the file: a row's price
+    must equal vCores x the file's per-vCore price (storage: the file's
+    price), else the script stops (a changed price is a decision for a person);
   - adds to database.csv the japaneast Ddsv5 sizes (4 to 32 vCores) that
     gen/azure_estimates.py had scaled from the 2-vCore price: the file prices
     the vCore itself, so they are no longer estimates (run
     gen/azure_estimates.py afterwards);
-  - writes ../azure_pg_flex_ri.csv: reserved capacity for every such row,
+  - writes ../azure_flex_ri.csv: reserved capacity for every such compute row,
     1 and 3 years, paid upfront (the term's total, vCores x per-vCore hourly x
     hours) or monthly (the same total spread over the hours). A reservation
     covers compute only; storage is billed apart at its own price.
 Every other line of database.csv is kept byte for byte. Run from
-pricing/defaults: python3 gen/azure_pg_flex.py && python3 gen/azure_estimates.py > azure_estimates.csv
+pricing/defaults: python3 gen/azure_flex_tivec.py && python3 gen/azure_estimates.py > azure_estimates.csv
 """
 import re, sys
 from decimal import Decimal as D
@@ -29,21 +30,30 @@ SERIES = re.compile(r"^Standard_D(\d+)ds_(v[45])$")
 HOURS = {"1y": 8760, "3y": 26280}
 
 
+TABLES = {"postgresql": (tv.PG_FLEX, "PostgreSQL Flexible Server General Purpose %s Series Compute"),
+          "mysql": (tv.MY_FLEX, "MySQL Flexible Server General Purpose Series Compute (%s)")}
+
+
+def engine(r):
+    return dict(kv.split("=", 1) for kv in r["attributes"].split(";") if "=" in kv).get("engine")
+
+
 def target(r):
-    """(series, vCores) of an on-demand PostgreSQL flexible GP row the file prices, or None."""
-    if not r or r["provider"] != "azure" or r["term"] != "on_demand" or "engine=postgresql" not in r["attributes"]:
+    """(engine, series, vCores) of an on-demand flexible-server GP row the file prices, or None."""
+    if not r or r["provider"] != "azure" or r["term"] != "on_demand" or engine(r) not in TABLES:
         return None
     m = SERIES.match(r["name"])
     if not m:
         return None
     series = "Dds" + m.group(2)
-    if (series, r["region"]) not in tv.PG_FLEX or not r["sku"].startswith("flexible-server/"):
+    if (series, r["region"]) not in TABLES[engine(r)][0] or not r["sku"].startswith("flexible-server/"):
         return None
-    return series, int(m.group(1))
+    return engine(r), series, int(m.group(1))
 
 
-def cite(r, series, n):
-    e = tv.PG_FLEX[(series, r["region"])]
+def cite(r, eng, series, n):
+    table, product = TABLES[eng]
+    e = table[(series, r["region"])]
     rate, effective, offset = e["payg"]
     if D(rate) * n != D(r["price"]):
         sys.exit("%s %s: %d x %s in the file, %s in the sheet: decide by hand" % (r["region"], r["name"], n, rate, r["price"]))
@@ -51,10 +61,9 @@ def cite(r, series, n):
     drop = ("source_kind", "source_note", "estimate", "basis", "ratio", "vcore_rate", "effective_start")
     at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in drop)
     at += ";vcore_rate=%s;effective_start=%s;%s" % (rate, effective, tv.KIND)
-    note = ("price = %d vCores x %s USD per vCore-hour: Retail Prices API item 'Azure Database for PostgreSQL Flexible Server "
-            "General Purpose %s Series Compute', meter 'vCore', %s, priceType Consumption, as rebuilt by "
-            "tivec8740-lab/azure-price-my (read at character %d); compute only: storage is billed apart; HA is a second instance"
-            % (n, rate, series, r["region"], offset))
+    note = ("price = %d vCores x %s USD per vCore-hour: Retail Prices API item 'Azure Database for %s', meter 'vCore', %s, "
+            "priceType Consumption, as rebuilt by tivec8740-lab/azure-price-my (read at character %d); compute only: storage is "
+            "billed apart; HA is a second instance" % (n, rate, product % series, r["region"], offset))
     return dict(r, as_of=tv.AS_OF, source=tv.URL, attributes=at, notes=note)
 
 
@@ -63,6 +72,19 @@ out, done, od = [], [], []
 have = {(r["region"], r["name"]) for l, r in lines if target(r)}
 for l, r in lines:
     t = target(r)
+    if not t and r and r["provider"] == "azure" and r["sku"] == "flexible-server/storage/mysql" and r["region"] in tv.MY_STORAGE \
+            and r["source"] != tv.URL:
+        price, effective, offset = tv.MY_STORAGE[r["region"]]
+        if D(price) != D(r["price"]):
+            sys.exit("%s MySQL storage: %s in the file, %s in the sheet: decide by hand" % (r["region"], price, r["price"]))
+        kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
+        at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note")) + \
+            ";effective_start=%s;%s" % (effective, tv.KIND)
+        out.append(csv_line(dict(r, as_of=tv.AS_OF, source=tv.URL, attributes=at, notes=(
+            "Retail Prices API item 'Azure Database for MySQL Flexible Server Storage', meter 'Storage Data Stored', %s, %s USD "
+            "per GB-month, as rebuilt by tivec8740-lab/azure-price-my (read at character %d)" % (r["region"], price, offset)))))
+        done.append("%s MySQL storage" % r["region"])
+        continue
     if not t:
         out.append(l)
         continue
@@ -70,22 +92,22 @@ for l, r in lines:
     out.append(csv_line(n_row) if n_row is not r else l)
     od.append((n_row, t))
     done.append("%s %s" % (r["region"], r["name"]))
-    if t == ("Ddsv5", 2):  # the sizes the file prices through the same per-vCore meter
+    if t == ("postgresql", "Ddsv5", 2):  # the sizes the file prices through the same per-vCore meter
         for n in (4, 8, 16, 32):
             name = "Standard_D%dds_v5" % n
             if (r["region"], name) in have:
                 continue
             big = dict(r, sku=r["sku"].replace("D2ds_v5", "D%dds_v5" % n), name=name, vcpu=str(n), memory_gib=str(4 * n),
                        price=str(D(tv.PG_FLEX[("Ddsv5", r["region"])]["payg"][0]) * n))
-            big = cite(big, "Ddsv5", n)
+            big = cite(big, "postgresql", "Ddsv5", n)
             out.append(csv_line(big))
-            od.append((big, ("Ddsv5", n)))
+            od.append((big, ("postgresql", "Ddsv5", n)))
             done.append("%s %s (added)" % (r["region"], name))
 open("database.csv", "w", encoding="utf-8").write("".join(out))
 
 ri = []
-for r, (series, n) in od:
-    e = tv.PG_FLEX[(series, r["region"])]
+for r, (eng, series, n) in od:
+    e = TABLES[eng][0][(series, r["region"])]
     for yrs, hours in HOURS.items():
         if "ri_" + yrs not in e:
             continue
@@ -99,7 +121,7 @@ for r, (series, n) in od:
         ri.append(dict(r, term="reserved_%s_all_upfront" % yrs, price="0", upfront=str(total), attributes=at, notes=base + "; paid upfront"))
         ri.append(dict(r, term="reserved_%s_no_upfront" % yrs, price=q(per_hour), upfront="", attributes=at,
                        notes=base + "; paid monthly: the same total spread over %d h" % hours))
-with open("azure_pg_flex_ri.csv", "w", encoding="utf-8") as f:
-    write(f, "# Azure Database for PostgreSQL flexible server reserved capacity (General Purpose compute), written by "
-             "gen/azure_pg_flex.py from tivec8740-lab/azure-price-my (gen/azure_tivec.py).\n", ri)
+with open("azure_flex_ri.csv", "w", encoding="utf-8") as f:
+    write(f, "# Azure Database for PostgreSQL and MySQL flexible server reserved capacity (General Purpose compute), written by "
+             "gen/azure_flex_tivec.py from tivec8740-lab/azure-price-my (gen/azure_tivec.py).\n", ri)
 print("on demand: %s; %d reserved rows" % ("; ".join(done), len(ri)), file=sys.stderr)
