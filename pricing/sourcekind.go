@@ -44,6 +44,9 @@ var derived = []string{
 	// azure-price-my: data/pricing_usd.json is the Retail Prices API (pay-as-you-go, savings plan, reservation) for nine
 	// Asia-Pacific regions, rebuilt nightly by its pipeline (fetch_pricing.py, refresh.sh: commit if changed; 49 stored versions).
 	"github.com/tivec8740-lab/azure-price-my",
+	// azure-pricing-radar: data/latest/*.json are Retail Prices API items fetched every 6 hours by the scheduled
+	// workflow fetch-prices.yml and committed by pricing-radar-bot.
+	"github.com/andy-diericks/azure-pricing-radar",
 }
 
 // nativeProviders import their own file formats.

