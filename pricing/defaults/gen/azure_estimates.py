@@ -35,7 +35,7 @@ for region in REGIONS:
 
 LIC = D("0.046")
 LIC_SRC = "https://github.com/rshade/finfocus-plugin-azure-public/blob/0d26960af6f8714ed01577b2b89e1a75a19d8f5e/internal/pricing/testdata/retail/savingsplan/eastus_standard_d2s_v3_nofilter.json"
-od = {(r["region"], r["name"], r["os"]): r for r in az if r["service"] == "compute" and r["term"] == "on_demand"}
+od = {(r["region"], r["name"], r["os"]): r for r in az + rows("azure_windows.csv") if r["service"] == "compute" and r["term"] == "on_demand"}
 for (region, name, os_), r in sorted(od.items()):
     if os_ != "linux" or r["family"] == "burstable" or (region, name, "windows") in od or not r["vcpu"]:
         continue

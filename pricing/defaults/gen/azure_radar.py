@@ -46,3 +46,17 @@ def sp_1y(region, name, linux_price):
     if D(str(it["retailPrice"])) != D(linux_price):
         raise SystemExit("%s %s: pay-as-you-go %s in the file, %s in the catalog" % (region, name, it["retailPrice"], linux_price))
     return D(str(it["savingsPlanPrice"])), it
+
+
+def windows():
+    """The file's Windows VM items (productName 'Virtual Machines ... Windows', no
+    Spot or Low Priority meters) by skuName; stops on two different items of one SKU."""
+    out = {}
+    for it in git_json(REPO, COMMIT, PATH).values():
+        if not it["productName"].startswith("Virtual Machines") or not it["productName"].endswith("Windows") \
+                or not it["skuName"].startswith("Standard_") or "Spot" in it["meterName"] or "Low Priority" in it["meterName"]:
+            continue
+        if it["skuName"] in out and out[it["skuName"]]["retailPrice"] != it["retailPrice"]:
+            raise SystemExit("%s: two Windows items in the file" % it["skuName"])
+        out[it["skuName"]] = it
+    return out

@@ -28,7 +28,7 @@ OD = D("0.0804")
 TERMS = {"1y": (D(416), 8760), "3y": (D(803), 26280)}
 
 
-have, az = compute(rows("azure.csv") + rows("azure_estimates.csv"))
+have, az = compute(rows("azure.csv") + rows("azure_estimates.csv") + rows("azure_windows.csv"))
 out = []
 for region, name, os_, r, lin, lp, lic in az:
     for yrs, (term_price, hours) in TERMS.items():

@@ -103,7 +103,7 @@ for region, name, os_, r, lin, lp, lic in aws:
 # Azure: Standard_B1s eastus savings plan / on demand 0.0104.
 AZ_OD = D("0.0104")
 AZ_SP = {"savings_plan_1y": D("0.0070044"), "savings_plan_3y": D("0.00468624")}
-have, az = compute(rows("azure.csv") + rows("azure_estimates.csv"))
+have, az = compute(rows("azure.csv") + rows("azure_estimates.csv") + rows("azure_windows.csv"))
 for region, name, os_, r, lin, lp, lic in az:
     for term, sp in AZ_SP.items():
         if (region, name, os_, term) in have:
