@@ -13,7 +13,11 @@ as you go and 1- and 3-year reservations; MY_STORAGE):
     gen/azure_estimates.py had scaled from the 2-vCore price: the file prices
     the vCore itself, so they are no longer estimates (run
     gen/azure_estimates.py afterwards);
-  - writes ../azure_flex_ri.csv: reserved capacity for every such compute row,
+  - does the same in ../azure_flex_mo.csv for Memory Optimized Edsv5 (PostgreSQL
+    per vCore, MySQL per server size) and adds koreacentral's sizes, which that
+    sheet's captures lack;
+  - writes ../azure_flex_ri.csv: reserved capacity for every such compute row
+    the file prices a reservation for (not MySQL's memory-optimised sizes),
     1 and 3 years, paid upfront (the term's total, vCores x per-vCore hourly x
     hours) or monthly (the same total spread over the hours). A reservation
     covers compute only; storage is billed apart at its own price.
@@ -105,8 +109,89 @@ for l, r in lines:
             done.append("%s %s (added)" % (r["region"], name))
 open("database.csv", "w", encoding="utf-8").write("".join(out))
 
+# Memory Optimized Edsv5 (../azure_flex_mo.csv, written by gen/azure_retail.py): PostgreSQL per
+# vCore (PG_FLEX_MO, with reservations), MySQL per N-vCore server (MY_FLEX_MO, no reservation in the
+# file). Rows of the file's regions are rewritten to cite it; koreacentral, which the captures behind
+# azure_flex_mo.csv lack, gets the sizes the other regions have.
+MO_SIZES = (2, 4, 8, 16)
+
+
+def mo_price(eng, region, n):
+    """(price, effectiveStartDate, offset, how) of an N-vCore memory-optimised server, or None."""
+    if eng == "postgresql":
+        e = tv.PG_FLEX_MO.get(("Edsv5", region))
+        if e is None:
+            return None
+        rate, effective, offset = e["payg"]
+        return D(rate) * n, effective, offset, "%d vCores x %s USD per vCore-hour (meter 'vCore')" % (n, rate)
+    hit = tv.MY_FLEX_MO.get((n, region))
+    if hit is None:
+        return None
+    return D(hit[0]), hit[1], hit[2], "the %d-vCore server's hourly price (meter '%d vCore')" % (n, n)
+
+
+def mo_cite(r, eng, n):
+    price, effective, offset, how = mo_price(eng, r["region"], n)
+    if D(r["price"]) != price:
+        sys.exit("%s %s %s: %s in the file, %s in the sheet: decide by hand" % (r["region"], eng, r["name"], price, r["price"]))
+    kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
+    at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note", "effective_start"))
+    product = dict(kv)["product"]
+    return dict(r, as_of=tv.AS_OF, source=tv.URL, attributes=at + ";effective_start=%s;%s" % (effective, tv.KIND),
+                notes="price = %s: Retail Prices API item '%s', %s, priceType Consumption, as rebuilt by "
+                      "tivec8740-lab/azure-price-my (read at character %d); compute only: storage is billed apart; HA is a "
+                      "second instance" % (how, product, r["region"], offset))
+
+
+mo_lines = sheet_lines("azure_flex_mo.csv")
+mo_out, templates = [], {}
+for l, r in mo_lines:
+    eng = r and engine(r)
+    n = r and int(r["vcpu"] or 0)
+    if not r or r["term"] != "on_demand" or not mo_price(eng, r["region"], n):
+        mo_out.append(l)
+        if r:
+            templates.setdefault((eng, n), r)
+        continue
+    c = mo_cite(r, eng, n) if r["source"] != tv.URL else r
+    mo_out.append(csv_line(c) if c is not r else l)
+    od.append((c, (eng, "Edsv5-MO", n)))
+    templates.setdefault((eng, n), r)
+    done.append("%s %s %s (memory optimised)" % (r["region"], eng, r["name"]))
+have_mo = {(r["region"], engine(r), r["name"]) for l, r in mo_lines if r}
+for eng in ("postgresql", "mysql"):
+    for n in MO_SIZES:
+        name = "Standard_E%dds_v5" % n
+        if ("koreacentral", eng, name) in have_mo or (eng, n) not in templates or not mo_price(eng, "koreacentral", n):
+            continue
+        t = templates[(eng, n)]
+        price = mo_price(eng, "koreacentral", n)[0]
+        new = mo_cite(dict(t, region="koreacentral", sku="flexible-server/MO_%s/%s" % (name, eng), price=str(price)), eng, n)
+        mo_out.append(csv_line(new))
+        od.append((new, (eng, "Edsv5-MO", n)))
+        done.append("koreacentral %s %s (memory optimised, added)" % (eng, name))
+open("azure_flex_mo.csv", "w", encoding="utf-8").write("".join(mo_out))
+
 ri = []
 for r, (eng, series, n) in od:
+    if series == "Edsv5-MO":
+        if eng != "postgresql":
+            continue  # the file holds no reservation for MySQL's per-size Edsv5 servers
+        series, e = "Edsv5 memory optimised", tv.PG_FLEX_MO[("Edsv5", r["region"])]
+        for yrs, hours in HOURS.items():
+            hourly, effective, offset = e["ri_" + yrs]
+            per_hour = D(hourly) * n
+            total = (per_hour * hours).quantize(D("0.01"))
+            at = r["attributes"].replace("effective_start=%s" % e["payg"][1], "effective_start=%s" % effective) + ";price_type=Reservation"
+            base = ("Retail Prices API Reservation item of meter 'vCore' (PostgreSQL %s, %s, %s) as rebuilt by "
+                    "tivec8740-lab/azure-price-my (read at character %d): the file keeps the term's total / %d h = %s per "
+                    "vCore-hour (6 places); x %d vCores = %s USD for the term, to within 0.02; compute only"
+                    % (series, r["region"], yrs, offset, hours, hourly, n, total))
+            ri.append(dict(r, term="reserved_%s_all_upfront" % yrs, price="0", upfront=str(total), attributes=at,
+                           notes=base + "; paid upfront"))
+            ri.append(dict(r, term="reserved_%s_no_upfront" % yrs, price=q(per_hour), upfront="", attributes=at,
+                           notes=base + "; paid monthly: the same total spread over %d h" % hours))
+        continue
     e = TABLES[eng][0][(series, r["region"])]
     for yrs, hours in HOURS.items():
         if "ri_" + yrs not in e:

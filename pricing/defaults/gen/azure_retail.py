@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# koreacentral, japaneast and southeastasia rows of azure_flex_mo.csv are then rewritten (and koreacentral added) from tivec8740-lab/azure-price-my by gen/azure_flex_tivec.py.
 """Writes the Azure sheets of issue 12, from Azure Retail Prices API captures:
 
   azure_appservice.csv  App Service plans B1-B3, S1-S3, P0v3-P3v3 (Linux, Windows)

@@ -131,3 +131,50 @@ MY_STORAGE = {
     "koreacentral": ("0.131", "2021-06-01", 18482400),
     "southeastasia": ("0.138", "2021-06-01", 18482400),
 }
+
+# Azure Database for PostgreSQL flexible server, Memory Optimized Edsv5 compute,
+# per vCore-hour (armSkuName 'AzureDB_PostgreSQL_Flexible_Server_Memory_Optimized_Edsv5Series_Compute_vCore',
+# meterName 'vCore'); as PG_FLEX.
+PG_FLEX_MO = {
+    ("Edsv5", "japaneast"): {"payg": ("0.15", "2024-05-01", 616000), "ri_1y": ("0.089954", "2024-05-01", 616000), "ri_3y": ("0.060008", "2024-05-01", 632000)},
+    ("Edsv5", "koreacentral"): {"payg": ("0.15", "2024-05-01", 632000), "ri_1y": ("0.089954", "2024-05-01", 632000), "ri_3y": ("0.060008", "2024-05-01", 632000)},
+    ("Edsv5", "southeastasia"): {"payg": ("0.15", "2024-05-01", 632000), "ri_1y": ("0.089954", "2024-05-01", 632000), "ri_3y": ("0.060008", "2024-05-01", 632000)},
+}
+
+# Azure Database for MySQL flexible server, Memory Optimized Edsv5 compute, per
+# server-hour of an N-vCore size (armSkuName
+# 'AzureDB_MySQL_Flexible_Server_Memory_Optimized_Edsv5Series_Compute_<N>vCore',
+# meterName '<N> vCore', priceType Consumption; the file holds no reservation
+# for these keys): (N, region) -> (price, effectiveStartDate, offset).
+MY_FLEX_MO = {
+    (2, "japaneast"): ("0.284", "2022-07-01", 312000),
+    (2, "koreacentral"): ("0.284", "2022-07-01", 312000),
+    (2, "southeastasia"): ("0.284", "2022-07-01", 312000),
+    (4, "japaneast"): ("0.567", "2022-07-01", 344000),
+    (4, "koreacentral"): ("0.567", "2022-07-01", 344000),
+    (4, "southeastasia"): ("0.567", "2022-07-01", 344000),
+    (8, "japaneast"): ("1.134", "2022-07-01", 360000),
+    (8, "koreacentral"): ("1.134", "2022-07-01", 376000),
+    (8, "southeastasia"): ("1.134", "2022-07-01", 376000),
+    (16, "japaneast"): ("2.269", "2022-07-01", 296000),
+    (16, "koreacentral"): ("2.269", "2022-07-01", 296000),
+    (16, "southeastasia"): ("2.269", "2022-07-01", 296000),
+    (20, "japaneast"): ("2.836", "2022-07-01", 296000),
+    (20, "koreacentral"): ("2.836", "2022-07-01", 312000),
+    (20, "southeastasia"): ("2.836", "2022-07-01", 312000),
+    (32, "japaneast"): ("4.538", "2022-07-01", 328000),
+    (32, "koreacentral"): ("4.538", "2022-07-01", 328000),
+    (32, "southeastasia"): ("4.538", "2022-07-01", 328000),
+    (48, "japaneast"): ("6.806", "2022-07-01", 328000),
+    (48, "koreacentral"): ("6.806", "2022-07-01", 344000),
+    (48, "southeastasia"): ("6.806", "2022-07-01", 344000),
+    (64, "japaneast"): ("9.075", "2022-07-01", 360000),
+    (64, "koreacentral"): ("9.075", "2022-07-01", 360000),
+    (64, "southeastasia"): ("9.075", "2022-07-01", 360000),
+    (96, "japaneast"): ("13.613", "2022-07-01", 376000),
+    (96, "koreacentral"): ("13.613", "2022-07-01", 376000),
+    (96, "southeastasia"): ("13.613", "2022-07-01", 376000),
+    (104, "japaneast"): ("14.747", "2022-07-01", 280000),
+    (104, "koreacentral"): ("14.747", "2022-07-01", 280000),
+    (104, "southeastasia"): ("14.747", "2022-07-01", 280000),
+}
