@@ -177,22 +177,9 @@ for r, (eng, series, n) in od:
     if series == "Edsv5-MO":
         if eng != "postgresql":
             continue  # the file holds no reservation for MySQL's per-size Edsv5 servers
-        series, e = "Edsv5 memory optimised", tv.PG_FLEX_MO[("Edsv5", r["region"])]
-        for yrs, hours in HOURS.items():
-            hourly, effective, offset = e["ri_" + yrs]
-            per_hour = D(hourly) * n
-            total = (per_hour * hours).quantize(D("0.01"))
-            at = r["attributes"].replace("effective_start=%s" % e["payg"][1], "effective_start=%s" % effective) + ";price_type=Reservation"
-            base = ("Retail Prices API Reservation item of meter 'vCore' (PostgreSQL %s, %s, %s) as rebuilt by "
-                    "tivec8740-lab/azure-price-my (read at character %d): the file keeps the term's total / %d h = %s per "
-                    "vCore-hour (6 places); x %d vCores = %s USD for the term, to within 0.02; compute only"
-                    % (series, r["region"], yrs, offset, hours, hourly, n, total))
-            ri.append(dict(r, term="reserved_%s_all_upfront" % yrs, price="0", upfront=str(total), attributes=at,
-                           notes=base + "; paid upfront"))
-            ri.append(dict(r, term="reserved_%s_no_upfront" % yrs, price=q(per_hour), upfront="", attributes=at,
-                           notes=base + "; paid monthly: the same total spread over %d h" % hours))
-        continue
-    e = TABLES[eng][0][(series, r["region"])]
+        label, e = "PostgreSQL Edsv5 memory optimised", tv.PG_FLEX_MO[("Edsv5", r["region"])]
+    else:
+        label, e = "%s %s" % ({"postgresql": "PostgreSQL", "mysql": "MySQL"}[eng], series), TABLES[eng][0][(series, r["region"])]
     for yrs, hours in HOURS.items():
         if "ri_" + yrs not in e:
             continue
@@ -202,11 +189,11 @@ for r, (eng, series, n) in od:
         at = r["attributes"].replace("effective_start=%s" % e["payg"][1], "effective_start=%s" % effective) + ";price_type=Reservation"
         base = ("Retail Prices API Reservation item of meter 'vCore' (%s, %s, %s) as rebuilt by tivec8740-lab/azure-price-my "
                 "(read at character %d): the file keeps the term's total / %d h = %s per vCore-hour (6 places); x %d vCores = "
-                "%s USD for the term, to within 0.02; compute only" % (series, r["region"], yrs, offset, hours, hourly, n, total))
+                "%s USD for the term, to within 0.02; compute only" % (label, r["region"], yrs, offset, hours, hourly, n, total))
         ri.append(dict(r, term="reserved_%s_all_upfront" % yrs, price="0", upfront=str(total), attributes=at, notes=base + "; paid upfront"))
         ri.append(dict(r, term="reserved_%s_no_upfront" % yrs, price=q(per_hour), upfront="", attributes=at,
                        notes=base + "; paid monthly: the same total spread over %d h" % hours))
 with open("azure_flex_ri.csv", "w", encoding="utf-8") as f:
-    write(f, "# Azure Database for PostgreSQL and MySQL flexible server reserved capacity (General Purpose compute), written by "
+    write(f, "# Azure Database for PostgreSQL and MySQL flexible server reserved capacity (General Purpose and Memory Optimized compute), written by "
              "gen/azure_flex_tivec.py from tivec8740-lab/azure-price-my (gen/azure_tivec.py).\n", ri)
 print("on demand: %s; %d reserved rows" % ("; ".join(done), len(ri)), file=sys.stderr)
