@@ -22,6 +22,7 @@ KIND = ("source_kind=derived_dataset;source_note=Azure Retail Prices API items a
         "workflow of a maintained public dataset")
 
 _items = None
+_linux = {}
 
 
 def sp_1y(region, name, linux_price):
@@ -34,14 +35,16 @@ def sp_1y(region, name, linux_price):
         _items = {}
         for it in git_json(REPO, COMMIT, PATH).values():
             if not it["productName"].startswith("Virtual Machines") or not it["skuName"].startswith("Standard_") \
-                    or "Windows" in it["productName"] or "savingsPlanPrice" not in it or "Spot" in it["meterName"] \
-                    or "Low Priority" in it["meterName"]:
+                    or "Windows" in it["productName"] or "Spot" in it["meterName"] or "Low Priority" in it["meterName"]:
+                continue
+            _linux[it["skuName"]] = it
+            if "savingsPlanPrice" not in it:
                 continue
             if it["skuName"] in _items and _items[it["skuName"]] != it:
                 raise SystemExit("%s: two items in the file" % it["skuName"])
             _items[it["skuName"]] = it
     it = _items.get(name)
-    if it is None:
+    if it is None or not name:
         return None
     if D(str(it["retailPrice"])) != D(linux_price):
         raise SystemExit("%s %s: pay-as-you-go %s in the file, %s in the catalog" % (region, name, it["retailPrice"], linux_price))
@@ -60,3 +63,9 @@ def windows():
             raise SystemExit("%s: two Windows items in the file" % it["skuName"])
         out[it["skuName"]] = it
     return out
+
+
+def linux(name):
+    """The file's Linux pay-as-you-go item of a VM SKU (no Spot or Low Priority), or None."""
+    sp_1y(REGION, "", "0")  # loads the items
+    return _linux.get(name)
