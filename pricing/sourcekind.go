@@ -85,12 +85,12 @@ func SourceKindOf(provider, source string) string {
 			return KindProviderAPI
 		}
 	}
-	hostPath := host + u.Path
+	hostPath := host + strings.ToLower(u.Path)
 	if host == "raw.githubusercontent.com" {
-		hostPath = "github.com" + u.Path
+		hostPath = "github.com" + strings.ToLower(u.Path)
 	}
 	for _, d := range derived {
-		if strings.HasPrefix(strings.ToLower(hostPath), strings.ToLower(d)) {
+		if strings.HasPrefix(hostPath, strings.ToLower(d)) {
 			return KindDerivedDataset
 		}
 	}

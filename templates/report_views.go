@@ -40,14 +40,9 @@ var reportFormats = []struct{ Ext, Key string }{{"pdf", "report.download.pdf"}, 
 	{"xlsx", "report.download.xlsx"}, {"csv", "report.download.csv"}, {"md", "report.download.md"},
 	{"json", "report.download.json"}}
 
-// rt is the report's wording in the request's language.
-func rt(ctx context.Context) report.Text { return report.Text{Lang: i18n.Lang(ctx)} }
-
-// lineText is rt with the request's day (WithNow) as the day prices' ages
-// are judged at: the result page is cached per day, so its flags stay true.
-func lineText(ctx context.Context) report.Text {
-	return report.Text{Lang: i18n.Lang(ctx), At: nowOf(ctx)}
-}
+// rt is the report's wording in the request's language, judging prices'
+// ages at the request's time (WithNow; the result page is cached per day).
+func rt(ctx context.Context) report.Text { return report.Text{Lang: i18n.Lang(ctx), At: nowOf(ctx)} }
 
 type nowKey struct{}
 
