@@ -17,7 +17,7 @@ Run from pricing/defaults: python3 gen/aws_ebs.py
 import sys
 from decimal import Decimal as D
 
-from sheets import AWS_LOCATIONS, git_json, csv_line, sheet_lines
+from sheets import AWS_LOCATIONS, git_json, csv_line, sheet_lines, attr_map
 
 REPO = "/work/.mirror/yeo+ec2.shop/repo"
 COMMIT = "576c890f33ae177837e93499866aa04a0ac4fa89"  # 2024-07-18 "re-fetch data", the file's last change
@@ -43,8 +43,7 @@ for l, r in sheet_lines("aws.csv"):
         continue
     if D(hit["price"]) != D(r["price"]):
         sys.exit("%s: dataset %s, sheet %s: decide by hand" % (r["sku"], hit["price"], r["price"]))
-    a = [kv.split("=", 1) for kv in r["attributes"].split(";") if "=" in kv]
-    attrs = ";".join("%s=%s" % (k, v) for k, v in a if k in KEEP)
+    attrs = ";".join("%s=%s" % kv for kv in attr_map(r["attributes"]).items() if kv[0] in KEEP)
     attrs = (attrs + ";" if attrs else "") + "rate_code=%s;%s" % (hit["rateCode"], KIND)
     note = ("ec2.shop data/ebs/ebs.json (AWS EBS pricing-page data, manifest hawkFilePublicationDate %s): '%s' for '%s' = %s USD "
             "per GB-month; the same figure was quoted on %s by %s" % (

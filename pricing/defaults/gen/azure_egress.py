@@ -23,7 +23,7 @@ byte for byte. Run from pricing/defaults: python3 gen/azure_egress.py
 import sys
 from decimal import Decimal as D
 
-from sheets import git_json, csv_line, sheet_lines
+from sheets import git_json, csv_line, sheet_lines, attr_map, attrs_without
 
 REPO = "/work/.mirror/ratecard-cloud+ratecard/repo"
 COMMIT = "b9aa8afd6a5128748e4c2b688116df99d1828d5b"  # 2026-08-22 'data: refresh prices (2026-08-22)' by ratecard-bot
@@ -53,11 +53,9 @@ for l, r in sheet_lines("azure.csv"):
         continue
     if D(str(it["retailPrice"])) != D(r["price"]):
         sys.exit("%s from %s: file %s, sheet %s: decide by hand" % (r["region"], r["tier_start"], it["retailPrice"], r["price"]))
-    kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
-    a = dict(kv)
-    if a.get("meter_id") != it["meterId"]:
-        sys.exit("%s: meter %s in the file, %s in the sheet" % (r["region"], it["meterId"], a.get("meter_id")))
-    attrs = ";".join("%s=%s" % (k, v) for k, v in kv if k not in DROP and k != "effective_start")
+    if attr_map(r["attributes"]).get("meter_id") != it["meterId"]:
+        sys.exit("%s: meter %s in the file, %s in the sheet" % (r["region"], it["meterId"], attr_map(r["attributes"]).get("meter_id")))
+    attrs = attrs_without(r["attributes"], DROP + ("effective_start",))
     attrs += ";sku_id=%s;effective_start=%s;price_basis=region_rows;%s" % (it["skuId"], it["effectiveStartDate"][:10], KIND)
     n = dict(r)
     n.update(as_of=AS_OF, source=url, attributes=attrs,

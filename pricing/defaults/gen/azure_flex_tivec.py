@@ -27,7 +27,7 @@ pricing/defaults: python3 gen/azure_flex_tivec.py && python3 gen/azure_estimates
 import re, sys
 from decimal import Decimal as D
 
-from sheets import csv_line, sheet_lines, write, q
+from sheets import csv_line, sheet_lines, write, q, attr_map, attrs_without
 import azure_tivec as tv
 
 SERIES = re.compile(r"^Standard_D(\d+)ds_(v[45])$")
@@ -39,7 +39,7 @@ TABLES = {"postgresql": (tv.PG_FLEX, "PostgreSQL Flexible Server General Purpose
 
 
 def engine(r):
-    return dict(kv.split("=", 1) for kv in r["attributes"].split(";") if "=" in kv).get("engine")
+    return attr_map(r["attributes"]).get("engine")
 
 
 def target(r):
@@ -61,9 +61,7 @@ def cite(r, eng, series, n):
     rate, effective, offset = e["payg"]
     if D(rate) * n != D(r["price"]):
         sys.exit("%s %s: %d x %s in the file, %s in the sheet: decide by hand" % (r["region"], r["name"], n, rate, r["price"]))
-    kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
-    drop = ("source_kind", "source_note", "estimate", "basis", "ratio", "vcore_rate", "effective_start")
-    at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in drop)
+    at = attrs_without(r["attributes"], ("source_kind", "source_note", "estimate", "basis", "ratio", "vcore_rate", "effective_start"))
     at += ";vcore_rate=%s;effective_start=%s;%s" % (rate, effective, tv.KIND)
     note = ("price = %d vCores x %s USD per vCore-hour: Retail Prices API item 'Azure Database for %s', meter 'vCore', %s, "
             "priceType Consumption, as rebuilt by tivec8740-lab/azure-price-my (read at character %d); compute only: storage is "
@@ -81,9 +79,7 @@ for l, r in lines:
         price, effective, offset = tv.MY_STORAGE[r["region"]]
         if D(price) != D(r["price"]):
             sys.exit("%s MySQL storage: %s in the file, %s in the sheet: decide by hand" % (r["region"], price, r["price"]))
-        kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
-        at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note")) + \
-            ";effective_start=%s;%s" % (effective, tv.KIND)
+        at = attrs_without(r["attributes"]) + ";effective_start=%s;%s" % (effective, tv.KIND)
         out.append(csv_line(dict(r, as_of=tv.AS_OF, source=tv.URL, attributes=at, notes=(
             "Retail Prices API item 'Azure Database for MySQL Flexible Server Storage', meter 'Storage Data Stored', %s, %s USD "
             "per GB-month, as rebuilt by tivec8740-lab/azure-price-my (read at character %d)" % (r["region"], price, offset)))))
@@ -134,9 +130,8 @@ def mo_cite(r, eng, n):
     price, effective, offset, how = mo_price(eng, r["region"], n)
     if D(r["price"]) != price:
         sys.exit("%s %s %s: %s in the file, %s in the sheet: decide by hand" % (r["region"], eng, r["name"], price, r["price"]))
-    kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
-    at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note", "effective_start"))
-    product = dict(kv)["product"]
+    at = attrs_without(r["attributes"], ("source_kind", "source_note", "effective_start"))
+    product = attr_map(r["attributes"])["product"]
     return dict(r, as_of=tv.AS_OF, source=tv.URL, attributes=at + ";effective_start=%s;%s" % (effective, tv.KIND),
                 notes="price = %s: Retail Prices API item '%s', %s, priceType Consumption, as rebuilt by "
                       "tivec8740-lab/azure-price-my (read at character %d); compute only: storage is billed apart; HA is a "

@@ -92,8 +92,8 @@ def committed(region, name, key, linux_price):
 def attributes(on_demand_attrs, effective):
     """The attributes of a committed row: the on-demand row's own (an estimate
     flag on a Windows licence stays), its source kind replaced by this file's."""
-    kv = [x.split("=", 1) for x in on_demand_attrs.split(";") if "=" in x]
-    kept = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note", "price_type"))
+    from sheets import attrs_without
+    kept = attrs_without(on_demand_attrs, ("source_kind", "source_note", "price_type"))
     return kept + ";price_type=%s;effective_start=%s;%s" % ("%s", effective, KIND)
 
 

@@ -14,7 +14,7 @@ python3 gen/azure_vm_recite.py
 import sys
 from decimal import Decimal as D
 
-from sheets import csv_line, sheet_lines
+from sheets import csv_line, sheet_lines, attrs_without
 import azure_radar as ar
 import azure_tivec as tv
 
@@ -37,8 +37,7 @@ for l, r in sheet_lines("azure.csv"):
         continue
     if price != D(r["price"]):
         sys.exit("%s %s: %s in the newer source, %s in the sheet: decide by hand" % (r["region"], r["name"], price, r["price"]))
-    kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
-    at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note"))
+    at = attrs_without(r["attributes"])
     if effective:
         at += ";effective_start=" + effective
     note = ("Retail Prices API pay-as-you-go price %s USD/h (%s, %s) as rebuilt by %s; the same figure as the table of "

@@ -8,7 +8,7 @@ pricing/defaults: python3 gen/azure_windows_radar.py > azure_windows.csv
 """
 import sys
 
-from sheets import rows, write
+from sheets import rows, write, attrs_without
 import azure_radar as ar
 
 win = ar.windows()
@@ -19,8 +19,7 @@ for r in rows("azure.csv"):
     it = win.get(r["name"])
     if it is None:
         continue  # a gap, never a guess
-    kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
-    at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note", "os_basis", "price_type"))
+    at = attrs_without(r["attributes"], ("source_kind", "source_note", "os_basis", "price_type"))
     out.append(dict(r, os="windows", sku=r["sku"].replace("/linux", "") + "/windows", price=str(it["retailPrice"]),
                     as_of=ar.AS_OF, source=ar.URL, attributes="price_type=Consumption;" + at + ";" + ar.KIND,
                     notes="Retail Prices API item '%s' %s (%s): %s USD/h pay as you go, Windows licence included, as fetched by "

@@ -20,7 +20,7 @@ estimate plus the on-demand licence difference.
 """
 import csv, sys
 from decimal import Decimal as D, ROUND_HALF_EVEN
-from sheets import rows, q, compute, write
+from sheets import rows, q, compute, write, attrs_without
 import azure_tivec
 import azure_radar
 import gcp_cyclenerd
@@ -110,27 +110,26 @@ for region, name, os_, r, lin, lp, lic in az:
     for term, sp in AZ_SP.items():
         if (region, name, os_, term) in have:
             continue
+        # A sourced savings-plan price, where a dataset holds one: (hourly, as_of, source, attributes, note).
+        sourced = None
         radar = azure_radar.sp_1y(region, name, lp) if term == "savings_plan_1y" else None
+        hit = azure_tivec.committed(region, name, "sp_" + term[-2:], lp)
         if radar:
             sp_price, it = radar
-            note = ("Retail Prices API item '%s' %s (%s): savingsPlan '1 Year' %s/h, as fetched by andy-diericks/azure-pricing-radar"
-                    % (it["productName"], it["meterName"], region, sp_price))
-            if os_ == "windows":
-                note += "; plus the Windows licence at its pay-as-you-go %s/h (savings plans do not cover it)" % q(lic)
-            kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
-            at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note", "price_type"))
-            out.append(dict(r, term=term, price=q(sp_price + lic), upfront="", as_of=azure_radar.AS_OF, source=azure_radar.URL,
-                            attributes=at + ";price_type=SavingsPlan;" + azure_radar.KIND, notes=note))
-            continue
-        hit = azure_tivec.committed(region, name, "sp_" + term[-2:], lp)
-        if hit:
+            sourced = (sp_price, azure_radar.AS_OF, azure_radar.URL,
+                       attrs_without(r["attributes"], ("source_kind", "source_note", "price_type")) + ";price_type=SavingsPlan;" + azure_radar.KIND,
+                       "Retail Prices API item '%s' %s (%s): savingsPlan '1 Year' %s/h, as fetched by andy-diericks/azure-pricing-radar"
+                       % (it["productName"], it["meterName"], region, sp_price))
+        elif hit:
             hourly, effective = hit
-            note = ("Retail Prices API savings-plan price of the pay-as-you-go item (%s, %s, %s) as rebuilt by "
-                    "tivec8740-lab/azure-price-my (meta.generatedAt 2026-09-29): %s/h" % (name, region, term, hourly))
+            sourced = (hourly, azure_tivec.AS_OF, azure_tivec.URL, azure_tivec.attributes(r["attributes"], effective) % "SavingsPlan",
+                       "Retail Prices API savings-plan price of the pay-as-you-go item (%s, %s, %s) as rebuilt by "
+                       "tivec8740-lab/azure-price-my (meta.generatedAt 2026-09-29): %s/h" % (name, region, term, hourly))
+        if sourced:
+            hourly, as_of, source, at, note = sourced
             if os_ == "windows":
                 note += "; plus the Windows licence at its pay-as-you-go %s/h (savings plans do not cover it)" % q(lic)
-            out.append(dict(r, term=term, price=q(hourly + lic), upfront="", as_of=azure_tivec.AS_OF, source=azure_tivec.URL,
-                            attributes=azure_tivec.attributes(r["attributes"], effective) % "SavingsPlan", notes=note))
+            out.append(dict(r, term=term, price=q(hourly + lic), upfront="", as_of=as_of, source=source, attributes=at, notes=note))
             continue
         ratio = sp / AZ_OD
         note = ("ESTIMATE: %s on-demand Linux %s x the Standard_B1s eastus %s ratio %s/0.0104 (the only savings-plan price in the captured Retail Prices API pages)"

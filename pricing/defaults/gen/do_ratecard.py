@@ -15,7 +15,7 @@ python3 gen/do_ratecard.py
 import sys
 from decimal import Decimal as D
 
-from sheets import git_json, csv_line, sheet_lines
+from sheets import git_json, csv_line, sheet_lines, attr_map, attrs_without
 
 REPO = "/work/.mirror/ratecard-cloud+ratecard/repo"
 COMMIT = "b9aa8afd6a5128748e4c2b688116df99d1828d5b"  # 2026-08-22 'data: refresh prices (2026-08-22)' by ratecard-bot
@@ -32,12 +32,11 @@ for l, r in sheet_lines("digitalocean.csv"):
     if not s or not s["available"] or r["region"] not in s["regions"]:
         out.append(l)
         continue
-    a = dict(kv.split("=", 1) for kv in r["attributes"].split(";") if "=" in kv)
+    a = attr_map(r["attributes"])
     if D(str(s["price_monthly"])) != D(r["price"]) or ("price_hourly" in a and D(str(s["price_hourly"])) != D(a["price_hourly"])):
         sys.exit("%s %s: %s/%s in the capture, %s/%s in the sheet: decide by hand" % (
             r["region"], r["sku"], s["price_monthly"], s["price_hourly"], r["price"], a.get("price_hourly")))
-    kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
-    at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note"))
+    at = attrs_without(r["attributes"])
     out.append(csv_line(dict(r, as_of=AS_OF, source=URL, attributes=at + ";" + KIND,
                              notes="DigitalOcean API /v2/sizes as saved by ratecard-bot on 2026-08-22: '%s' price_monthly %s, "
                                    "price_hourly %s, available in %s; the same as the %s capture it replaces (%s)" % (

@@ -64,7 +64,7 @@ def cud_hour(name, region, yrs):
 
 
 def main():
-    from sheets import csv_line, sheet_lines
+    from sheets import attrs_without, csv_line, sheet_lines
     out, done = [], []
     for l, r in sheet_lines("gcp.csv"):
         if not r or r["source"] == URL or r["term"] != "on_demand":
@@ -94,8 +94,7 @@ def main():
             continue
         if want != D(r["price"]):
             sys.exit("%s %s %s: %s in the file, %s in the sheet: decide by hand" % (r["region"], r["name"], r["os"], want, r["price"]))
-        kv = [x.split("=", 1) for x in r["attributes"].split(";") if "=" in x]
-        at = ";".join("%s=%s" % (k, v) for k, v in kv if k not in ("source_kind", "source_note", "generated_timestamp"))
+        at = attrs_without(r["attributes"], ("source_kind", "source_note", "generated_timestamp"))
         note = "pricing.yml generated 2026-07-30: %s; the same figure as the %s row it replaces (%s)" % (how, r["as_of"], r["source"])
         out.append(csv_line(dict(r, as_of=AS_OF, source=URL, attributes=at + ";" + KIND, notes=note)))
         done.append("%s %s %s" % (r["region"], r["name"] or r["sku"], r["os"]))

@@ -17,7 +17,7 @@ byte. Run from pricing/defaults: python3 gen/rds_storage.py
 import sys
 from decimal import Decimal as D
 
-from sheets import AWS_LOCATIONS, git_json, write, sheet_lines
+from sheets import AWS_LOCATIONS, git_json, write, sheet_lines, attr_map
 
 REPO = "/work/.mirror/iann0036+aws-price-watcher/repo"
 COMMIT = "d65c44f0cbfbfc8bf647809576a504ecf1587e8d"
@@ -62,7 +62,7 @@ out, dropped = [], []
 for l, r in sheet_lines("database.csv"):
     if r and r["provider"] == "aws" and "part=storage" in r["attributes"] and (
             r["sku"].startswith("rds-storage-gp3/") or r["sku"].startswith("rds/gp3-storage/")):
-        eng = dict(kv.split("=", 1) for kv in r["attributes"].split(";") if "=" in kv)["engine"]
+        eng = attr_map(r["attributes"])["engine"]
         want = price.get((r["region"], eng))
         if want is None:
             out.append(l)

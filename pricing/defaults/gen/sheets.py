@@ -27,6 +27,17 @@ def write(f, head, sheet_rows):
     w.writerows(sheet_rows)
 
 
+def attr_map(s):
+    """A row's attributes ("k=v;k=v") as a dict."""
+    return dict(kv.split("=", 1) for kv in s.split(";") if "=" in kv)
+
+
+def attrs_without(s, drop=("source_kind", "source_note")):
+    """A row's attributes without the keys in drop (by default its source kind,
+    which a row citing another source states anew), in their order."""
+    return ";".join(kv for kv in s.split(";") if "=" in kv and kv.split("=", 1)[0] not in drop)
+
+
 def csv_line(r):
     """One sheet row as a CSV line, in the header's column order."""
     b = io.StringIO()
