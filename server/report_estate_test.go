@@ -33,7 +33,7 @@ func TestPrintViewOfALargeEstate(t *testing.T) {
 			t.Errorf("the print view of %d workloads lacks %q", len(ws), want)
 		}
 	}
-	if strings.Contains(page, `data-testid="report-workload-0"`) || strings.Contains(page, `class="lines"`) {
+	if strings.Contains(page, `data-testid="report-workload-0"`) || strings.Contains(page, `class="lines`) {
 		t.Error("the print view of a large estate has a section per workload or cost lines")
 	}
 	if got := strings.Count(page, `<td class="num" data-money>`); got < len(ws)/2 {

@@ -77,7 +77,7 @@ func TestCostLines(t *testing.T) {
 	}
 	link := strings.ReplaceAll(m[1], "&amp;", "&")
 	resp, body := a.Do(t, "GET", link, "", "")
-	if resp.StatusCode != 200 || !strings.Contains(body, `<table class="lines">`) || !strings.Contains(body, "<html") {
+	if resp.StatusCode != 200 || !strings.Contains(body, `<table class="lines cards">`) || !strings.Contains(body, "<html") {
 		t.Errorf("lines page: got %d, want a page with the lines table", resp.StatusCode)
 	}
 	if strings.Contains(body, `href="#"`) || !strings.Contains(body, "organisation hourly rate") {
